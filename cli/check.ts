@@ -1,0 +1,81 @@
+/**
+ * `npm run check -- [--json] [--originals PATH]... <file|url>...`
+ * Prints the provenance report of each input against the seed store (plus any originals
+ * given), human-readable or as JSON Lines in input order.
+ */
+import { prepareArticle } from '../lib/article';
+import { attributionOf, describeReport, percent } from '../lib/describe';
+import { analyse } from '../lib/engine';
+import { MemoryStore } from '../lib/memory-store';
+import type { ProvenanceReport } from '../lib/report';
+import { readArticle, readOriginals, seedPackFromDisk } from './sources';
+
+const USAGE = 'usage: npm run check -- [--json] [--originals PATH]... <file|url>...';
+
+function parseArgs(argv: string[]): { json: boolean; originals: string[]; inputs: string[] } {
+  const options = { json: false, originals: [] as string[], inputs: [] as string[] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') options.json = true;
+    else if (arg === '--originals') {
+      const path = argv[++i];
+      if (!path) throw new Error('--originals needs a path');
+      options.originals.push(path);
+    } else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else options.inputs.push(arg);
+  }
+  if (options.inputs.length === 0) throw new Error(USAGE);
+  return options;
+}
+
+function formatReport(input: string, report: ProvenanceReport): string {
+  const lines = [`${input}`, `  ${describeReport(report)}`];
+  if (report.original) {
+    lines.push(`  original: ${report.original.id}${report.original.url ? `  ${report.original.url}` : ''}`);
+    const attribution = attributionOf(report.original);
+    if (attribution) lines.push(`  ${attribution}`);
+  }
+  const a = report.alteration;
+  if (a) {
+    lines.push(
+      `  verbatim ${percent(a.verbatim)} · reworded ${percent(a.reworded)} · added ${percent(a.added)} · carries ${percent(a.coverage)} of the original`,
+    );
+    for (const change of a.changes) lines.push(`  changed ${change.kind}: "${change.original}" → "${change.page}"`);
+  }
+  if (report.sources.length > 1) for (const s of report.sources) lines.push(`  source ${s.original.id}: ${percent(s.share)} of the page`);
+  lines.push(`  confidence ${report.confidence}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const pack = await seedPackFromDisk();
+  const store = new MemoryStore(pack.originals);
+  for (const path of options.originals) {
+    const { originals, problems } = await readOriginals(path);
+    for (const problem of problems) console.error(`warning: ${problem}`);
+    for (const original of originals) store.put(original);
+  }
+  for (const input of options.inputs) {
+    let line: Record<string, unknown>;
+    try {
+      const article = await readArticle(input);
+      const report = article
+        ? await analyse(prepareArticle(article), store)
+        : ({ verdict: 'no-article', confidence: 1, page: { words: 0 }, original: null, sources: [], alteration: null } as ProvenanceReport);
+      line = { input, ...report };
+      if (!options.json) console.log(formatReport(input, report));
+    } catch (error) {
+      line = { input, error: (error as Error).message };
+      if (!options.json) console.log(`${input}\n  error: ${(error as Error).message}`);
+    }
+    if (options.json) console.log(JSON.stringify(line));
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(2);
+});

@@ -1,0 +1,69 @@
+/**
+ * Reads attribution from the article's own text: "Write to …" and "By …" bylines,
+ * "… contributed to this article", and copyright lines. Only what is written there is
+ * returned; where a field has no evidence it stays undefined.
+ */
+
+export interface Attribution {
+  authors?: string[];
+  contributors?: string[];
+  publisher?: string;
+  /** Year (or date) from the copyright line. */
+  published?: string;
+}
+
+const WRITE_TO = /^write to (.+)$/i;
+const BY_LINE = /^by ((\p{Lu}[\p{L}'.-]*\s?){2,4}((,| and| &)\s(\p{Lu}[\p{L}'.-]*\s?){2,4})*)$/u;
+const CONTRIBUTED = /^(.+?) contributed (reporting )?to this (article|report)\.?$/i;
+const COPYRIGHT = /^(copyright\s*)?(©|\(c\)|copyright)\s*(\d{4})\s+(.+)$/i;
+const CORPORATE_SUFFIX = /(,?\s+(inc|ltd|llc|plc|corp|gmbh|s\.a)\.?|\s+&\s+(company|co)\.?|\s+group)$/i;
+
+function splitNames(list: string): string[] {
+  return list
+    .split(/,\s*|\s+and\s+|\s+&\s+/)
+    .map((name) =>
+      name
+        .replace(/\s+at\b.*$/i, '')
+        .replace(/[\s.,;]+$/, '')
+        .trim(),
+    )
+    .filter((name) => /^(\p{Lu}[\p{L}'.-]*\s?){1,5}$/u.test(name) && name.includes(' '));
+}
+
+function publisherFrom(rest: string): string | undefined {
+  let name = rest.split(/\.\s|\s+all rights/i)[0].trim();
+  for (let i = 0; i < 3; i++) name = name.replace(CORPORATE_SUFFIX, '').trim();
+  name = name.replace(/[.,]+$/, '');
+  return name && name.split(/\s+/).length <= 6 ? name : undefined;
+}
+
+/** Finds attribution lines, returning what they say and the paragraphs without them. */
+export function extractAttribution(paragraphs: string[]): { attribution: Attribution; paragraphs: string[] } {
+  const attribution: Attribution = {};
+  const kept: string[] = [];
+  paragraphs.forEach((paragraph, i) => {
+    const nearEdge = i < 3 || i >= paragraphs.length - 6;
+    let match: RegExpMatchArray | null;
+    if (nearEdge && (match = paragraph.match(WRITE_TO)) && !attribution.authors) {
+      const names = splitNames(match[1]);
+      if (names.length) attribution.authors = names;
+      return;
+    }
+    if (i < 3 && (match = paragraph.match(BY_LINE)) && !attribution.authors) {
+      attribution.authors = splitNames(match[1]);
+      return;
+    }
+    if (nearEdge && (match = paragraph.match(CONTRIBUTED))) {
+      const names = splitNames(match[1]);
+      if (names.length) attribution.contributors = names;
+      return;
+    }
+    if (nearEdge && (match = paragraph.match(COPYRIGHT))) {
+      attribution.published ??= match[3];
+      attribution.publisher ??= publisherFrom(match[4]);
+      return;
+    }
+    kept.push(paragraph);
+  });
+  return { attribution, paragraphs: kept };
+}

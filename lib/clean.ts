@@ -1,0 +1,124 @@
+/**
+ * Removes what reposting sites wrap around an article: trailers ("Source link", "Leave a
+ * Reply", captchas, "More Stories" lists), photo credit lines, the reposting site's author
+ * bio, repeated headlines, and paragraphs broken in the middle of a sentence. The same
+ * cleaning runs on stored originals and on pages, so both are compared on the article alone.
+ */
+import { compactText } from './normalize';
+
+// Lines after which nothing belongs to the article any more.
+const TRAILER =
+  /^(original\s+)?source\s*(link|url)?:?$|^leave a (reply|comment)$|^more stories$|^must read$|^(related|recommended)( (articles|stories|posts))?:?$|^you (may|might) also like$|^share this( article)?:?$|^comments?$/i;
+// Single boilerplate lines that can sit anywhere.
+const BOILERPLATE_LINE =
+  /^your email address will not be published\.?|^required fields are marked|^advertisement$|^(photo|image|video):?$|^\(?(ap|reuters|afp)\)?$|^[a-z -]+ [−+×x*-] [a-z -]+ =\s*\S*$/i;
+const CREDIT_SOURCES =
+  /(getty images|agence france-presse|afp|reuters|associated press|ap photo|shutterstock|zuma press|epa|bloomberg|press association|anadolu)$/i;
+const BIO_ROLE = /\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|covers)\b/i;
+
+/** True for a caption credit such as "Gilles Bader/Zuma Press" or "daniel leal/AFP/Getty Images". */
+export function isCreditLine(line: string): boolean {
+  const words = line.split(/\s+/).length;
+  if (words > 10 || /[.!?]["”]?$/.test(line)) return false;
+  return (line.includes('/') && !/\s\/\s.*\s\/\s/.test(line) && words <= 8) || CREDIT_SOURCES.test(line);
+}
+
+/** Strips a trailing " | #socialmedia" or " | Site Name" from a headline. */
+export function cleanTitle(title: string): string {
+  let t = title.replace(/\s+/g, ' ').trim();
+  t = t.replace(/\s+[|]\s+#[^|]*$/, '');
+  const parts = t.split(/\s+\|\s+/);
+  if (parts.length > 1 && parts[parts.length - 1].split(' ').length <= 4) parts.pop();
+  return parts.join(' | ').trim();
+}
+
+/** Removes trailing photo credits ("Photo: X/Shutterstock", "© X / AFP / Getty") from a paragraph. */
+function stripInlineCredits(paragraph: string): string {
+  return paragraph
+    .replace(/\s*\b(photo( composite)?|image|credit|video)s?:\s*[^.!?]*$/i, '')
+    .replace(/\s*©\s*[^.!?]*\/[^.!?]*$/, '')
+    .trim();
+}
+
+/** Joins paragraphs that a page layout broke inside a sentence ("Russian President" / "Vladimir Putin,"). */
+function joinBrokenParagraphs(paragraphs: string[]): string[] {
+  const joined: string[] = [];
+  for (const paragraph of paragraphs) {
+    const previous = joined[joined.length - 1];
+    const previousOpen =
+      previous !== undefined &&
+      !/[.!?:;"”’)\]…]$/.test(previous) &&
+      (/[,–-]$/.test(previous) ||
+        previous.split(/\s+/).length <= 3 ||
+        paragraph.split(/\s+/).length <= 3 ||
+        /^[\p{Ll}]/u.test(paragraph));
+    if (previousOpen && /^[\p{L}\p{N}"“]/u.test(paragraph)) joined[joined.length - 1] = `${previous} ${paragraph}`;
+    else joined.push(paragraph);
+  }
+  return joined;
+}
+
+/** Drops a closing "Name" / "Name is a reporter for Site..." author bio of the reposting site. */
+function dropRepostBio(paragraphs: string[]): string[] {
+  for (let i = Math.max(0, paragraphs.length - 6); i < paragraphs.length - 1; i++) {
+    const name = paragraphs[i];
+    if (
+      /^(\p{Lu}[\p{L}'.-]+\s){1,3}\p{Lu}[\p{L}'.-]+$/u.test(name) &&
+      paragraphs[i + 1].startsWith(name) &&
+      BIO_ROLE.test(paragraphs[i + 1])
+    ) {
+      return paragraphs.slice(0, i);
+    }
+  }
+  return paragraphs;
+}
+
+/**
+ * Cleans an article's paragraphs. `title` (already cleaned) lets repeated headlines be dropped.
+ * Nothing is dropped from the first half of the text by a trailer marker, so an article that
+ * merely mentions "Comments" early is not cut short.
+ */
+export function cleanParagraphs(paragraphs: string[], title?: string): string[] {
+  let lines = paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const trailerAt = lines.findIndex((line, i) => i >= lines.length / 2 && TRAILER.test(line));
+  if (trailerAt >= 0) lines = lines.slice(0, trailerAt);
+  lines = dropRepostBio(lines);
+  const seen = new Set<string>(title ? [compactText(title)] : []);
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (BOILERPLATE_LINE.test(line) || isCreditLine(line)) continue;
+    const stripped = stripInlineCredits(line);
+    const key = compactText(stripped);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(stripped);
+  }
+  return joinBrokenParagraphs(kept);
+}
+
+/**
+ * Splits a plain-text article into an optional headline and its paragraphs. The first line is
+ * a headline when it reads like one (short, no closing punctuation); a breadcrumb line that
+ * ends with the headline ("HomePoliticsKyiv and Moscow…") is dropped.
+ */
+export function splitTextArticle(text: string): { title?: string; paragraphs: string[] } {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length === 0) return { paragraphs: [] };
+  const looksLikeTitle = (line: string) => line.split(/\s+/).length <= 30 && !/[.!?]["”]?$/.test(line);
+  let title: string | undefined;
+  let rest = lines;
+  if (looksLikeTitle(lines[0])) {
+    title = lines[0];
+    rest = lines.slice(1);
+    const second = lines[1];
+    if (second && looksLikeTitle(second) && compactText(title).endsWith(compactText(second))) {
+      title = second;
+      rest = lines.slice(2);
+    }
+  }
+  return { title: title ? cleanTitle(title) : undefined, paragraphs: rest };
+}

@@ -1,0 +1,164 @@
+/**
+ * The matching engine: from a prepared page to a ProvenanceReport. Candidates come from the
+ * index; each is verified by sentence alignment; the verdict and the shares come from the
+ * best-aligned original, and a second original that accounts for other parts of the page
+ * makes the page "mixed".
+ */
+import { alignTexts, type Alignment, type WordLabel } from './align';
+import { MIN_ARTICLE_WORDS, type PreparedArticle } from './article';
+import { findCandidates } from './candidates';
+import { compactText } from './normalize';
+import { detectChanges } from './changes';
+import type { OriginalStore } from './memory-store';
+import { refOf, type OriginalRecord } from './original';
+import { roundShare, type ProvenanceReport, type Verdict } from './report';
+import { buildTextModel, type TextModel } from './text-model';
+
+/** Fewest page words that must align with an original before it is named as the source. */
+export const MIN_ALIGNED_WORDS = 40;
+/** Least share of the page or of the original that must align for reuse to be reported. */
+export const MIN_REUSE_SHARE = 0.15;
+/** Coverage below which a faithful copy of part of an original is an excerpt. */
+export const EXCERPT_COVERAGE = 0.6;
+/** Share of the page a second original must account for to make the page "mixed". */
+export const MIXED_SHARE = 0.15;
+
+interface Verified {
+  record: OriginalRecord;
+  model: TextModel;
+  alignment: Alignment;
+  aligned: number;
+}
+
+function comparableUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page is the stored original itself: the same address, or, where either has no address,
+ * the same headline and the whole text unchanged.
+ */
+function isTheOriginal(page: PreparedArticle, best: Verified): boolean {
+  const pageUrl = comparableUrl(page.meta.url);
+  const originalUrl = comparableUrl(best.record.url);
+  const { alignment } = best;
+  const share = (alignment.verbatimWords + alignment.rewordedWords) / Math.max(1, alignment.pageWords);
+  if (pageUrl && originalUrl) return pageUrl === originalUrl && share >= 0.5;
+  return (
+    sameHeadline(page.meta.title, best.record.title) &&
+    alignment.verbatimWords / Math.max(1, alignment.pageWords) >= 0.95 &&
+    alignment.addedWords / Math.max(1, alignment.pageWords) <= 0.01 &&
+    alignment.carriedWords / Math.max(1, alignment.originalWords) >= 0.95
+  );
+}
+
+function sameHeadline(pageTitle: string | undefined, originalTitle: string): boolean {
+  if (!pageTitle) return true;
+  const a = compactText(pageTitle);
+  const b = compactText(originalTitle);
+  return a.includes(b) || b.includes(a);
+}
+
+function decideVerdict(page: PreparedArticle, best: Verified, mixed: boolean): Verdict {
+  if (isTheOriginal(page, best)) return 'original';
+  if (mixed) return 'mixed';
+  const { verbatimWords, rewordedWords, carriedWords, originalWords } = best.alignment;
+  if (rewordedWords > verbatimWords) return 'rewrite';
+  return carriedWords / Math.max(1, originalWords) < EXCERPT_COVERAGE ? 'excerpt' : 'copy';
+}
+
+function isReuse(v: Verified, pageWords: number): boolean {
+  if (v.aligned < MIN_ALIGNED_WORDS || v.alignment.pairs.length < 2) return false;
+  const coverage = v.alignment.carriedWords / Math.max(1, v.alignment.originalWords);
+  return v.aligned / Math.max(1, pageWords) >= MIN_REUSE_SHARE || coverage >= MIN_REUSE_SHARE;
+}
+
+/** Page words aligned to `other` that `best` does not already account for. */
+function extraWords(best: Alignment, other: Alignment): number {
+  let extra = 0;
+  other.pageLabels.forEach((labels, sentence) => {
+    if (best.pageLabels[sentence].every((l) => l === 'added')) extra += labels.filter((l) => l !== 'added').length;
+  });
+  return extra;
+}
+
+function noReport(page: PreparedArticle, verdict: 'none' | 'no-article', confidence: number): ProvenanceReport {
+  return {
+    verdict,
+    confidence,
+    page: pageSummary(page),
+    original: null,
+    sources: [],
+    alteration: null,
+  };
+}
+
+function pageSummary(page: PreparedArticle): ProvenanceReport['page'] {
+  const { url, title, language } = page.meta;
+  return Object.fromEntries(
+    Object.entries({ url, title, language, words: page.model.words }).filter(([, v]) => v !== undefined),
+  ) as ProvenanceReport['page'];
+}
+
+/** Finds the known original behind a page and describes how the page altered it. */
+export async function analyse(page: PreparedArticle, store: OriginalStore): Promise<ProvenanceReport> {
+  if (page.model.words < MIN_ARTICLE_WORDS) return noReport(page, 'no-article', 1);
+  const candidates = await findCandidates(page.fingerprint, store);
+  const records = await store.getOriginals(candidates.map((c) => c.id));
+  const verified: Verified[] = records
+    .filter((record) => record.paragraphs?.length)
+    .map((record) => {
+      const model = buildTextModel(record.paragraphs ?? []);
+      const alignment = alignTexts(page.model, model);
+      return { record, model, alignment, aligned: alignment.verbatimWords + alignment.rewordedWords };
+    })
+    .filter((v) => isReuse(v, page.model.words))
+    .sort((a, b) => b.aligned - a.aligned);
+  if (verified.length === 0) return noReport(page, 'none', candidates.length ? 0.8 : 0.95);
+
+  const [best, ...others] = verified;
+  const pageWords = Math.max(1, best.alignment.pageWords);
+  const second = others
+    .map((v) => ({ v, extra: extraWords(best.alignment, v.alignment) }))
+    .filter(({ extra }) => extra >= MIN_ALIGNED_WORDS && extra / pageWords >= MIXED_SHARE)
+    .sort((a, b) => b.extra - a.extra)[0];
+  const verdict = decideVerdict(page, best, !!second);
+
+  // With a second source, its passages count as taken, not added, in the page's shares.
+  const labels = best.alignment.pageLabels.map((own, sentence) =>
+    second && own.every((l) => l === 'added') ? second.v.alignment.pageLabels[sentence] : own,
+  );
+  const count = (label: WordLabel) => labels.reduce((n, words) => n + words.filter((l) => l === label).length, 0);
+  const { carriedWords, originalWords } = best.alignment;
+  const coverage = carriedWords / Math.max(1, originalWords);
+  const sources = [{ original: refOf(best.record), share: roundShare(best.aligned / pageWords) }];
+  if (second) sources.push({ original: refOf(second.v.record), share: roundShare(second.extra / pageWords) });
+  const alignedShare = 1 - count('added') / pageWords;
+  const confidence = Math.min(1, best.alignment.pairs.length / 4) * (0.6 + 0.4 * Math.max(alignedShare, coverage));
+
+  return {
+    verdict,
+    confidence: Math.round(confidence * 100) / 100,
+    page: pageSummary(page),
+    original: refOf(best.record),
+    sources,
+    alteration: {
+      verbatim: roundShare(count('verbatim') / pageWords),
+      reworded: roundShare(count('reworded') / pageWords),
+      added: roundShare(count('added') / pageWords),
+      coverage: roundShare(coverage),
+      removed: roundShare(1 - coverage),
+      changes:
+        verdict === 'original'
+          ? []
+          : detectChanges(page.model, best.model, best.alignment.pairs, page.paragraphs, best.record.paragraphs ?? []),
+    },
+    knownCopies: best.record.knownCopies?.length ? best.record.knownCopies : undefined,
+  };
+}

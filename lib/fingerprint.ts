@@ -1,0 +1,59 @@
+/**
+ * The fingerprint of an article: the small set of keys the candidate index is queried with.
+ * Three channels, so that every kind of reuse meets at least one of them:
+ * - order-free sentence keys (hashes of sorted content-word triples within a sentence) for
+ *   verbatim, reordered and truncated text, sampled by hash value so that containment is kept;
+ * - anchors (numbers, multi-word names, quotes) that survive rewording;
+ * - the four bands of a 64-bit SimHash for near-identical copies.
+ */
+import { isAnchorNumber, namesOf, quoteKey, quotesOf } from './anchors';
+import { hash32 } from './normalize';
+import { simhash64, simhashBands } from './simhash';
+import { buildTextModel, type TextModel } from './text-model';
+
+/** Keep one sentence key in SAMPLE_RATE, chosen by hash so page and original keep the same ones. */
+export const SAMPLE_RATE = 4;
+/** Upper bound on keys, so a huge page cannot make the lookup slow. */
+export const MAX_KEYS = 4000;
+
+/** Serialisable fingerprint of an article. */
+export interface Fingerprint {
+  simhash: string;
+  keys: string[];
+  words: number;
+}
+
+/** Sentence keys: sorted triples of consecutive content stems, sampled by hash. */
+export function sentenceKeys(model: TextModel): string[] {
+  const keys = new Set<string>();
+  for (const sentence of model.sentences) {
+    const stems = sentence.tokens.filter((t) => t.content).map((t) => t.stem);
+    for (let i = 0; i + 3 <= stems.length; i++) {
+      const h = hash32(stems.slice(i, i + 3).sort().join(' '));
+      if (h % SAMPLE_RATE === 0) keys.add(`c${h.toString(36)}`);
+    }
+  }
+  return [...keys];
+}
+
+/** Anchor keys: numbers, names and quote openings. */
+export function anchorKeys(model: TextModel, paragraphs: string[]): string[] {
+  const keys = new Set<string>();
+  for (const sentence of model.sentences) {
+    for (const token of sentence.tokens) if (isAnchorNumber(token)) keys.add(`n${token.norm}`);
+    for (const name of namesOf(sentence)) keys.add(`p${name}`);
+  }
+  for (const quote of quotesOf(paragraphs)) {
+    const key = quoteKey(quote);
+    if (key) keys.add(key);
+  }
+  return [...keys];
+}
+
+/** Fingerprints cleaned paragraphs. */
+export function fingerprint(paragraphs: string[], model: TextModel = buildTextModel(paragraphs)): Fingerprint {
+  const words = model.sentences.flatMap((s) => s.tokens.map((t) => t.norm));
+  const simhash = simhash64(words);
+  const keys = [...simhashBands(simhash), ...anchorKeys(model, paragraphs), ...sentenceKeys(model)];
+  return { simhash, keys: keys.slice(0, MAX_KEYS), words: model.words };
+}

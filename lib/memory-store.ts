@@ -1,0 +1,60 @@
+/**
+ * An in-memory store of originals for the CLI, the seed-pack build and tests. The extension
+ * uses the IndexedDB store (lib/db.ts) with the same interface.
+ */
+import type { CandidateIndex } from './candidates';
+import type { OriginalRecord } from './original';
+
+/** What the engine needs of a store: candidate lookup and the records themselves. */
+export interface OriginalStore extends CandidateIndex {
+  getOriginals(ids: string[]): Promise<OriginalRecord[]>;
+}
+
+/** A store held in Maps. */
+export class MemoryStore implements OriginalStore {
+  private readonly records = new Map<string, OriginalRecord>();
+  private readonly index = new Map<string, Set<string>>();
+
+  constructor(records: OriginalRecord[] = []) {
+    for (const record of records) this.put(record);
+  }
+
+  /** Adds or replaces an original. */
+  put(record: OriginalRecord): void {
+    this.delete(record.id);
+    this.records.set(record.id, record);
+    for (const key of record.fingerprint.keys) {
+      const ids = this.index.get(key) ?? new Set<string>();
+      ids.add(record.id);
+      this.index.set(key, ids);
+    }
+  }
+
+  delete(id: string): void {
+    const old = this.records.get(id);
+    if (!old) return;
+    for (const key of old.fingerprint.keys) this.index.get(key)?.delete(id);
+    this.records.delete(id);
+  }
+
+  all(): OriginalRecord[] {
+    return [...this.records.values()];
+  }
+
+  async count(): Promise<number> {
+    return this.records.size;
+  }
+
+  async postings(keys: string[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    for (const key of keys) {
+      const ids = this.index.get(key);
+      if (ids?.size) found.set(key, [...ids]);
+    }
+    return found;
+  }
+
+  async getOriginals(ids: string[]): Promise<OriginalRecord[]> {
+    return ids.map((id) => this.records.get(id)).filter((r): r is OriginalRecord => !!r);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Text normalisation shared by every matching step: one folding of Unicode, one tokeniser,
+ * one notion of "content word", so the page and the original are always compared alike.
+ */
+
+/** A word of the text with its position, its surface form and its comparison forms. */
+export interface Token {
+  /** As written on the page (for showing changes). */
+  surface: string;
+  /** Lower-cased, accents and apostrophe variants folded: the form compared for equality. */
+  norm: string;
+  /** Truncation stem of `norm`, tolerant of inflection ("shelling" ~ "shelled"). */
+  stem: string;
+  /** True for words that carry meaning (not a stop word, not punctuation-like). */
+  content: boolean;
+  /** Offset of the word in the string it came from. */
+  start: number;
+}
+
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but nor so yet for of in on at to from by with without into onto upon about above ' +
+    'below over under after before since until while during through between among against within ' +
+    'is are was were be been being am do does did done have has had having will would shall should can ' +
+    'could may might must it its it’s this that these those there here he she they them their theirs his ' +
+    'her hers him we us our ours you your yours i me my mine who whom whose which what when where why how ' +
+    'not no as if than then also too very just only even such both each other some any all more most ' +
+    'said says say according mr ms mrs one two s t also up out off again further once'
+  ).split(/\s+/),
+);
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.,\-–][\p{L}\p{M}\p{N}]+)*/gu;
+const STEM_LENGTH = 5;
+
+/** Folds typographic variants (curly quotes, dashes, ligatures, odd spaces) to plain forms. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, ' ');
+}
+
+/** Lower-case letters and digits only: for comparing headlines and lines regardless of spacing and punctuation. */
+export function compactText(text: string): string {
+  return foldText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The comparison form of a word: lower case, no accents, no possessive, no thousands separators. */
+export function normalizeWord(word: string): string {
+  let w = foldText(word)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+  if (/^\d[\d,]*(\.\d+)?$/.test(w)) return w.replace(/,/g, '');
+  w = w.replace(/'s$/, '').replace(/'/g, '');
+  return w;
+}
+
+/** True for words that are numbers ("1,597", "2.5", "16"). */
+export function isNumber(word: string): boolean {
+  return /^\d[\d,.]*$/.test(word);
+}
+
+/** Splits text into tokens with comparison forms. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const surface = match[0].replace(/[.,]+$/, '');
+    const norm = normalizeWord(surface);
+    if (!norm) continue;
+    const content = !STOP_WORDS.has(norm) && (norm.length > 1 || isNumber(norm));
+    tokens.push({ surface, norm, stem: norm.slice(0, STEM_LENGTH), content, start: match.index ?? 0 });
+  }
+  return tokens;
+}
+
+/** Number of words in a text, as the report counts them. */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) n++;
+  return n;
+}
+
+/** 32-bit FNV-1a hash of a string: small, fast and stable across runs and platforms. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,59 @@
+/**
+ * The ProvenanceReport contract of DESIGN.md, shared by the popup, the compare page and the CLI.
+ */
+
+export type Verdict = 'original' | 'copy' | 'rewrite' | 'excerpt' | 'translation' | 'mixed' | 'none' | 'no-article';
+
+/** What is known of an original article. */
+export interface OriginalRef {
+  id: string;
+  title: string;
+  publisher?: string;
+  authors?: string[];
+  published?: string;
+  url?: string;
+  language?: string;
+}
+
+export type ChangeKind = 'number' | 'name' | 'quote';
+
+/** A name, number or quote the page changed. */
+export interface Change {
+  kind: ChangeKind;
+  original: string;
+  page: string;
+}
+
+/** A known copy of an original, found when the store was built. */
+export interface KnownCopy {
+  id: string;
+  title: string;
+  url?: string;
+  publisher?: string;
+  verdict: Verdict;
+}
+
+export interface Alteration {
+  verbatim: number;
+  reworded: number;
+  added: number;
+  coverage: number;
+  removed: number;
+  changes: Change[];
+}
+
+export interface ProvenanceReport {
+  verdict: Verdict;
+  confidence: number;
+  page: { url?: string; title?: string; language?: string; words: number };
+  original: OriginalRef | null;
+  sources: { original: OriginalRef; share: number }[];
+  alteration: Alteration | null;
+  /** Other copies of the same original known to the store. */
+  knownCopies?: KnownCopy[];
+}
+
+/** Rounds a share for display and JSON (three decimals are more than a person can use). */
+export function roundShare(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}

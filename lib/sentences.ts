@@ -1,0 +1,40 @@
+/**
+ * Sentence splitting for news text. Rule-based on purpose: it must behave identically in the
+ * content script, the background and Node, and news prose is regular enough.
+ */
+
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr st gen maj col lt sgt capt gov sen rep rev prof jr sr inc ltd co corp vs ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec no fig est approx dept univ'
+  ).split(' '),
+);
+
+// A sentence ends at . ! ? or an ellipsis, optionally followed by closing quotes/brackets, then space.
+const BOUNDARY = /([.!?…]+)(["'\u201D\u2019»)\]]*)(\s+)/g;
+
+/** Splits one paragraph into sentences, keeping their original spelling. */
+export function splitSentences(paragraph: string): string[] {
+  const text = paragraph.replace(/\s+/g, ' ').trim();
+  if (!text) return [];
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(BOUNDARY)) {
+    const end = (match.index ?? 0) + match[1].length + match[2].length;
+    const next = text.slice(end + match[3].length, end + match[3].length + 2);
+    const before = text.slice(start, match.index);
+    const lastWord = (before.match(/([\p{L}.]+)$/u)?.[1] ?? '').toLowerCase();
+    const isAbbreviation =
+      match[1] === '.' &&
+      !match[2] &&
+      (ABBREVIATIONS.has(lastWord) || /^(\p{L}\.)*\p{L}$/u.test(lastWord));
+    // Only break before something that can start a sentence.
+    const startsSentence = /^["'\u201C\u2018«(\[]?[\p{Lu}\p{N}]/u.test(next);
+    if (isAbbreviation || !startsSentence) continue;
+    sentences.push(text.slice(start, end).trim());
+    start = end + match[3].length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) sentences.push(rest);
+  return sentences;
+}

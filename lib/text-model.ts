@@ -1,0 +1,37 @@
+/**
+ * The text of an article as the matcher sees it: sentences with their tokens, in reading order.
+ */
+import { countWords, tokenize, type Token } from './normalize';
+import { splitSentences } from './sentences';
+
+/** One sentence of an article. */
+export interface Sentence {
+  text: string;
+  tokens: Token[];
+  /** Index of the paragraph the sentence belongs to. */
+  paragraph: number;
+}
+
+/** An article's text, split for matching. */
+export interface TextModel {
+  sentences: Sentence[];
+  /** Word count of the whole text (tokens of all sentences). */
+  words: number;
+}
+
+/** Builds the sentence model of cleaned paragraphs. */
+export function buildTextModel(paragraphs: string[]): TextModel {
+  const sentences: Sentence[] = [];
+  let words = 0;
+  paragraphs.forEach((paragraph, index) => {
+    for (const text of splitSentences(paragraph)) {
+      const tokens = tokenize(text);
+      if (tokens.length === 0) continue;
+      sentences.push({ text, tokens, paragraph: index });
+      words += tokens.length;
+    }
+  });
+  return { sentences, words };
+}
+
+export { countWords };
