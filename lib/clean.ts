@@ -85,11 +85,15 @@ export function cleanParagraphs(paragraphs: string[], title?: string): string[] 
   lines = dropRepostBio(lines);
   const seen = new Set<string>(title ? [compactText(title)] : []);
   const kept: string[] = [];
-  for (const line of lines) {
+  const titleKey = title ? compactText(title) : '';
+  // A headline repeated at the top, with or without a breadcrumb glued to it ("HomePoliticsKyiv…").
+  const isHeadline = (key: string, index: number) =>
+    !!titleKey && index < 3 && key.length >= 12 && (titleKey.endsWith(key) || key.endsWith(titleKey));
+  for (const [index, line] of lines.entries()) {
     if (BOILERPLATE_LINE.test(line) || isCreditLine(line)) continue;
     const stripped = stripInlineCredits(line);
     const key = compactText(stripped);
-    if (!key || seen.has(key)) continue;
+    if (!key || seen.has(key) || isHeadline(key, index)) continue;
     seen.add(key);
     kept.push(stripped);
   }
