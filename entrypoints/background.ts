@@ -43,8 +43,9 @@ export default defineBackground(() => {
       message.type === 'article-found'
         ? { status: 'ready', url: message.article.url, report: await analyse(articleFromMessage(message.article), store), updatedAt: Date.now() }
         : { status: 'no-article', url: message.url, updatedAt: Date.now() };
-    await store.setTabState(tabId, state);
+    // Badge first: once the state is readable, everything a person sees is in place.
     await showBadge(tabId, state);
+    await store.setTabState(tabId, state);
   }
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {

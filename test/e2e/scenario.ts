@@ -1,0 +1,100 @@
+/**
+ * The end-to-end scenario shared by the Chromium and Firefox runs: every test page is opened
+ * in a tab, the popup is opened for that tab, and what a person sees is checked.
+ */
+import { expect } from 'vitest';
+import type { PageCase } from '../fixtures/pages';
+
+/** What the scenario needs of a browser page, whatever drives it. */
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  /** Runs a function in the page and returns its (serialisable) result. */
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  newPage(): Promise<TestPage>;
+  /** Base URL of the extension's pages, ending with '/'. */
+  extensionBase: string;
+}
+
+interface PopupView {
+  verdict: string | null;
+  originalId: string | null;
+  texts: Record<string, string>;
+  changes: string[];
+}
+
+/** Reads the popup as a person sees it, once it has left the "pending" state. */
+async function readPopup(page: TestPage): Promise<PopupView> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const view = await page.evaluate(() => {
+      const root = document.getElementById('upstream');
+      const texts: Record<string, string> = {};
+      for (const el of Array.from(document.querySelectorAll('[data-testid]'))) {
+        texts[el.getAttribute('data-testid')!] = (el.textContent ?? '').trim();
+      }
+      const changes = Array.from(document.querySelectorAll('[data-testid="changes"] li')).map((li) => (li.textContent ?? '').trim());
+      return { verdict: root?.getAttribute('data-verdict') ?? null, originalId: root?.getAttribute('data-original-id') ?? null, texts, changes };
+    }, null);
+    if (view.verdict && view.verdict !== 'pending') return view;
+    if (Date.now() > deadline) throw new Error('popup stayed pending');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * The id of the one web-page tab and its badge text, asked from an extension page. Extension
+ * pages cannot see web-page URLs without extra permissions, so the scenario keeps exactly one
+ * web page open at a time.
+ */
+async function articleTab(extensionPage: TestPage): Promise<{ tabId: number; badge: string }> {
+  return extensionPage.evaluate(async () => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const own = await api.tabs.getCurrent();
+    const others = (await api.tabs.query({})).filter((t) => t.id !== own?.id && !(t.url ?? '').includes('-extension://'));
+    if (others.length !== 1 || others[0].id === undefined) throw new Error(`expected one web page, found ${others.length}`);
+    const tabId = others[0].id;
+    const action =
+      (api as unknown as { action?: typeof chrome.action }).action ?? (api as unknown as { browserAction: typeof chrome.action }).browserAction;
+    return { tabId, badge: await action.getBadgeText({ tabId }) };
+  }, null);
+}
+
+/** Opens one case in a tab and checks the popup (in `extensionPage`) and the badge for it. */
+export async function checkCase(browser: TestBrowser, extensionPage: TestPage, origin: string, c: PageCase): Promise<void> {
+  const article = await browser.newPage();
+  await article.goto(`${origin}/${c.name}.html`);
+  await extensionPage.goto(`${browser.extensionBase}popup.html?tab=-1`);
+  const { tabId } = await articleTab(extensionPage);
+  await extensionPage.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
+  const view = await readPopup(extensionPage);
+  const info = await articleTab(extensionPage);
+  await article.close();
+
+  expect(view.verdict, c.name).toBe(c.verdict);
+  if (c.originalId) expect(view.originalId, c.name).toBe(c.originalId);
+  else expect(view.originalId, c.name).toBeNull();
+  if (c.verdict === 'none' || c.verdict === 'no-article') expect(info.badge, `${c.name} badge`).toBe('');
+  else expect(info.badge, `${c.name} badge`).not.toBe('');
+  if (c.verdict === 'no-article') expect(view.texts.verdict).toMatch(/no article/i);
+  if (c.originalId) {
+    expect(view.texts['original-title']).toBeTruthy();
+    for (const id of ['share-verbatim', 'share-reworded', 'share-added', 'coverage']) expect(view.texts[id]).toMatch(/^\d+%$/);
+  }
+  const pct = (id: string) => Number(view.texts[id].replace('%', '')) / 100;
+  const e = c.expect;
+  if (e?.authors) for (const author of e.authors) expect(view.texts['original-authors']).toContain(author);
+  if (e?.rewordedOverVerbatim) expect(pct('share-reworded')).toBeGreaterThan(pct('share-verbatim'));
+  if (e?.minVerbatim !== undefined) expect(pct('share-verbatim')).toBeGreaterThanOrEqual(e.minVerbatim);
+  if (e?.maxAdded !== undefined) expect(pct('share-added')).toBeLessThanOrEqual(e.maxAdded + 0.005);
+  if (e?.coverage) {
+    expect(pct('coverage')).toBeGreaterThanOrEqual(e.coverage[0] - 0.005);
+    expect(pct('coverage')).toBeLessThanOrEqual(e.coverage[1] + 0.005);
+  }
+  for (const change of e?.changes ?? []) {
+    expect(view.changes.some((text) => text.startsWith(`${change.kind}:`) && text.includes(change.original) && text.includes(change.page))).toBe(true);
+  }
+}

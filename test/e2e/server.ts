@@ -1,0 +1,56 @@
+/**
+ * The end-to-end test server: serves the test pages on 127.0.0.1 and is also the browsers'
+ * HTTP proxy (with loopback not bypassed), so every request a browser makes, from any page,
+ * worker or extension context, passes through here and is recorded. Nothing is forwarded:
+ * a request for any other host is answered 502 and kept as a leak.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordingServer {
+  origin: string;
+  port: number;
+  /** Every request seen, as "METHOD URL" (CONNECT requests as "CONNECT host:port"). */
+  requests: string[];
+  /** Requests for anything but this server. */
+  leaks(): string[];
+  close(): Promise<void>;
+}
+
+/** Starts the server with the given pages (path -> HTML). */
+export async function startServer(pages: Map<string, string>): Promise<RecordingServer> {
+  const requests: string[] = [];
+  let origin = '';
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', origin);
+    requests.push(`${req.method} ${url.href}`);
+    if (url.origin !== origin) {
+      res.writeHead(502).end();
+      return;
+    }
+    const html = pages.get(url.pathname);
+    if (html === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  server.on('connect', (req: IncomingMessage, socket) => {
+    requests.push(`CONNECT ${req.url}`);
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    port,
+    requests,
+    leaks: () => requests.filter((r) => !r.includes(` ${origin}/`)),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
