@@ -10,4 +10,6 @@ const out = new URL('../public/seed-pack.json', import.meta.url);
 await mkdir(new URL('.', out), { recursive: true });
 await writeFile(out, JSON.stringify(pack));
 const copies = pack.originals.flatMap((o) => (o.knownCopies ?? []).map((c) => `${c.id} (${c.verdict} of ${o.id})`));
-console.log(`seed pack ${pack.version}: ${pack.originals.length} originals; known copies: ${copies.join(', ') || 'none'}`);
+console.log(
+  `seed pack ${pack.version}: ${pack.originals.length} originals; known copies: ${copies.join(', ') || 'none'}`,
+);

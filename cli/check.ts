@@ -44,7 +44,8 @@ function formatReport(input: string, report: ProvenanceReport): string {
     );
     for (const change of a.changes) lines.push(`  changed ${change.kind}: "${change.original}" → "${change.page}"`);
   }
-  if (report.sources.length > 1) for (const s of report.sources) lines.push(`  source ${s.original.id}: ${percent(s.share)} of the page`);
+  if (report.sources.length > 1)
+    for (const s of report.sources) lines.push(`  source ${s.original.id}: ${percent(s.share)} of the page`);
   lines.push(`  confidence ${report.confidence}`);
   return lines.join('\n');
 }
@@ -64,7 +65,14 @@ async function main(): Promise<void> {
       const article = await readArticle(input);
       const report = article
         ? await analyse(prepareArticle(article), store)
-        : ({ verdict: 'no-article', confidence: 1, page: { words: 0 }, original: null, sources: [], alteration: null } as ProvenanceReport);
+        : ({
+            verdict: 'no-article',
+            confidence: 1,
+            page: { words: 0 },
+            original: null,
+            sources: [],
+            alteration: null,
+          } as ProvenanceReport);
       line = { input, ...report };
       if (!options.json) console.log(formatReport(input, report));
     } catch (error) {

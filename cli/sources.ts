@@ -27,7 +27,8 @@ export function articleFromText(text: string): ArticleInput {
   return { title, paragraphs };
 }
 
-const looksLikeHtml = (name: string, text: string) => /\.x?html?$/i.test(name) || /^\s*<(!doctype|html|head|body)/i.test(text);
+const looksLikeHtml = (name: string, text: string) =>
+  /\.x?html?$/i.test(name) || /^\s*<(!doctype|html|head|body)/i.test(text);
 
 async function readLimited(path: string): Promise<string> {
   const info = await stat(path);
@@ -43,7 +44,9 @@ export async function readArticle(input: string): Promise<ArticleInput | null> {
     const body = await response.text();
     if (body.length > MAX_INPUT_BYTES) throw new Error('page is too large');
     const type = response.headers.get('content-type') ?? '';
-    return type.includes('html') || looksLikeHtml(input, body) ? articleFromHtml(body, response.url) : articleFromText(body);
+    return type.includes('html') || looksLikeHtml(input, body)
+      ? articleFromHtml(body, response.url)
+      : articleFromText(body);
   }
   const text = await readLimited(input);
   return looksLikeHtml(input, text) ? articleFromHtml(text) : articleFromText(text);
@@ -67,7 +70,13 @@ export async function readOriginals(path: string): Promise<{ originals: Original
           else
             originals.push(
               makeOriginal(
-                { id, ...article, title: article.title ?? id, publisher: article.siteName, text: article.paragraphs.join('\n') },
+                {
+                  id,
+                  ...article,
+                  title: article.title ?? id,
+                  publisher: article.siteName,
+                  text: article.paragraphs.join('\n'),
+                },
                 'import',
               ),
             );

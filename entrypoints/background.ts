@@ -41,7 +41,12 @@ export default defineBackground(() => {
     const tabId = sender.tab!.id!;
     const state: TabState =
       message.type === 'article-found'
-        ? { status: 'ready', url: message.article.url, report: await analyse(articleFromMessage(message.article), store), updatedAt: Date.now() }
+        ? {
+            status: 'ready',
+            url: message.article.url,
+            report: await analyse(articleFromMessage(message.article), store),
+            updatedAt: Date.now(),
+          }
         : { status: 'no-article', url: message.url, updatedAt: Date.now() };
     // Badge first: once the state is readable, everything a person sees is in place.
     await showBadge(tabId, state);

@@ -13,7 +13,7 @@ export interface Attribution {
 }
 
 const WRITE_TO = /^write to (.+)$/i;
-const BY_LINE = /^by ((\p{Lu}[\p{L}'.-]*\s?){2,4}((,| and| &)\s(\p{Lu}[\p{L}'.-]*\s?){2,4})*)$/u;
+const BY_LINE = /^by\s+(.{3,120})$/i;
 const CONTRIBUTED = /^(.+?) contributed (reporting )?to this (article|report)\.?$/i;
 const COPYRIGHT = /^(copyright\s*)?(©|\(c\)|copyright)\s*(\d{4})\s+(.+)$/i;
 const CORPORATE_SUFFIX = /(,?\s+(inc|ltd|llc|plc|corp|gmbh|s\.a)\.?|\s+&\s+(company|co)\.?|\s+group)$/i;
@@ -50,8 +50,11 @@ export function extractAttribution(paragraphs: string[]): { attribution: Attribu
       return;
     }
     if (i < 3 && (match = paragraph.match(BY_LINE)) && !attribution.authors) {
-      attribution.authors = splitNames(match[1]);
-      return;
+      const names = splitNames(match[1]);
+      if (names.length) {
+        attribution.authors = names;
+        return;
+      }
     }
     if (nearEdge && (match = paragraph.match(CONTRIBUTED))) {
       const names = splitNames(match[1]);

@@ -28,7 +28,11 @@ export interface Candidate {
 const channelWeight = (key: string) => (key[0] === 'h' ? 0.5 : key[0] === 'c' ? 1 : 1.5);
 
 /** Ranks originals by the inverse-frequency weight of the keys they share with the page. */
-export async function findCandidates(fingerprint: Fingerprint, index: CandidateIndex, limit = CANDIDATES): Promise<Candidate[]> {
+export async function findCandidates(
+  fingerprint: Fingerprint,
+  index: CandidateIndex,
+  limit = CANDIDATES,
+): Promise<Candidate[]> {
   const total = await index.count();
   if (total === 0) return [];
   const postings = await index.postings(fingerprint.keys);

@@ -43,7 +43,8 @@ function stemDice(a: Quote, b: Quote): number {
   return (2 * shared) / (x.size + y.size);
 }
 
-const sameWords = (a: Quote, b: Quote) => a.tokens.map((t) => t.norm).join(' ') === b.tokens.map((t) => t.norm).join(' ');
+const sameWords = (a: Quote, b: Quote) =>
+  a.tokens.map((t) => t.norm).join(' ') === b.tokens.map((t) => t.norm).join(' ');
 
 /** Lists the names, numbers and quotes the page changed in the passages it took from the original. */
 export function detectChanges(

@@ -19,7 +19,7 @@ const BIO_ROLE = /\b(reporter|writer|editor|correspondent|journalist|columnist|c
 /** True for a caption credit such as "Gilles Bader/Zuma Press" or "daniel leal/AFP/Getty Images". */
 export function isCreditLine(line: string): boolean {
   const words = line.split(/\s+/).length;
-  if (words > 10 || /[.!?]["”]?$/.test(line)) return false;
+  if (words > 10 || /[.!?]["”]?(\s|$)/.test(line)) return false;
   return (line.includes('/') && !/\s\/\s.*\s\/\s/.test(line) && words <= 8) || CREDIT_SOURCES.test(line);
 }
 

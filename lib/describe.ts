@@ -32,7 +32,9 @@ export function attributionOf(original: OriginalRef): string {
   const parts: string[] = [];
   if (original.authors?.length) {
     const authors = original.authors;
-    parts.push(`by ${authors.length > 1 ? `${authors.slice(0, -1).join(', ')} and ${authors[authors.length - 1]}` : authors[0]}`);
+    parts.push(
+      `by ${authors.length > 1 ? `${authors.slice(0, -1).join(', ')} and ${authors[authors.length - 1]}` : authors[0]}`,
+    );
   }
   const where = [original.publisher, original.published?.slice(0, 4)].filter(Boolean).join(', ');
   if (where) parts.push(`(${where})`);
@@ -44,7 +46,8 @@ export function describeReport(report: ProvenanceReport): string {
   const phrase = VERDICT_PHRASES[report.verdict];
   if (!report.original) return `${phrase}.`;
   const attribution = attributionOf(report.original);
-  if (report.verdict === 'original') return `${phrase}: '${report.original.title}'${attribution ? `, ${attribution}` : ''}.`;
+  if (report.verdict === 'original')
+    return `${phrase}: '${report.original.title}'${attribution ? `, ${attribution}` : ''}.`;
   return `${phrase} '${report.original.title}'${attribution ? `, ${attribution}` : ''}.`;
 }
 

@@ -97,9 +97,12 @@ export function extractArticle(doc: Document, url?: string): ArticleInput | null
     title: ld?.headline ?? meta(doc, 'og:title') ?? parsed.title ?? undefined,
     siteName: publisher ?? meta(doc, 'og:site_name') ?? parsed.siteName ?? undefined,
     authors,
-    published: ld?.datePublished ?? meta(doc, 'article:published_time', 'datePublished') ?? parsed.publishedTime ?? undefined,
+    published:
+      ld?.datePublished ?? meta(doc, 'article:published_time', 'datePublished') ?? parsed.publishedTime ?? undefined,
     language: ld?.inLanguage ?? doc.documentElement.getAttribute('lang') ?? parsed.lang ?? undefined,
     paragraphs: paragraphsOf(content),
   };
-  return Object.fromEntries(Object.entries(article).filter(([, v]) => v !== undefined && v !== '')) as unknown as ArticleInput;
+  return Object.fromEntries(
+    Object.entries(article).filter(([, v]) => v !== undefined && v !== ''),
+  ) as unknown as ArticleInput;
 }

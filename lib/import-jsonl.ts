@@ -24,7 +24,8 @@ export function toOriginalInput(value: unknown): OriginalInput | string {
     input[key] = v[key] as string;
   }
   if (v.authors !== undefined && v.authors !== null) {
-    if (!Array.isArray(v.authors) || !v.authors.every((a) => typeof a === 'string')) return '"authors" must be a list of strings';
+    if (!Array.isArray(v.authors) || !v.authors.every((a) => typeof a === 'string'))
+      return '"authors" must be a list of strings';
     input.authors = v.authors as string[];
   }
   return input;

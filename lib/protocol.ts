@@ -60,7 +60,10 @@ function isArticle(v: unknown): v is ArticleMessage {
   const a = v as Record<string, unknown>;
   if (!isString(a.url) || !/^https?:/i.test(a.url)) return false;
   if (![a.title, a.siteName, a.published, a.language].every(optionalString)) return false;
-  if (a.authors !== undefined && !(Array.isArray(a.authors) && a.authors.length <= MAX_AUTHORS && a.authors.every((x) => isString(x))))
+  if (
+    a.authors !== undefined &&
+    !(Array.isArray(a.authors) && a.authors.length <= MAX_AUTHORS && a.authors.every((x) => isString(x)))
+  )
     return false;
   if (!Array.isArray(a.paragraphs) || a.paragraphs.length > MAX_PARAGRAPHS) return false;
   let total = 0;

@@ -34,7 +34,10 @@ function headlineFromText(paragraphs: string[]): string {
 /** Turns a seed's text (first line a headline when it reads like one) into an original. */
 export function originalFromSeed(seed: SeedFile): OriginalRecord {
   const { title, paragraphs } = splitTextArticle(seed.text);
-  return makeOriginal({ id: seed.id, title: title ?? headlineFromText(paragraphs), text: paragraphs.join('\n') }, 'seed');
+  return makeOriginal(
+    { id: seed.id, title: title ?? headlineFromText(paragraphs), text: paragraphs.join('\n') },
+    'seed',
+  );
 }
 
 /** Builds the seed pack from seed files. `version` identifies the pack's content. */

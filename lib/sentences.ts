@@ -25,11 +25,9 @@ export function splitSentences(paragraph: string): string[] {
     const before = text.slice(start, match.index);
     const lastWord = (before.match(/([\p{L}.]+)$/u)?.[1] ?? '').toLowerCase();
     const isAbbreviation =
-      match[1] === '.' &&
-      !match[2] &&
-      (ABBREVIATIONS.has(lastWord) || /^(\p{L}\.)*\p{L}$/u.test(lastWord));
+      match[1] === '.' && !match[2] && (ABBREVIATIONS.has(lastWord) || /^(\p{L}\.)*\p{L}$/u.test(lastWord));
     // Only break before something that can start a sentence.
-    const startsSentence = /^["'\u201C\u2018«(\[]?[\p{Lu}\p{N}]/u.test(next);
+    const startsSentence = /^["'\u201C\u2018«([]?[\p{Lu}\p{N}]/u.test(next);
     if (isAbbreviation || !startsSentence) continue;
     sentences.push(text.slice(start, end).trim());
     start = end + match[3].length;

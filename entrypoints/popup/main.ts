@@ -8,7 +8,8 @@ const POLL_LIMIT_MS = 30_000;
 
 async function tabIdToShow(): Promise<number | undefined> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery >= 0 && new URLSearchParams(location.search).has('tab')) return fromQuery;
+  if (Number.isInteger(fromQuery) && fromQuery >= 0 && new URLSearchParams(location.search).has('tab'))
+    return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }

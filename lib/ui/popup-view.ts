@@ -11,7 +11,13 @@ import { h, safeHref } from './dom';
 export const POPUP_CHANGES = 8;
 
 function share(doc: Document, testId: string, label: string, value: number): HTMLElement {
-  return h(doc, 'div', { class: `share share-${testId}` }, h(doc, 'dt', {}, label), h(doc, 'dd', { 'data-testid': testId }, percent(value)));
+  return h(
+    doc,
+    'div',
+    { class: `share share-${testId}` },
+    h(doc, 'dt', {}, label),
+    h(doc, 'dd', { 'data-testid': testId }, percent(value)),
+  );
 }
 
 function reportView(doc: Document, report: ProvenanceReport): HTMLElement[] {
@@ -29,9 +35,13 @@ function reportView(doc: Document, report: ProvenanceReport): HTMLElement[] {
         { class: 'original', 'aria-label': 'Original article' },
         h(doc, 'h2', { 'data-testid': 'original-title' }, original.title),
         original.publisher ? h(doc, 'p', { 'data-testid': 'original-publisher' }, original.publisher) : null,
-        original.authors?.length ? h(doc, 'p', { 'data-testid': 'original-authors' }, original.authors.join(', ')) : null,
+        original.authors?.length
+          ? h(doc, 'p', { 'data-testid': 'original-authors' }, original.authors.join(', '))
+          : null,
         original.published ? h(doc, 'p', { 'data-testid': 'original-date' }, original.published) : null,
-        href ? h(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'original-link' }, href) : null,
+        href
+          ? h(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'original-link' }, href)
+          : null,
       ),
     );
   }
@@ -61,7 +71,15 @@ function reportView(doc: Document, report: ProvenanceReport): HTMLElement[] {
             'ul',
             { 'data-testid': 'changes' },
             ...shown.map((c) =>
-              h(doc, 'li', { 'data-kind': c.kind }, h(doc, 'span', { class: 'kind' }, `${c.kind}: `), h(doc, 'del', {}, c.original), ' → ', h(doc, 'ins', {}, c.page)),
+              h(
+                doc,
+                'li',
+                { 'data-kind': c.kind },
+                h(doc, 'span', { class: 'kind' }, `${c.kind}: `),
+                h(doc, 'del', {}, c.original),
+                ' → ',
+                h(doc, 'ins', {}, c.page),
+              ),
             ),
           ),
           a.changes.length > shown.length ? h(doc, 'p', {}, `and ${a.changes.length - shown.length} more`) : null,
@@ -76,7 +94,12 @@ function reportView(doc: Document, report: ProvenanceReport): HTMLElement[] {
         'section',
         { class: 'sources', 'aria-label': 'Sources' },
         h(doc, 'h3', {}, 'Sources'),
-        h(doc, 'ul', {}, ...report.sources.map((s) => h(doc, 'li', {}, `${s.original.title} — ${percent(s.share)} of the page`))),
+        h(
+          doc,
+          'ul',
+          {},
+          ...report.sources.map((s) => h(doc, 'li', {}, `${s.original.title} — ${percent(s.share)} of the page`)),
+        ),
       ),
     );
   }
@@ -87,7 +110,12 @@ function reportView(doc: Document, report: ProvenanceReport): HTMLElement[] {
         'section',
         { class: 'copies', 'aria-label': 'Other known copies' },
         h(doc, 'h3', {}, 'Other known copies'),
-        h(doc, 'ul', { 'data-testid': 'known-copies' }, ...report.knownCopies.map((c) => h(doc, 'li', {}, `${c.title} (${VERDICT_LABELS[c.verdict].toLowerCase()})`))),
+        h(
+          doc,
+          'ul',
+          { 'data-testid': 'known-copies' },
+          ...report.knownCopies.map((c) => h(doc, 'li', {}, `${c.title} (${VERDICT_LABELS[c.verdict].toLowerCase()})`)),
+        ),
       ),
     );
   }

@@ -61,7 +61,7 @@ describe('Chromium, built extension', () => {
         const page = await context.newPage();
         return {
           goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
-          evaluate: (fn, arg) => page.evaluate(fn, arg),
+          evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
           close: () => page.close(),
         };
       },

@@ -48,8 +48,9 @@ describe('Firefox, built extension', () => {
       async newPage(): Promise<TestPage> {
         const page = await firefox.newPage();
         return {
-          goto: async (url) => void (await page.goto(url, { waitUntil: url.startsWith('moz-extension:') ? 'networkidle0' : 'load' })),
-          evaluate: (fn, arg) => page.evaluate(fn, arg),
+          goto: async (url) =>
+            void (await page.goto(url, { waitUntil: url.startsWith('moz-extension:') ? 'networkidle0' : 'load' })),
+          evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
           close: () => page.close(),
         };
       },

@@ -36,8 +36,15 @@ async function readPopup(page: TestPage): Promise<PopupView> {
       for (const el of Array.from(document.querySelectorAll('[data-testid]'))) {
         texts[el.getAttribute('data-testid')!] = (el.textContent ?? '').trim();
       }
-      const changes = Array.from(document.querySelectorAll('[data-testid="changes"] li')).map((li) => (li.textContent ?? '').trim());
-      return { verdict: root?.getAttribute('data-verdict') ?? null, originalId: root?.getAttribute('data-original-id') ?? null, texts, changes };
+      const changes = Array.from(document.querySelectorAll('[data-testid="changes"] li')).map((li) =>
+        (li.textContent ?? '').trim(),
+      );
+      return {
+        verdict: root?.getAttribute('data-verdict') ?? null,
+        originalId: root?.getAttribute('data-original-id') ?? null,
+        texts,
+        changes,
+      };
     }, null);
     if (view.verdict && view.verdict !== 'pending') return view;
     if (Date.now() > deadline) throw new Error('popup stayed pending');
@@ -54,17 +61,26 @@ async function articleTab(extensionPage: TestPage): Promise<{ tabId: number; bad
   return extensionPage.evaluate(async () => {
     const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
     const own = await api.tabs.getCurrent();
-    const others = (await api.tabs.query({})).filter((t) => t.id !== own?.id && !(t.url ?? '').includes('-extension://'));
-    if (others.length !== 1 || others[0].id === undefined) throw new Error(`expected one web page, found ${others.length}`);
+    const others = (await api.tabs.query({})).filter(
+      (t) => t.id !== own?.id && !(t.url ?? '').includes('-extension://'),
+    );
+    if (others.length !== 1 || others[0].id === undefined)
+      throw new Error(`expected one web page, found ${others.length}`);
     const tabId = others[0].id;
     const action =
-      (api as unknown as { action?: typeof chrome.action }).action ?? (api as unknown as { browserAction: typeof chrome.action }).browserAction;
+      (api as unknown as { action?: typeof chrome.action }).action ??
+      (api as unknown as { browserAction: typeof chrome.action }).browserAction;
     return { tabId, badge: await action.getBadgeText({ tabId }) };
   }, null);
 }
 
 /** Opens one case in a tab and checks the popup (in `extensionPage`) and the badge for it. */
-export async function checkCase(browser: TestBrowser, extensionPage: TestPage, origin: string, c: PageCase): Promise<void> {
+export async function checkCase(
+  browser: TestBrowser,
+  extensionPage: TestPage,
+  origin: string,
+  c: PageCase,
+): Promise<void> {
   const article = await browser.newPage();
   await article.goto(`${origin}/${c.name}.html`);
   await extensionPage.goto(`${browser.extensionBase}popup.html?tab=-1`);
@@ -82,7 +98,8 @@ export async function checkCase(browser: TestBrowser, extensionPage: TestPage, o
   if (c.verdict === 'no-article') expect(view.texts.verdict).toMatch(/no article/i);
   if (c.originalId) {
     expect(view.texts['original-title']).toBeTruthy();
-    for (const id of ['share-verbatim', 'share-reworded', 'share-added', 'coverage']) expect(view.texts[id]).toMatch(/^\d+%$/);
+    for (const id of ['share-verbatim', 'share-reworded', 'share-added', 'coverage'])
+      expect(view.texts[id]).toMatch(/^\d+%$/);
   }
   const pct = (id: string) => Number(view.texts[id].replace('%', '')) / 100;
   const e = c.expect;
@@ -95,6 +112,10 @@ export async function checkCase(browser: TestBrowser, extensionPage: TestPage, o
     expect(pct('coverage')).toBeLessThanOrEqual(e.coverage[1] + 0.005);
   }
   for (const change of e?.changes ?? []) {
-    expect(view.changes.some((text) => text.startsWith(`${change.kind}:`) && text.includes(change.original) && text.includes(change.page))).toBe(true);
+    expect(
+      view.changes.some(
+        (text) => text.startsWith(`${change.kind}:`) && text.includes(change.original) && text.includes(change.page),
+      ),
+    ).toBe(true);
   }
 }

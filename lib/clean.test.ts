@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { cleanParagraphs, cleanTitle, isCreditLine, splitTextArticle } from './clean';
+
+describe('cleanTitle', () => {
+  it('strips hashtag and short site suffixes', () => {
+    expect(cleanTitle('Russian Forces Advance in Southern Ukraine | #socialmedia')).toBe('Russian Forces Advance in Southern Ukraine');
+    expect(cleanTitle('Putin warns US | NATO')).toBe('Putin warns US');
+  });
+});
+
+describe('isCreditLine', () => {
+  it('recognises photo credits and not sentences', () => {
+    expect(isCreditLine('Gilles Bader/Zuma Press')).toBe(true);
+    expect(isCreditLine('daniel leal/Agence France-Presse/Getty Images')).toBe(true);
+    expect(isCreditLine('A woman and her child arrived in the city of Lviv after fleeing Odessa.')).toBe(false);
+  });
+});
+
+describe('cleanParagraphs', () => {
+  const body = Array.from({ length: 6 }, (_, i) => `Paragraph ${i} of the article says something about the events.`);
+
+  it('cuts repost trailers, captchas and "More Stories" lists', () => {
+    const cleaned = cleanParagraphs([
+      ...body,
+      'Original Source link',
+      'Leave a Reply',
+      'Your email address will not be published.',
+      'sixty seven − fifty seven =',
+    ]);
+    expect(cleaned).toEqual(body);
+    expect(cleanParagraphs([...body, 'More Stories', 'Two children killed in attack'])).toEqual(body);
+  });
+
+  it('drops the reposting site author bio', () => {
+    const cleaned = cleanParagraphs([
+      ...body,
+      'Melissa Galbraith',
+      'Melissa Galbraith is the World News reporter for Globe Live Media. She covers all the major events.',
+    ]);
+    expect(cleaned).toEqual(body);
+  });
+
+  it('drops repeated headlines and duplicate paragraphs', () => {
+    const cleaned = cleanParagraphs(['Big News Today', body[0], body[0], ...body.slice(1), 'Big News Today'], 'Big News Today');
+    expect(cleaned).toEqual(body);
+  });
+
+  it('joins paragraphs a layout broke inside a sentence', () => {
+    expect(cleanParagraphs(['Russian President', 'Vladimir Putin,', 'in a phone call, spoke.'])).toEqual([
+      'Russian President Vladimir Putin, in a phone call, spoke.',
+    ]);
+  });
+
+  it('removes inline photo credits at the end of a caption', () => {
+    expect(cleanParagraphs(['People hid inside their homes. Photo: Roman Pilipey/Shutterstock'])).toEqual([
+      'People hid inside their homes.',
+    ]);
+  });
+});
+
+describe('splitTextArticle', () => {
+  it('takes a headline-like first line as the title and skips a breadcrumb line', () => {
+    const { title, paragraphs } = splitTextArticle('HomePoliticsKyiv talks\n\nKyiv talks\n\nBody text here.');
+    expect(title).toBe('Kyiv talks');
+    expect(paragraphs).toEqual(['Body text here.']);
+  });
+
+  it('finds no title when the first line is prose', () => {
+    expect(splitTextArticle('Kyiv, Ukraine – Russia has deepened its attack.\nMore text.').title).toBeUndefined();
+  });
+});

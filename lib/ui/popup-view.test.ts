@@ -1,0 +1,64 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { ProvenanceReport } from '../report';
+import { renderPopup } from './popup-view';
+
+const report: ProvenanceReport = {
+  verdict: 'rewrite',
+  confidence: 0.9,
+  page: { url: 'https://farm.example/a', words: 1000 },
+  original: {
+    id: 'orig-1',
+    title: '<img src=x onerror="alert(1)">Headline',
+    publisher: 'Dow Jones',
+    authors: ['Yaroslav Trofimov', 'Stacy Meichtry'],
+    published: '2022',
+    url: 'javascript:alert(1)',
+  },
+  sources: [],
+  alteration: {
+    verbatim: 0.341,
+    reworded: 0.563,
+    added: 0.096,
+    coverage: 0.646,
+    removed: 0.354,
+    changes: [{ kind: 'name', original: 'Lahuta', page: 'Lahota' }],
+  },
+  knownCopies: [{ id: 'c1', title: 'A copy', verdict: 'rewrite' }],
+};
+
+function render(state: Parameters<typeof renderPopup>[1]) {
+  const { document } = parseHTML('<html><body><main id="upstream"></main></body></html>');
+  const root = document.getElementById('upstream') as unknown as HTMLElement;
+  renderPopup(root, state);
+  const text = (id: string) => root.querySelector(`[data-testid="${id}"]`)?.textContent;
+  return { root, text };
+}
+
+describe('renderPopup', () => {
+  it('shows the verdict, the original and the shares under the test ids', () => {
+    const { root, text } = render({ status: 'ready', url: 'https://farm.example/a', report, updatedAt: 1 });
+    expect(root.getAttribute('data-verdict')).toBe('rewrite');
+    expect(root.getAttribute('data-original-id')).toBe('orig-1');
+    expect(text('verdict')).toBe('Reworded copy');
+    expect(text('summary')).toContain('by Yaroslav Trofimov and Stacy Meichtry (Dow Jones, 2022)');
+    expect(text('original-publisher')).toBe('Dow Jones');
+    expect([text('share-verbatim'), text('share-reworded'), text('share-added'), text('coverage')]).toEqual(['34%', '56%', '10%', '65%']);
+    expect(text('changes')).toContain('Lahuta');
+    expect(text('known-copies')).toContain('A copy');
+  });
+
+  it('shows page text as text, never as HTML, and no unsafe links', () => {
+    const { root, text } = render({ status: 'ready', url: 'https://farm.example/a', report, updatedAt: 1 });
+    expect(root.querySelector('img')).toBeNull();
+    expect(text('original-title')).toContain('<img');
+    expect(root.querySelector('a')).toBeNull();
+  });
+
+  it('has clear pending and no-article states', () => {
+    expect(render(null).root.getAttribute('data-verdict')).toBe('pending');
+    const none = render({ status: 'no-article', url: 'https://x/', updatedAt: 1 });
+    expect(none.root.getAttribute('data-verdict')).toBe('no-article');
+    expect(none.text('verdict')).toMatch(/no article/i);
+  });
+});
