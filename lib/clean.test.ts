@@ -3,7 +3,9 @@ import { cleanParagraphs, cleanTitle, isCreditLine, splitTextArticle } from './c
 
 describe('cleanTitle', () => {
   it('strips hashtag and short site suffixes', () => {
-    expect(cleanTitle('Russian Forces Advance in Southern Ukraine | #socialmedia')).toBe('Russian Forces Advance in Southern Ukraine');
+    expect(cleanTitle('Russian Forces Advance in Southern Ukraine | #socialmedia')).toBe(
+      'Russian Forces Advance in Southern Ukraine',
+    );
     expect(cleanTitle('Putin warns US | NATO')).toBe('Putin warns US');
   });
 });
@@ -41,7 +43,10 @@ describe('cleanParagraphs', () => {
   });
 
   it('drops repeated headlines and duplicate paragraphs', () => {
-    const cleaned = cleanParagraphs(['Big News Today', body[0], body[0], ...body.slice(1), 'Big News Today'], 'Big News Today');
+    const cleaned = cleanParagraphs(
+      ['Big News Today', body[0], body[0], ...body.slice(1), 'Big News Today'],
+      'Big News Today',
+    );
     expect(cleaned).toEqual(body);
   });
 

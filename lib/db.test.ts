@@ -13,7 +13,11 @@ const article = (id: string, topic: string, origin: OriginalRecord['origin'] = '
     {
       id,
       title: `${topic} report`,
-      text: Array.from({ length: 8 }, (_, i) => `The ${topic} committee met ${i + 2} times in week ${i + 30} to discuss ${topic} budget line ${i * 7 + 101}.`).join('\n'),
+      text: Array.from(
+        { length: 8 },
+        (_, i) =>
+          `The ${topic} committee met ${i + 2} times in week ${i + 30} to discuss ${topic} budget line ${i * 7 + 101}.`,
+      ).join('\n'),
     },
     origin,
   );

@@ -38,7 +38,11 @@ describe('engine on the test pages', () => {
         expect(a!.coverage).toBeLessThanOrEqual(e.coverage[1]);
       }
       for (const change of e?.changes ?? []) {
-        expect(a!.changes.some((x) => x.kind === change.kind && x.original.includes(change.original) && x.page.includes(change.page))).toBe(true);
+        expect(
+          a!.changes.some(
+            (x) => x.kind === change.kind && x.original.includes(change.original) && x.page.includes(change.page),
+          ),
+        ).toBe(true);
       }
     });
   }
@@ -69,7 +73,11 @@ describe('engine', () => {
     const own = makeOriginal(
       {
         title: 'Harbour reopens after storm',
-        text: Array.from({ length: 12 }, (_, i) => `Harbour workers cleared debris from berth ${i + 10} on Monday, the port authority said in statement number ${i + 100}.`).join('\n'),
+        text: Array.from(
+          { length: 12 },
+          (_, i) =>
+            `Harbour workers cleared debris from berth ${i + 10} on Monday, the port authority said in statement number ${i + 100}.`,
+        ).join('\n'),
         publisher: 'Coast Herald',
         url: 'https://coast.example/harbour',
       },
@@ -78,7 +86,11 @@ describe('engine', () => {
     const local = new MemoryStore([...store.all(), own]);
     const report = await analyse(prepareArticle({ title: 'x', paragraphs: own.paragraphs!.slice(0, 6) }), local);
     expect(report.verdict).toBe('excerpt');
-    expect(report.original).toMatchObject({ id: own.id, publisher: 'Coast Herald', url: 'https://coast.example/harbour' });
+    expect(report.original).toMatchObject({
+      id: own.id,
+      publisher: 'Coast Herald',
+      url: 'https://coast.example/harbour',
+    });
   });
 
   it('says no-article for text too short to be an article', async () => {

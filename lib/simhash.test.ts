@@ -13,7 +13,9 @@ describe('simhash64', () => {
     const edited = [...words];
     edited[3] = 'leaps';
     const other = 'stock markets fell sharply as investors weighed new interest rate rises in europe'.split(' ');
-    expect(hammingDistance(simhash64(words), simhash64(edited))).toBeLessThan(hammingDistance(simhash64(words), simhash64(other)));
+    expect(hammingDistance(simhash64(words), simhash64(edited))).toBeLessThan(
+      hammingDistance(simhash64(words), simhash64(other)),
+    );
   });
 
   it('splits into four keyed bands', () => {

@@ -43,7 +43,12 @@ describe('renderPopup', () => {
     expect(text('verdict')).toBe('Reworded copy');
     expect(text('summary')).toContain('by Yaroslav Trofimov and Stacy Meichtry (Dow Jones, 2022)');
     expect(text('original-publisher')).toBe('Dow Jones');
-    expect([text('share-verbatim'), text('share-reworded'), text('share-added'), text('coverage')]).toEqual(['34%', '56%', '10%', '65%']);
+    expect([text('share-verbatim'), text('share-reworded'), text('share-added'), text('coverage')]).toEqual([
+      '34%',
+      '56%',
+      '10%',
+      '65%',
+    ]);
     expect(text('changes')).toContain('Lahuta');
     expect(text('known-copies')).toContain('A copy');
   });
