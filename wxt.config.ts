@@ -6,7 +6,8 @@ export default defineConfig({
   imports: false,
   manifest: ({ browser }) => ({
     name: 'Upstream',
-    description: 'Finds the known original behind a news article and shows what was changed.',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [],
     ...(browser === 'firefox'
       ? {

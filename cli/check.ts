@@ -5,6 +5,7 @@
  */
 import { prepareArticle } from '../lib/article';
 import { attributionOf, describeReport, percent } from '../lib/describe';
+import { translateEnglish as t } from '../lib/i18n';
 import { analyse } from '../lib/engine';
 import { MemoryStore } from '../lib/memory-store';
 import type { ProvenanceReport } from '../lib/report';
@@ -31,10 +32,10 @@ function parseArgs(argv: string[]): { json: boolean; originals: string[]; inputs
 }
 
 function formatReport(input: string, report: ProvenanceReport): string {
-  const lines = [`${input}`, `  ${describeReport(report)}`];
+  const lines = [`${input}`, `  ${describeReport(report, t)}`];
   if (report.original) {
     lines.push(`  original: ${report.original.id}${report.original.url ? `  ${report.original.url}` : ''}`);
-    const attribution = attributionOf(report.original);
+    const attribution = attributionOf(report.original, t);
     if (attribution) lines.push(`  ${attribution}`);
   }
   const a = report.alteration;

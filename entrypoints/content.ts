@@ -7,15 +7,16 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main() {
-    const analyse = () => {
+    const send = (message: Message) => browser.runtime.sendMessage(message);
+    const analyse = async () => {
+      const check: Message = { type: 'is-site-enabled' };
+      if (!(await send(check))) return;
       const article = articleMessageOf(document, location.href);
-      const message: Message = article
-        ? { type: 'article-found', article }
-        : { type: 'no-article', url: location.href };
-      browser.runtime.sendMessage(message).catch(() => undefined);
+      await send(article ? { type: 'article-found', article } : { type: 'no-article', url: location.href });
     };
     // Wait for an idle moment so the page's own work goes first.
-    if ('requestIdleCallback' in window) requestIdleCallback(analyse, { timeout: 2000 });
-    else setTimeout(analyse, 0);
+    const start = () => void analyse().catch(() => undefined);
+    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
+    else setTimeout(start, 0);
   },
 });

@@ -101,5 +101,13 @@ export function detectChanges(
       add({ kind: 'quote', original: quote.text, page: best.text });
     }
   }
-  return changes;
+  return interleaveKinds(changes);
+}
+
+/** Orders changes name, quote, number, name, quote, … so that the first few show every kind. */
+function interleaveKinds(changes: Change[]): Change[] {
+  const byKind = (['name', 'quote', 'number'] as const).map((kind) => changes.filter((c) => c.kind === kind));
+  const ordered: Change[] = [];
+  for (let i = 0; ordered.length < changes.length; i++) for (const list of byKind) if (list[i]) ordered.push(list[i]);
+  return ordered;
 }

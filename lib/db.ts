@@ -20,7 +20,8 @@ export const DB_VERSION = 1;
 /** What the popup can show for a tab. */
 export type TabState =
   | { status: 'no-article'; url: string; updatedAt: number }
-  | { status: 'ready'; url: string; report: ProvenanceReport; updatedAt: number };
+  | { status: 'disabled'; url: string; updatedAt: number }
+  | { status: 'ready'; url: string; report: ProvenanceReport; updatedAt: number; paragraphs?: string[] };
 
 interface Posting {
   key: string;
@@ -89,6 +90,7 @@ async function deleteInTransaction(tx: WriteTransaction, id: string): Promise<vo
 }
 
 const SEED_PACK_VERSION = 'seedPackVersion';
+const DISABLED_SITES = 'disabledSites';
 
 /** The store of originals and tab states on IndexedDB. */
 export class IdbStore implements OriginalStore {
@@ -149,6 +151,19 @@ export class IdbStore implements OriginalStore {
     }
     await tx.objectStore('meta').put({ key: SEED_PACK_VERSION, value: pack.version });
     await tx.done;
+  }
+
+  /** Hosts the person asked Upstream not to analyse. */
+  async disabledSites(): Promise<string[]> {
+    const value = (await this.db.get('meta', DISABLED_SITES))?.value;
+    return value ? (JSON.parse(value) as string[]) : [];
+  }
+
+  async setSiteEnabled(host: string, enabled: boolean): Promise<void> {
+    const sites = new Set(await this.disabledSites());
+    if (enabled) sites.delete(host);
+    else sites.add(host);
+    await this.db.put('meta', { key: DISABLED_SITES, value: JSON.stringify([...sites].sort()) });
   }
 
   async getTabState(tabId: number): Promise<TabState | undefined> {

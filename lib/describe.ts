@@ -1,40 +1,45 @@
 /**
- * Plain-language wording of a report, shared by the popup and the CLI. Similarity is
- * described as evidence ("draws on"), not as an accusation.
+ * Plain-language wording of a report, shared by the popup, the compare page and the CLI.
+ * Similarity is described as evidence ("a reworded copy of"), not as an accusation.
  */
+import type { MessageKey, Translate } from './i18n';
 import type { OriginalRef, ProvenanceReport, Verdict } from './report';
 
-const VERDICT_PHRASES: Record<Verdict, string> = {
-  original: 'This is the known original',
-  copy: 'A copy of',
-  rewrite: 'A reworded copy of',
-  excerpt: 'An excerpt of',
-  translation: 'A translation of',
-  mixed: 'Draws on several originals, mainly',
-  none: 'No known original found for this article',
-  'no-article': 'No article found on this page',
+const LABELS: Record<Verdict, MessageKey> = {
+  original: 'verdictOriginal',
+  copy: 'verdictCopy',
+  rewrite: 'verdictRewrite',
+  excerpt: 'verdictExcerpt',
+  translation: 'verdictTranslation',
+  mixed: 'verdictMixed',
+  none: 'verdictNone',
+  'no-article': 'verdictNoArticle',
 };
 
-/** Short name of a verdict for labels. */
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  original: 'Known original',
-  copy: 'Copy',
-  rewrite: 'Reworded copy',
-  excerpt: 'Excerpt',
-  translation: 'Translation',
-  mixed: 'Mixed sources',
-  none: 'No known original',
-  'no-article': 'No article',
+const SUMMARIES: Record<Verdict, MessageKey> = {
+  original: 'summaryOriginal',
+  copy: 'summaryCopy',
+  rewrite: 'summaryRewrite',
+  excerpt: 'summaryExcerpt',
+  translation: 'summaryTranslation',
+  mixed: 'summaryMixed',
+  none: 'summaryNone',
+  'no-article': 'summaryNoArticle',
 };
 
-/** "by A and B (Publisher, 2022)" from whatever attribution is known. */
-export function attributionOf(original: OriginalRef): string {
+/** Short name of a verdict. */
+export function verdictLabel(verdict: Verdict, t: Translate): string {
+  return t(LABELS[verdict]);
+}
+
+/** "by A, B and C (Publisher, 2022)" from whatever attribution is known. */
+export function attributionOf(original: OriginalRef, t: Translate): string {
   const parts: string[] = [];
-  if (original.authors?.length) {
-    const authors = original.authors;
-    parts.push(
-      `by ${authors.length > 1 ? `${authors.slice(0, -1).join(', ')} and ${authors[authors.length - 1]}` : authors[0]}`,
-    );
+  const authors = original.authors ?? [];
+  if (authors.length) {
+    const names =
+      authors.length > 1 ? t('authorsAnd', authors.slice(0, -1).join(', '), authors[authors.length - 1]) : authors[0];
+    parts.push(t('byAuthors', names));
   }
   const where = [original.publisher, original.published?.slice(0, 4)].filter(Boolean).join(', ');
   if (where) parts.push(`(${where})`);
@@ -42,13 +47,10 @@ export function attributionOf(original: OriginalRef): string {
 }
 
 /** The answer in one sentence. */
-export function describeReport(report: ProvenanceReport): string {
-  const phrase = VERDICT_PHRASES[report.verdict];
-  if (!report.original) return `${phrase}.`;
-  const attribution = attributionOf(report.original);
-  if (report.verdict === 'original')
-    return `${phrase}: '${report.original.title}'${attribution ? `, ${attribution}` : ''}.`;
-  return `${phrase} '${report.original.title}'${attribution ? `, ${attribution}` : ''}.`;
+export function describeReport(report: ProvenanceReport, t: Translate): string {
+  if (!report.original) return t(SUMMARIES[report.verdict]);
+  const attribution = attributionOf(report.original, t);
+  return t(SUMMARIES[report.verdict], report.original.title, attribution ? `, ${attribution}` : '');
 }
 
 /** A share as a whole percentage. */

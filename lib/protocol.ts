@@ -5,6 +5,7 @@
  */
 import { MAX_ARTICLE_CHARS } from './article';
 import type { TabState } from './db';
+import type { OriginalRecord } from './original';
 import { MAX_KEYS, type Fingerprint } from './fingerprint';
 
 /** The article a content script found, cleaned and fingerprinted. */
@@ -25,8 +26,17 @@ export interface ProtocolMap {
   'article-found': { request: { type: 'article-found'; article: ArticleMessage }; response: void };
   /** Content script -> background: the page has no article. */
   'no-article': { request: { type: 'no-article'; url: string }; response: void };
+  /** Content script -> background: may this page be analysed (the person can switch sites off)? */
+  'is-site-enabled': { request: { type: 'is-site-enabled' }; response: boolean };
   /** Popup or compare page -> background: what is known of a tab. */
   'get-tab-state': { request: { type: 'get-tab-state'; tabId: number }; response: TabState | null };
+  /** Compare page -> background: the tab's state with the page text, and the original. */
+  'get-comparison': {
+    request: { type: 'get-comparison'; tabId: number };
+    response: { state: TabState; original: OriginalRecord | null } | null;
+  };
+  /** Popup -> background: switch analysis on or off for a site. */
+  'set-site-enabled': { request: { type: 'set-site-enabled'; host: string; enabled: boolean }; response: void };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -84,8 +94,15 @@ export function parseMessage(value: unknown): Message | null {
       return { type: 'article-found', article: m.article };
     case 'no-article':
       return isString(m.url) ? { type: 'no-article', url: m.url } : null;
+    case 'is-site-enabled':
+      return { type: 'is-site-enabled' };
     case 'get-tab-state':
-      return Number.isInteger(m.tabId) ? { type: 'get-tab-state', tabId: m.tabId as number } : null;
+    case 'get-comparison':
+      return Number.isInteger(m.tabId) ? { type: m.type, tabId: m.tabId as number } : null;
+    case 'set-site-enabled':
+      return isString(m.host, 253) && /^[a-z0-9.-]+(:\d+)?$/i.test(m.host) && typeof m.enabled === 'boolean'
+        ? { type: 'set-site-enabled', host: m.host.toLowerCase(), enabled: m.enabled }
+        : null;
     default:
       return null;
   }

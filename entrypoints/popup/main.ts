@@ -1,30 +1,41 @@
 import { browser } from 'wxt/browser';
 import type { TabState } from '../../lib/db';
+import { translatorFrom } from '../../lib/i18n';
 import type { Message } from '../../lib/protocol';
-import { renderPopup } from '../../lib/ui/popup-view';
+import { renderPopup, type PopupActions } from '../../lib/ui/popup-view';
 
 const POLL_MS = 400;
 const POLL_LIMIT_MS = 30_000;
+const t = translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs));
 
 async function tabIdToShow(): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery >= 0 && new URLSearchParams(location.search).has('tab'))
-    return fromQuery;
+  const query = new URLSearchParams(location.search);
+  const fromQuery = Number(query.get('tab'));
+  if (query.has('tab') && Number.isInteger(fromQuery)) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
 
+const ask = (message: Message) => browser.runtime.sendMessage(message).catch(() => null) as Promise<TabState | null>;
+
 async function main(): Promise<void> {
+  document.documentElement.lang = browser.i18n.getUILanguage();
   const root = document.getElementById('upstream')!;
   const tabId = await tabIdToShow();
-  renderPopup(root, null);
+  const actions: PopupActions = {
+    openComparison: () => void browser.tabs.create({ url: browser.runtime.getURL(`/compare.html?tab=${tabId}`) }),
+    setSiteEnabled: async (host, enabled) => {
+      await browser.runtime.sendMessage({ type: 'set-site-enabled', host, enabled } satisfies Message);
+      if (tabId !== undefined) renderPopup(root, await ask({ type: 'get-tab-state', tabId }), t, actions);
+    },
+  };
+  renderPopup(root, null, t, actions);
   if (tabId === undefined) return;
   const started = Date.now();
   // The analysis may still be running: ask again until it is there.
   for (;;) {
-    const message: Message = { type: 'get-tab-state', tabId };
-    const state = (await browser.runtime.sendMessage(message).catch(() => null)) as TabState | null;
-    renderPopup(root, state);
+    const state = await ask({ type: 'get-tab-state', tabId });
+    renderPopup(root, state, t, actions);
     if (state || Date.now() - started > POLL_LIMIT_MS) return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

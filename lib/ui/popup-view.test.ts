@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { ProvenanceReport } from '../report';
+import { translateEnglish } from '../i18n';
 import { renderPopup } from './popup-view';
 
 const report: ProvenanceReport = {
@@ -30,9 +31,13 @@ const report: ProvenanceReport = {
 function render(state: Parameters<typeof renderPopup>[1]) {
   const { document } = parseHTML('<html><body><main id="upstream"></main></body></html>');
   const root = document.getElementById('upstream') as unknown as HTMLElement;
-  renderPopup(root, state);
+  const calls: string[] = [];
+  renderPopup(root, state, translateEnglish, {
+    openComparison: () => calls.push('compare'),
+    setSiteEnabled: (host, enabled) => calls.push(`${host}:${enabled}`),
+  });
   const text = (id: string) => root.querySelector(`[data-testid="${id}"]`)?.textContent;
-  return { root, text };
+  return { root, text, calls };
 }
 
 describe('renderPopup', () => {
@@ -51,6 +56,18 @@ describe('renderPopup', () => {
     ]);
     expect(text('changes')).toContain('Lahuta');
     expect(text('known-copies')).toContain('A copy');
+  });
+
+  it('answers in one sentence and wires the comparison and the site switch', () => {
+    const { root, text, calls } = render({ status: 'ready', url: 'https://farm.example/a', report, updatedAt: 1 });
+    expect(text('summary')).toBe(
+      'A reworded copy of ‘<img src=x onerror="alert(1)">Headline’, by Yaroslav Trofimov and Stacy Meichtry (Dow Jones, 2022).',
+    );
+    (root.querySelector('[data-testid="open-comparison"]') as unknown as HTMLButtonElement).click();
+    const box = root.querySelector('[data-testid="disable-site"]') as unknown as HTMLInputElement;
+    box.checked = true;
+    box.dispatchEvent(new (root.ownerDocument.defaultView as unknown as typeof globalThis).Event('change'));
+    expect(calls).toEqual(['compare', 'farm.example:false']);
   });
 
   it('shows page text as text, never as HTML, and no unsafe links', () => {

@@ -1,38 +1,75 @@
 /**
- * The popup's content for a tab state: the answer in one sentence, the original's details,
- * the shares, the changes and other known copies. Pure DOM building, testable in Node.
+ * The popup for a tab: the answer in one sentence first, then the original, a bar of
+ * verbatim / reworded / added, the coverage, the top changes, other known copies, the
+ * original's link, "Open comparison" and the per-site switch. Pure DOM building.
  */
 import type { TabState } from '../db';
-import { describeReport, percent, VERDICT_LABELS } from '../describe';
-import type { ProvenanceReport } from '../report';
+import { describeReport, percent, verdictLabel } from '../describe';
+import type { MessageKey, Translate } from '../i18n';
+import type { ChangeKind, ProvenanceReport } from '../report';
 import { h, safeHref } from './dom';
 
 /** How many changes the popup lists before "and N more". */
-export const POPUP_CHANGES = 8;
+export const POPUP_CHANGES = 6;
+
+/** What the popup's controls do; wired to the browser by the entrypoint. */
+export interface PopupActions {
+  openComparison(): void;
+  setSiteEnabled(host: string, enabled: boolean): void;
+}
+
+const CHANGE_KINDS: Record<ChangeKind, MessageKey> = {
+  name: 'changeName',
+  number: 'changeNumber',
+  quote: 'changeQuote',
+};
 
 function share(doc: Document, testId: string, label: string, value: number): HTMLElement {
   return h(
     doc,
     'div',
-    { class: `share share-${testId}` },
+    { class: `share ${testId}` },
     h(doc, 'dt', {}, label),
     h(doc, 'dd', { 'data-testid': testId }, percent(value)),
   );
 }
 
-function reportView(doc: Document, report: ProvenanceReport): HTMLElement[] {
+function reportView(doc: Document, report: ProvenanceReport, t: Translate, actions: PopupActions): HTMLElement[] {
   const parts: HTMLElement[] = [
-    h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, VERDICT_LABELS[report.verdict]),
-    h(doc, 'p', { class: 'summary', 'data-testid': 'summary' }, describeReport(report)),
+    h(doc, 'p', { class: 'summary', 'data-testid': 'summary' }, describeReport(report, t)),
+    h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, verdictLabel(report.verdict, t)),
   ];
   const original = report.original;
+  const a = report.alteration;
+  if (a) {
+    const label = `${t('shareVerbatim')} ${percent(a.verbatim)}, ${t('shareReworded')} ${percent(a.reworded)}, ${t('shareAdded')} ${percent(a.added)}`;
+    parts.push(
+      h(
+        doc,
+        'div',
+        { class: 'bar', role: 'img', 'aria-label': label, 'data-testid': 'share-bar' },
+        ...(['verbatim', 'reworded', 'added'] as const).map((kind) =>
+          h(doc, 'span', { class: kind, style: `width: ${(a[kind] * 100).toFixed(1)}%` }),
+        ),
+      ),
+      h(
+        doc,
+        'dl',
+        { class: 'shares', 'aria-label': t('sharesLabel') },
+        share(doc, 'share-verbatim', t('shareVerbatim'), a.verbatim),
+        share(doc, 'share-reworded', t('shareReworded'), a.reworded),
+        share(doc, 'share-added', t('shareAdded'), a.added),
+        share(doc, 'coverage', t('shareCoverage'), a.coverage),
+      ),
+    );
+  }
   if (original) {
     const href = safeHref(original.url);
     parts.push(
       h(
         doc,
         'section',
-        { class: 'original', 'aria-label': 'Original article' },
+        { class: 'original', 'aria-label': t('originalHeading') },
         h(doc, 'h2', { 'data-testid': 'original-title' }, original.title),
         original.publisher ? h(doc, 'p', { 'data-testid': 'original-publisher' }, original.publisher) : null,
         original.authors?.length
@@ -40,65 +77,58 @@ function reportView(doc: Document, report: ProvenanceReport): HTMLElement[] {
           : null,
         original.published ? h(doc, 'p', { 'data-testid': 'original-date' }, original.published) : null,
         href
-          ? h(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'original-link' }, href)
+          ? h(
+              doc,
+              'a',
+              { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'original-link' },
+              t('readOriginal'),
+            )
           : null,
       ),
     );
   }
-  const a = report.alteration;
-  if (a) {
+  if (a?.changes.length) {
+    const shown = a.changes.slice(0, POPUP_CHANGES);
     parts.push(
       h(
         doc,
-        'dl',
-        { class: 'shares', 'aria-label': 'How the page relates to the original' },
-        share(doc, 'share-verbatim', 'Word for word', a.verbatim),
-        share(doc, 'share-reworded', 'Reworded', a.reworded),
-        share(doc, 'share-added', 'Added', a.added),
-        share(doc, 'coverage', 'Of the original carried', a.coverage),
-      ),
-    );
-    if (a.changes.length) {
-      const shown = a.changes.slice(0, POPUP_CHANGES);
-      parts.push(
+        'section',
+        { class: 'changes', 'aria-label': t('changesHeading') },
+        h(doc, 'h3', {}, t('changesHeading')),
         h(
           doc,
-          'section',
-          { class: 'changes', 'aria-label': 'Changed names, numbers and quotes' },
-          h(doc, 'h3', {}, 'Changed names, numbers and quotes'),
-          h(
-            doc,
-            'ul',
-            { 'data-testid': 'changes' },
-            ...shown.map((c) =>
-              h(
-                doc,
-                'li',
-                { 'data-kind': c.kind },
-                h(doc, 'span', { class: 'kind' }, `${c.kind}: `),
-                h(doc, 'del', {}, c.original),
-                ' → ',
-                h(doc, 'ins', {}, c.page),
-              ),
+          'ul',
+          { 'data-testid': 'changes' },
+          ...shown.map((c) =>
+            h(
+              doc,
+              'li',
+              { 'data-kind': c.kind },
+              h(doc, 'span', { class: 'kind' }, `${t(CHANGE_KINDS[c.kind])}: `),
+              h(doc, 'del', {}, c.original),
+              ' → ',
+              h(doc, 'ins', {}, c.page),
             ),
           ),
-          a.changes.length > shown.length ? h(doc, 'p', {}, `and ${a.changes.length - shown.length} more`) : null,
         ),
-      );
-    }
+        a.changes.length > shown.length
+          ? h(doc, 'p', {}, t('moreChanges', String(a.changes.length - shown.length)))
+          : null,
+      ),
+    );
   }
   if (report.sources.length > 1) {
     parts.push(
       h(
         doc,
         'section',
-        { class: 'sources', 'aria-label': 'Sources' },
-        h(doc, 'h3', {}, 'Sources'),
+        { class: 'sources', 'aria-label': t('sourcesHeading') },
+        h(doc, 'h3', {}, t('sourcesHeading')),
         h(
           doc,
           'ul',
           {},
-          ...report.sources.map((s) => h(doc, 'li', {}, `${s.original.title} — ${percent(s.share)} of the page`)),
+          ...report.sources.map((s) => h(doc, 'li', {}, t('sourceShare', s.original.title, percent(s.share)))),
         ),
       ),
     );
@@ -108,41 +138,84 @@ function reportView(doc: Document, report: ProvenanceReport): HTMLElement[] {
       h(
         doc,
         'section',
-        { class: 'copies', 'aria-label': 'Other known copies' },
-        h(doc, 'h3', {}, 'Other known copies'),
+        { class: 'copies', 'aria-label': t('copiesHeading') },
+        h(doc, 'h3', {}, t('copiesHeading')),
         h(
           doc,
           'ul',
           { 'data-testid': 'known-copies' },
-          ...report.knownCopies.map((c) => h(doc, 'li', {}, `${c.title} (${VERDICT_LABELS[c.verdict].toLowerCase()})`)),
+          ...report.knownCopies.map((c) => h(doc, 'li', {}, `${c.title} (${verdictLabel(c.verdict, t)})`)),
         ),
       ),
     );
   }
+  if (original) {
+    const open = h(
+      doc,
+      'button',
+      { type: 'button', class: 'primary', 'data-testid': 'open-comparison' },
+      t('openComparison'),
+    );
+    open.addEventListener('click', () => actions.openComparison());
+    parts.push(open);
+  }
   return parts;
 }
 
+function siteSwitch(
+  doc: Document,
+  url: string,
+  disabled: boolean,
+  t: Translate,
+  actions: PopupActions,
+): HTMLElement | null {
+  let host: string;
+  try {
+    host = new URL(url).host;
+  } catch {
+    return null;
+  }
+  const box = h(doc, 'input', { type: 'checkbox', 'data-testid': 'disable-site' }) as HTMLInputElement;
+  box.checked = disabled;
+  box.addEventListener('change', () => actions.setSiteEnabled(host, !box.checked));
+  return h(doc, 'label', { class: 'site-switch' }, box, ` ${t('disableSite', host)}`);
+}
+
 /** Renders a tab's state into `root` (replacing its content) and marks the root for tests. */
-export function renderPopup(root: HTMLElement, state: TabState | null): void {
+export function renderPopup(root: HTMLElement, state: TabState | null, t: Translate, actions: PopupActions): void {
   const doc = root.ownerDocument;
   let verdict: string;
-  let content: HTMLElement[];
+  let content: (HTMLElement | null)[];
   if (!state) {
     verdict = 'pending';
-    content = [h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, 'Analysing this page…')];
+    content = [h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, t('verdictPending'))];
   } else if (state.status === 'no-article') {
     verdict = 'no-article';
     content = [
-      h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, 'No article found on this page'),
-      h(doc, 'p', { class: 'summary' }, 'Upstream looks for news articles; this page does not seem to have one.'),
+      h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, t('verdictNoArticle')),
+      h(doc, 'p', { class: 'summary' }, t('summaryNoArticle')),
+    ];
+  } else if (state.status === 'disabled') {
+    verdict = 'disabled';
+    const host = (() => {
+      try {
+        return new URL(state.url).host;
+      } catch {
+        return state.url;
+      }
+    })();
+    content = [
+      h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, t('verdictDisabled')),
+      h(doc, 'p', { class: 'summary' }, t('siteDisabled', host)),
     ];
   } else {
     verdict = state.report.verdict;
-    content = reportView(doc, state.report);
+    content = reportView(doc, state.report, t, actions);
   }
+  if (state) content.push(siteSwitch(doc, state.url, state.status === 'disabled', t, actions));
   root.setAttribute('data-verdict', verdict);
   const originalId = state?.status === 'ready' ? state.report.original?.id : undefined;
   if (originalId) root.setAttribute('data-original-id', originalId);
   else root.removeAttribute('data-original-id');
-  root.replaceChildren(...content);
+  root.replaceChildren(...content.filter((el): el is HTMLElement => !!el));
 }

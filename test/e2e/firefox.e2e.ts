@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageCases } from '../fixtures/pages';
-import { checkCase, type TestBrowser, type TestPage } from './scenario';
+import { checkCase, checkEvidence, checkSiteSwitch, type TestBrowser, type TestPage } from './scenario';
 import { startServer, type RecordingServer } from './server';
 
 const EXTENSION = new URL('../../.output/firefox-mv2', import.meta.url).pathname;
@@ -51,6 +51,9 @@ describe('Firefox, built extension', () => {
           goto: async (url) =>
             void (await page.goto(url, { waitUntil: url.startsWith('moz-extension:') ? 'networkidle0' : 'load' })),
           evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+          press: (key) => page.keyboard.press(key as never),
+          screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+          setViewport: (width, height) => page.setViewport({ width, height }),
           close: () => page.close(),
         };
       },
@@ -67,6 +70,14 @@ describe('Firefox, built extension', () => {
   for (const c of cases) {
     it(`${c.name}: ${c.verdict}`, () => checkCase(browser, extensionPage, server.origin, c), 60_000);
   }
+
+  it(
+    'shows the evidence: keyboard to "Open comparison", the compare page, changes that scroll',
+    () => checkEvidence(browser, extensionPage, server.origin),
+    60_000,
+  );
+
+  it('remembers "don\'t analyse this site"', () => checkSiteSwitch(browser, extensionPage, server.origin), 60_000);
 
   it('sends no request anywhere but the local test server', () => {
     expect(server.requests.length).toBeGreaterThan(0);

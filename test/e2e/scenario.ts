@@ -10,6 +10,10 @@ export interface TestPage {
   goto(url: string): Promise<void>;
   /** Runs a function in the page and returns its (serialisable) result. */
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Presses a key ("Tab", "Enter") in the page. */
+  press(key: string): Promise<void>;
+  screenshot(path: string, colorScheme: 'light' | 'dark'): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,4 +122,118 @@ export async function checkCase(
       ),
     ).toBe(true);
   }
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Opens the popup for a case's page; returns the article page and its tab id. */
+async function openPopupFor(browser: TestBrowser, extensionPage: TestPage, origin: string, name: string) {
+  const article = await browser.newPage();
+  await article.goto(`${origin}/${name}.html`);
+  await extensionPage.goto(`${browser.extensionBase}popup.html?tab=-1`);
+  const { tabId } = await articleTab(extensionPage);
+  await extensionPage.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
+  await readPopup(extensionPage);
+  return { article, tabId };
+}
+
+/** The reworded seed: reach "Open comparison" by keyboard, then check the compare page. */
+export async function checkEvidence(browser: TestBrowser, extensionPage: TestPage, origin: string): Promise<void> {
+  const { article, tabId } = await openPopupFor(browser, extensionPage, origin, 'seed-001-rewrite');
+  expect(
+    await extensionPage.evaluate(() => document.querySelector('[data-testid="summary"]')?.textContent ?? '', null),
+  ).toMatch(
+    /^A reworded copy of ‘Russian Forces Advance in Southern Ukraine Amid Cease-Fire Talks’, by Yaroslav Trofimov and Stacy Meichtry \(Dow Jones, 2022\)\.$/,
+  );
+  // Keyboard: Tab moves through the popup's controls and reaches "Open comparison". The popup's
+  // tab is brought to the front first, as a person's popup would be.
+  await extensionPage.evaluate(async () => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const own = await api.tabs.getCurrent();
+    if (own?.id !== undefined) await api.tabs.update(own.id, { active: true });
+  }, null);
+  let focused = '';
+  for (let i = 0; i < 10 && focused !== 'open-comparison'; i++) {
+    await extensionPage.press('Tab');
+    focused = await extensionPage.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '', null);
+  }
+  expect(focused).toBe('open-comparison');
+  // Enter opens the comparison in a new tab. (Chromium hides tab URLs, even our own pages',
+  // without the "tabs" permission, so the new tab is found by its id.)
+  const tabIds = () =>
+    extensionPage.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      return (await api.tabs.query({})).map((t) => t.id!);
+    }, null);
+  const before = await tabIds();
+  await extensionPage.press('Enter');
+  const opened = await waitFor('the compare tab', async () => (await tabIds()).find((id) => !before.includes(id)));
+  await extensionPage.evaluate(async (id: number) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    await api.tabs.remove(id);
+  }, opened);
+
+  await extensionPage.goto(`${browser.extensionBase}compare.html?tab=${tabId}`);
+  await waitFor('the comparison', () =>
+    extensionPage.evaluate(() => document.getElementById('compare')?.getAttribute('data-state') === 'ready', null),
+  );
+  const view = await extensionPage.evaluate(() => {
+    const kinds = Array.from(document.querySelectorAll('[data-testid="compare-rows"] [data-kind]')).map((r) =>
+      r.getAttribute('data-kind'),
+    );
+    const changes = Array.from(document.querySelectorAll('[data-testid="compare-changes"] button')).map(
+      (b) => b.textContent ?? '',
+    );
+    return { kinds, changes, marks: document.querySelectorAll('.row.reworded mark').length };
+  }, null);
+  for (const kind of ['verbatim', 'reworded', 'added', 'removed']) expect(view.kinds).toContain(kind);
+  expect(view.marks).toBeGreaterThan(0);
+  const index = view.changes.findIndex((c) => c.includes('Lahuta') && c.includes('Lahota'));
+  expect(index).toBeGreaterThanOrEqual(0);
+  const row = await extensionPage.evaluate((i: number) => {
+    (document.querySelectorAll('[data-testid="compare-changes"] button')[i] as HTMLButtonElement).click();
+    const active = document.activeElement;
+    return { id: active?.id ?? '', text: active?.textContent ?? '' };
+  }, index);
+  expect(row.id).toMatch(/^row-\d+$/);
+  expect(row.text).toContain('Lahuta');
+  expect(row.text).toContain('Lahota');
+  await article.close();
+}
+
+/** "Don't analyse this site": the page is not analysed after a reload, and again once switched back on. */
+export async function checkSiteSwitch(browser: TestBrowser, extensionPage: TestPage, origin: string): Promise<void> {
+  const { article, tabId } = await openPopupFor(browser, extensionPage, origin, 'copy-002');
+  await extensionPage.evaluate(
+    () => (document.querySelector('[data-testid="disable-site"]') as HTMLInputElement).click(),
+    null,
+  );
+  await waitFor('the disabled state', () =>
+    extensionPage.evaluate(
+      () => document.getElementById('upstream')?.getAttribute('data-verdict') === 'disabled',
+      null,
+    ),
+  );
+  await article.goto(`${origin}/copy-002.html`);
+  await extensionPage.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
+  const afterReload = await readPopup(extensionPage);
+  expect(afterReload.verdict).toBe('disabled');
+  expect((await articleTab(extensionPage)).badge).toBe('');
+  // Switch it back on: the next load is analysed again.
+  await extensionPage.evaluate(
+    () => (document.querySelector('[data-testid="disable-site"]') as HTMLInputElement).click(),
+    null,
+  );
+  await article.goto(`${origin}/copy-002.html`);
+  await extensionPage.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
+  expect((await readPopup(extensionPage)).verdict).toBe('copy');
+  await article.close();
 }

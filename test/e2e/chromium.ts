@@ -1,0 +1,78 @@
+/**
+ * Launches Debian's Chromium with the built extension, every request going through the
+ * recording server, for the end-to-end tests and `npm run screenshots`.
+ */
+import { chromium, type BrowserContext } from 'playwright-core';
+import type { TestBrowser, TestPage } from './scenario';
+import type { RecordingServer } from './server';
+
+const EXTENSION = new URL('../../.output/chrome-mv3', import.meta.url).pathname;
+
+// Replaces Playwright's own list (the last --disable-features wins), keeping its entries that
+// stop background traffic, and adding the autofill server.
+const DISABLED_FEATURES = [
+  'AutofillServerCommunication',
+  'NetworkTimeServiceQuerying',
+  'OptimizationHints',
+  'MediaRouter',
+  'Translate',
+  'PreconnectToSearch',
+  'AimEnabled',
+  'CertificateTransparencyComponentUpdater',
+  'DialMediaRouteProvider',
+  'InterestFeedContentSuggestions',
+  'HttpsUpgrades',
+  'PaintHolding',
+];
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  browser: TestBrowser;
+}
+
+/** Starts Chromium; `locale` sets the browser's interface language (for browser.i18n). */
+export async function launchChromium(server: RecordingServer, locale = 'en-US'): Promise<ChromiumSession> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    locale,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      `--lang=${locale}`,
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--no-first-run',
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
+      '--enable-features=SkipListAccountsWithoutGaiaCookies',
+      // Everything, loopback included, goes through the recording server.
+      `--proxy-server=http://127.0.0.1:${server.port}`,
+      '--proxy-bypass-list=<-loopback>',
+      // Chromium's component updater runs even with --disable-component-update; point it here.
+      `--component-updater=url-source=${server.origin}/component-updater`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const browser: TestBrowser = {
+    extensionBase: `chrome-extension://${new URL(worker.url()).host}/`,
+    async newPage(): Promise<TestPage> {
+      const page = await context.newPage();
+      return {
+        goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+        evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+        press: (key) => page.keyboard.press(key),
+        screenshot: async (path, colorScheme) => {
+          await page.emulateMedia({ colorScheme });
+          await page.screenshot({ path, fullPage: true });
+        },
+        setViewport: (width, height) => page.setViewportSize({ width, height }),
+        close: () => page.close(),
+      };
+    },
+  };
+  return { context, browser };
+}
