@@ -65,9 +65,9 @@ export async function launchChromium(server: RecordingServer, locale = 'en-US'):
         goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
         evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
         press: (key) => page.keyboard.press(key),
-        screenshot: async (path, colorScheme) => {
+        screenshot: async (path, colorScheme, fullPage) => {
           await page.emulateMedia({ colorScheme });
-          await page.screenshot({ path, fullPage: true });
+          await page.screenshot({ path, fullPage });
         },
         setViewport: (width, height) => page.setViewportSize({ width, height }),
         close: () => page.close(),

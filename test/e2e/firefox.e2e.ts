@@ -52,7 +52,7 @@ describe('Firefox, built extension', () => {
             void (await page.goto(url, { waitUntil: url.startsWith('moz-extension:') ? 'networkidle0' : 'load' })),
           evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
           press: (key) => page.keyboard.press(key as never),
-          screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+          screenshot: async (path, _scheme, fullPage) => void (await page.screenshot({ path, fullPage })),
           setViewport: (width, height) => page.setViewport({ width, height }),
           close: () => page.close(),
         };

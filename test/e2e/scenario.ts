@@ -12,7 +12,7 @@ export interface TestPage {
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Presses a key ("Tab", "Enter") in the page. */
   press(key: string): Promise<void>;
-  screenshot(path: string, colorScheme: 'light' | 'dark'): Promise<void>;
+  screenshot(path: string, colorScheme: 'light' | 'dark', fullPage: boolean): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
 }

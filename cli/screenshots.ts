@@ -1,0 +1,43 @@
+/**
+ * `npm run screenshots`: renders the popup and the compare page on the seed 001 page, in the
+ * light and the dark theme, with the built extension in Chromium, into docs/screenshots/.
+ */
+import { mkdir } from 'node:fs/promises';
+import { launchChromium } from '../test/e2e/chromium';
+import { startServer } from '../test/e2e/server';
+import { pageCases } from '../test/fixtures/pages';
+
+const out = new URL('../docs/screenshots/', import.meta.url).pathname;
+await mkdir(out, { recursive: true });
+const page = pageCases().find((c) => c.name === 'seed-001-rewrite')!;
+const server = await startServer(new Map([[`/${page.name}.html`, page.html]]));
+const { context, browser } = await launchChromium(server);
+try {
+  // Keep only the article and the extension page, so the article is the one tab without a visible URL.
+  for (const blank of context.pages()) await blank.close();
+  const article = await browser.newPage();
+  await article.goto(`${server.origin}/${page.name}.html`);
+  const view = await browser.newPage();
+  await view.goto(`${browser.extensionBase}popup.html?tab=-1`);
+  const tabId = await view.evaluate(async () => {
+    const own = await chrome.tabs.getCurrent();
+    return (await chrome.tabs.query({})).find((t) => t.id !== own?.id && !t.url)!.id!;
+  }, null);
+  const waitUntil = async (test: () => boolean) => {
+    for (let i = 0; i < 150 && !(await view.evaluate(test, null)); i++) await new Promise((r) => setTimeout(r, 200));
+  };
+  for (const scheme of ['light', 'dark'] as const) {
+    await view.setViewport(340, 640);
+    await view.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
+    await waitUntil(() => document.getElementById('upstream')?.getAttribute('data-verdict') === 'rewrite');
+    await view.screenshot(`${out}popup-${scheme}.png`, scheme, true);
+    await view.setViewport(1200, 900);
+    await view.goto(`${browser.extensionBase}compare.html?tab=${tabId}`);
+    await waitUntil(() => document.getElementById('compare')?.getAttribute('data-state') === 'ready');
+    await view.screenshot(`${out}compare-${scheme}.png`, scheme, false);
+  }
+  console.log(`wrote popup-{light,dark}.png and compare-{light,dark}.png to ${out}`);
+} finally {
+  await context.close();
+  await server.close();
+}
