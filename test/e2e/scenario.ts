@@ -78,6 +78,28 @@ async function articleTab(extensionPage: TestPage): Promise<{ tabId: number; bad
   }, null);
 }
 
+/** The compare page for a tab: the same one-sentence answer as the popup, and every passage. */
+async function checkComparePage(
+  browser: TestBrowser,
+  extensionPage: TestPage,
+  tabId: number,
+  summary: string,
+): Promise<void> {
+  await extensionPage.goto(`${browser.extensionBase}compare.html?tab=${tabId}`);
+  await waitFor('the comparison', () =>
+    extensionPage.evaluate(() => document.getElementById('compare')?.getAttribute('data-state') === 'ready', null),
+  );
+  const compare = await extensionPage.evaluate(
+    () => ({
+      summary: document.querySelector('[data-testid="summary"]')?.textContent ?? '',
+      rows: document.querySelectorAll('[data-testid="compare-rows"] [data-kind]').length,
+    }),
+    null,
+  );
+  expect(compare.summary).toBe(summary);
+  expect(compare.rows).toBeGreaterThan(5);
+}
+
 /** Opens one case in a tab and checks the popup (in `extensionPage`) and the badge for it. */
 export async function checkCase(
   browser: TestBrowser,
@@ -92,6 +114,7 @@ export async function checkCase(
   await extensionPage.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
   const view = await readPopup(extensionPage);
   const info = await articleTab(extensionPage);
+  if (c.originalId) await checkComparePage(browser, extensionPage, info.tabId, view.texts.summary);
   await article.close();
 
   expect(view.verdict, c.name).toBe(c.verdict);
