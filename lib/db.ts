@@ -1,21 +1,27 @@
 /**
  * The IndexedDB store, the only module that opens the database (through idb). Schema changes
- * go through DB_VERSION and cumulative `if (oldVersion < N)` steps, each tested with data in it.
+ * go through DB_VERSION and cumulative `if (oldVersion < N)` steps, each tested with a fixture
+ * database of the earlier version (test/fixtures/db/).
  *
- * Stores:
- * - originals: OriginalRecord by id (index "origin": seed, import, learned)
- * - postings: fingerprint key -> ids of the originals carrying it (the candidate index)
+ * Stores (version 2):
+ * - originals: OriginalRecord by id; index "origin" (seed, import, learned) and the multi-entry
+ *   index "keys" over fingerprint keys, which is the candidate index
  * - tabs: the analysis state of each open tab, so popups work after a service-worker restart
- * - meta: small values such as the installed seed-pack version
+ * - meta: small values (installed seed-pack version, switched-off sites, trusted outlets)
+ * - deletedSeeds: seeds the person deleted, so a seed-pack update does not bring them back
+ * - importQueue: originals waiting to be imported, so an import resumes after a restart
+ *
+ * Version 1 kept the candidate index in a separate "postings" store of key -> ids, written
+ * by read-modify-write for every key; version 2 lets IndexedDB maintain it.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { OriginalStore } from './memory-store';
-import type { OriginalRecord } from './original';
+import type { OriginalInput, OriginOfRecord, OriginalRecord } from './original';
 import type { ProvenanceReport } from './report';
 import type { SeedPack } from './seed-pack';
 
 export const DB_NAME = 'upstream';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** What the popup can show for a tab. */
 export type TabState =
@@ -23,30 +29,81 @@ export type TabState =
   | { status: 'disabled'; url: string; updatedAt: number }
   | { status: 'ready'; url: string; report: ProvenanceReport; updatedAt: number; paragraphs?: string[] };
 
-interface Posting {
-  key: string;
-  ids: string[];
+/** An original waiting in the import queue. */
+export interface QueuedImport {
+  input: OriginalInput;
+  origin: OriginOfRecord;
 }
 
 export interface UpstreamSchema extends DBSchema {
-  originals: { key: string; value: OriginalRecord; indexes: { origin: string } };
-  postings: { key: string; value: Posting };
+  originals: { key: string; value: OriginalRecord; indexes: { origin: string; keys: string } };
   tabs: { key: number; value: TabState & { tabId: number } };
   meta: { key: string; value: { key: string; value: string } };
+  deletedSeeds: { key: string; value: { id: string } };
+  importQueue: { key: number; value: QueuedImport };
 }
 
-type WriteTransaction = IDBPTransaction<UpstreamSchema, ('originals' | 'postings' | 'meta')[], 'readwrite'>;
+/** The write failed because the browser's storage quota is full; nothing of the batch was written. */
+export class StoreFullError extends Error {
+  constructor() {
+    super('The browser has no more storage for Upstream. Free some space or delete originals; nothing was lost.');
+    this.name = 'StoreFullError';
+  }
+}
+
+const isQuotaError = (error: unknown) =>
+  error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message));
+
+/** Keeps a request of a transaction being written, so its outcome is awaited and never left unhandled. */
+type Track = <R>(request: Promise<R>) => Promise<R>;
+
+/**
+ * Runs the writes of one transaction and waits for all of them and the commit. On any
+ * failure the transaction is aborted, so none of its writes stay, and a quota failure
+ * becomes StoreFullError.
+ */
+async function writing<T extends { abort(): void; done: Promise<void> }>(
+  tx: T,
+  write: (tx: T, track: Track) => Promise<void> | void,
+): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  const track: Track = (request) => {
+    request.catch(() => undefined);
+    pending.push(request);
+    return request;
+  };
+  track(tx.done);
+  try {
+    await write(tx, track);
+    await Promise.all(pending);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted by the browser: nothing was committed.
+    }
+    throw isQuotaError(error) ? new StoreFullError() : error;
+  }
+}
 
 /** Opens (and if needed creates or upgrades) the database. */
 export async function openUpstreamDb(name = DB_NAME): Promise<IDBPDatabase<UpstreamSchema>> {
   const db: IDBPDatabase<UpstreamSchema> = await openDB<UpstreamSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(database, oldVersion, _newVersion, transaction) {
+      // The typed schema describes the latest version; earlier steps speak of stores it no longer has.
+      const untyped = database as unknown as IDBPDatabase;
       if (oldVersion < 1) {
-        const originals = db.createObjectStore('originals', { keyPath: 'id' });
+        const originals = untyped.createObjectStore('originals', { keyPath: 'id' });
         originals.createIndex('origin', 'origin');
-        db.createObjectStore('postings', { keyPath: 'key' });
-        db.createObjectStore('tabs', { keyPath: 'tabId' });
-        db.createObjectStore('meta', { keyPath: 'key' });
+        untyped.createObjectStore('postings', { keyPath: 'key' });
+        untyped.createObjectStore('tabs', { keyPath: 'tabId' });
+        untyped.createObjectStore('meta', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        transaction.objectStore('originals').createIndex('keys', 'fingerprint.keys', { multiEntry: true });
+        untyped.deleteObjectStore('postings');
+        database.createObjectStore('deletedSeeds', { keyPath: 'id' });
+        database.createObjectStore('importQueue', { autoIncrement: true });
       }
     },
     // A newer version of the extension wants to upgrade: step aside rather than block it.
@@ -55,42 +112,16 @@ export async function openUpstreamDb(name = DB_NAME): Promise<IDBPDatabase<Upstr
   return db;
 }
 
-async function removePostings(tx: WriteTransaction, record: OriginalRecord): Promise<void> {
-  const postings = tx.objectStore('postings');
-  for (const key of record.fingerprint.keys) {
-    const posting = await postings.get(key);
-    if (!posting) continue;
-    const ids = posting.ids.filter((id) => id !== record.id);
-    if (ids.length) await postings.put({ key, ids });
-    else await postings.delete(key);
-  }
-}
-
-async function addPostings(tx: WriteTransaction, record: OriginalRecord): Promise<void> {
-  const postings = tx.objectStore('postings');
-  for (const key of record.fingerprint.keys) {
-    const posting = await postings.get(key);
-    if (!posting) await postings.put({ key, ids: [record.id] });
-    else if (!posting.ids.includes(record.id)) await postings.put({ key, ids: [...posting.ids, record.id] });
-  }
-}
-
-async function putInTransaction(tx: WriteTransaction, record: OriginalRecord): Promise<void> {
-  const old = await tx.objectStore('originals').get(record.id);
-  if (old) await removePostings(tx, old);
-  await tx.objectStore('originals').put(record);
-  await addPostings(tx, record);
-}
-
-async function deleteInTransaction(tx: WriteTransaction, id: string): Promise<void> {
-  const old = await tx.objectStore('originals').get(id);
-  if (!old) return;
-  await removePostings(tx, old);
-  await tx.objectStore('originals').delete(id);
-}
-
 const SEED_PACK_VERSION = 'seedPackVersion';
 const DISABLED_SITES = 'disabledSites';
+const TRUSTED_OUTLETS = 'trustedOutlets';
+
+/** A page of the originals list. */
+export interface OriginalsPage {
+  items: OriginalRecord[];
+  /** Number of originals matching the search. */
+  total: number;
+}
 
 /** The store of originals and tab states on IndexedDB. */
 export class IdbStore implements OriginalStore {
@@ -104,11 +135,12 @@ export class IdbStore implements OriginalStore {
     return this.db.count('originals');
   }
 
-  async postings(keys: string[]): Promise<Map<string, string[]>> {
-    const tx = this.db.transaction('postings');
-    const found = await Promise.all(keys.map((key) => tx.store.get(key)));
+  async postings(keys: string[], limit = 1000): Promise<Map<string, string[]>> {
+    const tx = this.db.transaction('originals');
+    const index = tx.store.index('keys');
+    const found = await Promise.all(keys.map((key) => index.getAllKeys(key, limit)));
     await tx.done;
-    return new Map(found.filter((p): p is Posting => !!p).map((p) => [p.key, p.ids]));
+    return new Map(keys.map((key, i) => [key, found[i]] as [string, string[]]).filter(([, ids]) => ids.length > 0));
   }
 
   async getOriginals(ids: string[]): Promise<OriginalRecord[]> {
@@ -118,17 +150,54 @@ export class IdbStore implements OriginalStore {
     return records.filter((r): r is OriginalRecord => !!r);
   }
 
-  /** Adds or replaces originals, index included, in one transaction: all or nothing. */
+  /** Adds or replaces originals in one transaction: all of them or, on failure, none. */
   async putOriginals(records: OriginalRecord[]): Promise<void> {
-    const tx = this.db.transaction(['originals', 'postings', 'meta'], 'readwrite');
-    for (const record of records) await putInTransaction(tx, record);
+    await writing(this.db.transaction(['originals', 'deletedSeeds'], 'readwrite'), (tx, track) => {
+      for (const record of records) {
+        track(tx.objectStore('originals').put(record));
+        track(tx.objectStore('deletedSeeds').delete(record.id));
+      }
+    });
+  }
+
+  /** Deletes an original; a deleted seed is remembered so that pack updates leave it out. */
+  async deleteOriginal(id: string): Promise<void> {
+    const tx = this.db.transaction(['originals', 'deletedSeeds'], 'readwrite');
+    const record = await tx.objectStore('originals').get(id);
+    if (record) {
+      await tx.objectStore('originals').delete(id);
+      if (record.origin === 'seed') await tx.objectStore('deletedSeeds').put({ id });
+    }
     await tx.done;
   }
 
-  async deleteOriginal(id: string): Promise<void> {
-    const tx = this.db.transaction(['originals', 'postings', 'meta'], 'readwrite');
-    await deleteInTransaction(tx, id);
-    await tx.done;
+  /** Originals whose title, publisher or URL contains `search`, a page at a time, by id. */
+  async listOriginals(search: string, offset: number, limit: number): Promise<OriginalsPage> {
+    const needle = search.trim().toLowerCase();
+    const items: OriginalRecord[] = [];
+    let total = 0;
+    let cursor = await this.db.transaction('originals').store.openCursor();
+    while (cursor) {
+      const r = cursor.value;
+      if (!needle || `${r.title} ${r.publisher ?? ''} ${r.url ?? ''}`.toLowerCase().includes(needle)) {
+        if (total >= offset && items.length < limit) items.push(r);
+        total++;
+      }
+      cursor = await cursor.continue();
+    }
+    return { items, total };
+  }
+
+  /** Every original, for export, in batches so memory stays bounded. */
+  async *allOriginals(batch = 500): AsyncGenerator<OriginalRecord[]> {
+    let after: string | undefined;
+    for (;;) {
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const records = await this.db.getAll('originals', range, batch);
+      if (records.length === 0) return;
+      yield records;
+      after = records[records.length - 1].id;
+    }
   }
 
   async installedSeedPackVersion(): Promise<string | undefined> {
@@ -137,33 +206,85 @@ export class IdbStore implements OriginalStore {
 
   /**
    * Merges a seed pack into the store: seed records are added or replaced, seeds dropped from
-   * the pack are removed, and originals the person added are never touched. One transaction.
+   * the pack are removed, and neither originals the person added nor seeds the person deleted
+   * are touched. One transaction.
    */
   async installSeedPack(pack: SeedPack): Promise<void> {
-    const tx = this.db.transaction(['originals', 'postings', 'meta'], 'readwrite');
-    const inPack = new Set(pack.originals.map((o) => o.id));
-    const seeded = await tx.objectStore('originals').index('origin').getAllKeys('seed');
-    for (const id of seeded) if (!inPack.has(id)) await deleteInTransaction(tx, id);
-    for (const record of pack.originals) {
-      const existing = await tx.objectStore('originals').get(record.id);
-      if (existing && existing.origin !== 'seed') continue;
-      await putInTransaction(tx, record);
-    }
-    await tx.objectStore('meta').put({ key: SEED_PACK_VERSION, value: pack.version });
-    await tx.done;
+    await writing(this.db.transaction(['originals', 'meta', 'deletedSeeds'], 'readwrite'), async (tx) => {
+      const originals = tx.objectStore('originals');
+      const inPack = new Set(pack.originals.map((o) => o.id));
+      for (const id of await originals.index('origin').getAllKeys('seed'))
+        if (!inPack.has(id)) await originals.delete(id);
+      for (const record of pack.originals) {
+        if (await tx.objectStore('deletedSeeds').get(record.id)) continue;
+        const existing = await originals.get(record.id);
+        if (existing && existing.origin !== 'seed') continue;
+        await originals.put(record);
+      }
+      await tx.objectStore('meta').put({ key: SEED_PACK_VERSION, value: pack.version });
+    });
   }
 
-  /** Hosts the person asked Upstream not to analyse. */
-  async disabledSites(): Promise<string[]> {
-    const value = (await this.db.get('meta', DISABLED_SITES))?.value;
+  private async getList(key: string): Promise<string[]> {
+    const value = (await this.db.get('meta', key))?.value;
     return value ? (JSON.parse(value) as string[]) : [];
   }
 
+  private async setList(key: string, values: string[]): Promise<void> {
+    await this.db.put('meta', { key, value: JSON.stringify([...new Set(values)].sort()) });
+  }
+
+  /** Hosts the person asked Upstream not to analyse. */
+  disabledSites(): Promise<string[]> {
+    return this.getList(DISABLED_SITES);
+  }
+
   async setSiteEnabled(host: string, enabled: boolean): Promise<void> {
-    const sites = new Set(await this.disabledSites());
-    if (enabled) sites.delete(host);
-    else sites.add(host);
-    await this.db.put('meta', { key: DISABLED_SITES, value: JSON.stringify([...sites].sort()) });
+    const sites = await this.disabledSites();
+    await this.setList(DISABLED_SITES, enabled ? sites.filter((s) => s !== host) : [...sites, host]);
+  }
+
+  /** Domains whose articles are learned as originals (empty: the feature is off). */
+  trustedOutlets(): Promise<string[]> {
+    return this.getList(TRUSTED_OUTLETS);
+  }
+
+  setTrustedOutlets(domains: string[]): Promise<void> {
+    return this.setList(TRUSTED_OUTLETS, domains);
+  }
+
+  /** Adds originals to the import queue (in one transaction). */
+  async enqueueImports(items: QueuedImport[]): Promise<void> {
+    await writing(this.db.transaction('importQueue', 'readwrite'), (tx, track) => {
+      for (const item of items) track(tx.store.add(item));
+    });
+  }
+
+  /** The next queued imports with their queue keys. */
+  async peekImports(limit: number): Promise<{ keys: number[]; items: QueuedImport[] }> {
+    const tx = this.db.transaction('importQueue');
+    const [keys, items] = await Promise.all([tx.store.getAllKeys(undefined, limit), tx.store.getAll(undefined, limit)]);
+    await tx.done;
+    return { keys, items };
+  }
+
+  /** Stores imported originals and removes them from the queue, together: a restart never loses or doubles one. */
+  async commitImports(keys: number[], records: OriginalRecord[]): Promise<void> {
+    await writing(this.db.transaction(['originals', 'importQueue', 'deletedSeeds'], 'readwrite'), (tx, track) => {
+      for (const record of records) {
+        track(tx.objectStore('originals').put(record));
+        track(tx.objectStore('deletedSeeds').delete(record.id));
+      }
+      for (const key of keys) track(tx.objectStore('importQueue').delete(key));
+    });
+  }
+
+  queuedImports(): Promise<number> {
+    return this.db.count('importQueue');
+  }
+
+  async clearImports(): Promise<void> {
+    await this.db.clear('importQueue');
   }
 
   async getTabState(tabId: number): Promise<TabState | undefined> {
