@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { paragraphsOf, type ArticleInput } from '../lib/article';
 import { splitTextArticle } from '../lib/clean';
 import { extractArticle } from '../lib/extract';
+import { parseImportFile } from '../lib/import-files';
 import { parseOriginalsJsonl } from '../lib/import-jsonl';
 import { makeOriginal, type OriginalRecord } from '../lib/original';
 import { buildSeedPack, type SeedPack } from '../lib/seed-pack';
@@ -52,44 +53,39 @@ export async function readArticle(input: string): Promise<ArticleInput | null> {
   return looksLikeHtml(input, text) ? articleFromHtml(text) : articleFromText(text);
 }
 
-/** Reads originals from a folder of .txt/.html files or a .jsonl file. Problems are returned, not thrown. */
+/** Reads one .txt (first line the title) or .html article file as an original. */
+async function originalFromFile(file: string): Promise<OriginalRecord> {
+  const id = basename(file, extname(file));
+  const text = await readLimited(file);
+  const { items, problems } = parseImportFile(basename(file), text, (html) => parseHTML(html).document as unknown as Document);
+  if (!items.length) throw new Error(problems[0] ?? 'no article found');
+  return makeOriginal({ id, ...items[0] }, 'import');
+}
+
+/**
+ * Reads originals from folders of .txt/.html files, single such files, or .jsonl files.
+ * Problems are returned, not thrown, so one bad file does not stop the rest.
+ */
 export async function readOriginals(path: string): Promise<{ originals: OriginalRecord[]; problems: string[] }> {
   const problems: string[] = [];
   const originals: OriginalRecord[] = [];
-  if ((await stat(path)).isDirectory()) {
-    for (const name of (await readdir(path)).sort()) {
-      const file = join(path, name);
-      const id = basename(name, extname(name));
-      try {
-        if (/\.txt$/i.test(name)) {
-          const [title, ...rest] = (await readLimited(file)).split(/\r?\n/);
-          originals.push(makeOriginal({ id, title: title.trim(), text: rest.join('\n') }, 'import'));
-        } else if (/\.x?html?$/i.test(name)) {
-          const article = articleFromHtml(await readLimited(file));
-          if (!article) problems.push(`${file}: no article found`);
-          else
-            originals.push(
-              makeOriginal(
-                {
-                  id,
-                  ...article,
-                  title: article.title ?? id,
-                  publisher: article.siteName,
-                  text: article.paragraphs.join('\n'),
-                },
-                'import',
-              ),
-            );
-        }
-      } catch (error) {
-        problems.push(`${file}: ${(error as Error).message}`);
-      }
+  const files = (await stat(path)).isDirectory()
+    ? (await readdir(path))
+        .sort()
+        .filter((name) => /\.(txt|x?html?)$/i.test(name))
+        .map((name) => join(path, name))
+    : [path];
+  for (const file of files) {
+    try {
+      if (/\.jsonl$/i.test(file)) {
+        const { records, problems: lineProblems } = parseOriginalsJsonl(await readLimited(file));
+        for (const p of lineProblems) problems.push(`${file}:${p.line}: ${p.message}`);
+        for (const record of records) originals.push(makeOriginal(record, 'import'));
+      } else originals.push(await originalFromFile(file));
+    } catch (error) {
+      problems.push(`${file}: ${(error as Error).message}`);
     }
-    return { originals, problems };
   }
-  const { records, problems: lineProblems } = parseOriginalsJsonl(await readLimited(path));
-  for (const p of lineProblems) problems.push(`${path}:${p.line}: ${p.message}`);
-  for (const record of records) originals.push(makeOriginal(record, 'import'));
   return { originals, problems };
 }
 

@@ -75,9 +75,9 @@ describe('IdbStore', () => {
     const page = await store.listOriginals('HARBOUR', 0, 1);
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
-    const all: string[] = [];
-    for await (const batch of store.allOriginals(3)) all.push(...batch.map((r) => r.id));
-    expect(all).toEqual(['r0', 'r1', 'r2', 'r3']);
+    const first = await store.originalsAfter('', 3);
+    expect(first.map((r) => r.id)).toEqual(['r0', 'r1', 'r2']);
+    expect((await store.originalsAfter('r2', 3)).map((r) => r.id)).toEqual(['r3']);
   });
 
   it('commits queued imports and their removal from the queue together', async () => {

@@ -188,16 +188,9 @@ export class IdbStore implements OriginalStore {
     return { items, total };
   }
 
-  /** Every original, for export, in batches so memory stays bounded. */
-  async *allOriginals(batch = 500): AsyncGenerator<OriginalRecord[]> {
-    let after: string | undefined;
-    for (;;) {
-      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-      const records = await this.db.getAll('originals', range, batch);
-      if (records.length === 0) return;
-      yield records;
-      after = records[records.length - 1].id;
-    }
+  /** Up to `limit` originals with ids after `after` ('' for the first), in id order: export a page at a time. */
+  originalsAfter(after: string, limit: number): Promise<OriginalRecord[]> {
+    return this.db.getAll('originals', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit);
   }
 
   async installedSeedPackVersion(): Promise<string | undefined> {

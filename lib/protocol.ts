@@ -4,8 +4,10 @@
  * `parseMessage` before using it, and takes the tab from the sender, never from the message.
  */
 import { MAX_ARTICLE_CHARS } from './article';
-import type { TabState } from './db';
-import type { OriginalRecord } from './original';
+import type { OriginalsPage, TabState } from './db';
+import { toOriginalInput } from './import-jsonl';
+import type { ImportProgress } from './import-queue';
+import type { OriginalInput, OriginalRecord } from './original';
 import { MAX_KEYS, type Fingerprint } from './fingerprint';
 
 /** The article a content script found, cleaned and fingerprinted. */
@@ -37,7 +39,22 @@ export interface ProtocolMap {
   };
   /** Popup -> background: switch analysis on or off for a site. */
   'set-site-enabled': { request: { type: 'set-site-enabled'; host: string; enabled: boolean }; response: void };
+  /** Options page -> background: a page of the store (records without text or fingerprint). */
+  'list-originals': { request: { type: 'list-originals'; search: string; offset: number; limit: number }; response: OriginalsPage };
+  'get-original': { request: { type: 'get-original'; id: string }; response: OriginalRecord | null };
+  'delete-original': { request: { type: 'delete-original'; id: string }; response: void };
+  /** Options page -> background: queue originals for import (a chunk of a file at a time). */
+  'queue-import': { request: { type: 'queue-import'; items: OriginalInput[] }; response: ImportProgress };
+  'import-status': { request: { type: 'import-status' }; response: ImportProgress };
+  'cancel-import': { request: { type: 'cancel-import' }; response: ImportProgress };
+  /** Options page -> background: a page of the export, as `.jsonl` lines. */
+  'export-originals': { request: { type: 'export-originals'; after: string; limit: number }; response: { lines: string[]; last: string | null } };
+  'get-settings': { request: { type: 'get-settings' }; response: { trustedOutlets: string[]; disabledSites: string[] } };
+  'set-trusted-outlets': { request: { type: 'set-trusted-outlets'; domains: string[] }; response: void };
 }
+
+/** Largest number of originals in one queue-import message. */
+export const MAX_IMPORT_CHUNK = 1000;
 
 export type MessageType = keyof ProtocolMap;
 export type Message = ProtocolMap[MessageType]['request'];
@@ -48,6 +65,8 @@ const MAX_FIELD = 2_000;
 const MAX_AUTHORS = 50;
 
 const isString = (v: unknown, max = MAX_FIELD): v is string => typeof v === 'string' && v.length <= max;
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const optionalString = (v: unknown) => v === undefined || isString(v);
 
 function isFingerprint(v: unknown): v is Fingerprint {
@@ -102,6 +121,30 @@ export function parseMessage(value: unknown): Message | null {
     case 'set-site-enabled':
       return isString(m.host, 253) && /^[a-z0-9.-]+(:\d+)?$/i.test(m.host) && typeof m.enabled === 'boolean'
         ? { type: 'set-site-enabled', host: m.host.toLowerCase(), enabled: m.enabled }
+        : null;
+    case 'list-originals':
+      return typeof m.search === 'string' && m.search.length <= 200 && isCount(m.offset) && isCount(m.limit) && (m.limit as number) <= 200
+        ? { type: 'list-originals', search: m.search, offset: m.offset as number, limit: m.limit as number }
+        : null;
+    case 'get-original':
+    case 'delete-original':
+      return isString(m.id, 500) ? { type: m.type, id: m.id } : null;
+    case 'queue-import': {
+      if (!Array.isArray(m.items) || m.items.length > MAX_IMPORT_CHUNK) return null;
+      const items = m.items.map(toOriginalInput);
+      return items.every((i): i is OriginalInput => typeof i !== 'string') ? { type: 'queue-import', items } : null;
+    }
+    case 'import-status':
+    case 'cancel-import':
+    case 'get-settings':
+      return { type: m.type };
+    case 'export-originals':
+      return isString(m.after, 500) && isCount(m.limit) && (m.limit as number) <= 2000
+        ? { type: 'export-originals', after: m.after, limit: m.limit as number }
+        : null;
+    case 'set-trusted-outlets':
+      return Array.isArray(m.domains) && m.domains.length <= 500 && m.domains.every((d) => isString(d, 253) && DOMAIN.test(d))
+        ? { type: 'set-trusted-outlets', domains: (m.domains as string[]).map((d) => d.toLowerCase()) }
         : null;
     default:
       return null;

@@ -37,8 +37,11 @@ export async function startServer(pages: Map<string, string>): Promise<Recording
   });
   server.on('connect', (req: IncomingMessage, socket) => {
     requests.push(`CONNECT ${req.url}`);
+    // Browsers reset refused tunnels; that is expected, not a failure of the server.
+    socket.on('error', () => undefined);
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;

@@ -1,0 +1,25 @@
+/**
+ * The `.jsonl` line of an original, as export and `npm run pack` write it and import reads it
+ * back (DESIGN.md's format): the cleaned text with its attribution.
+ */
+import type { OriginalInput, OriginalRecord } from './original';
+
+/** One export line's object. Absent fields are left out. */
+export function exportInput(record: OriginalRecord): OriginalInput {
+  const line: OriginalInput = {
+    id: record.id,
+    title: record.title,
+    text: (record.paragraphs ?? []).join('\n\n'),
+    publisher: record.publisher,
+    authors: record.authors,
+    published: record.published,
+    url: record.url,
+    language: record.language,
+  };
+  return Object.fromEntries(Object.entries(line).filter(([, v]) => v !== undefined)) as unknown as OriginalInput;
+}
+
+/** One `.jsonl` line (without the newline). */
+export function toJsonlLine(record: OriginalRecord): string {
+  return JSON.stringify(exportInput(record));
+}
