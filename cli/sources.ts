@@ -57,7 +57,11 @@ export async function readArticle(input: string): Promise<ArticleInput | null> {
 async function originalFromFile(file: string): Promise<OriginalRecord> {
   const id = basename(file, extname(file));
   const text = await readLimited(file);
-  const { items, problems } = parseImportFile(basename(file), text, (html) => parseHTML(html).document as unknown as Document);
+  const { items, problems } = parseImportFile(
+    basename(file),
+    text,
+    (html) => parseHTML(html).document as unknown as Document,
+  );
   if (!items.length) throw new Error(problems[0] ?? 'no article found');
   return makeOriginal({ id, ...items[0] }, 'import');
 }

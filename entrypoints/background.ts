@@ -16,7 +16,8 @@ async function openSeededStore(): Promise<IdbStore> {
 function senderOf(sender: Browser.runtime.MessageSender): Sender | null {
   if (sender.id !== browser.runtime.id) return null;
   if ((sender.url ?? '').startsWith(browser.runtime.getURL('/'))) return { kind: 'extension-page' };
-  if (sender.tab?.id !== undefined && sender.frameId === 0 && sender.url) return { kind: 'content-script', tabId: sender.tab.id, url: sender.url };
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && sender.url)
+    return { kind: 'content-script', tabId: sender.tab.id, url: sender.url };
   return null;
 }
 
@@ -32,7 +33,8 @@ export default defineBackground(() => {
           await action.setTitle({ tabId, title: badge.title });
         }
       },
-      openTabIds: async () => (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
+      openTabIds: async () =>
+        (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
     });
     void created.resumeImports();
     return { store, ...created };

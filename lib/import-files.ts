@@ -27,12 +27,24 @@ export function parseImportFile(name: string, text: string, parseHtml: (html: st
   if (/\.x?html?$/i.test(name)) {
     const article = extractArticle(parseHtml(text));
     if (!article) return { items: [], problems: [`${name}: no article found`] };
-    const item: OriginalInput = { title: article.title ?? base, text: article.paragraphs.join('\n\n'), publisher: article.siteName, authors: article.authors, published: article.published, url: article.url, language: article.language };
-    return { items: [Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)) as unknown as OriginalInput], problems: [] };
+    const item: OriginalInput = {
+      title: article.title ?? base,
+      text: article.paragraphs.join('\n\n'),
+      publisher: article.siteName,
+      authors: article.authors,
+      published: article.published,
+      url: article.url,
+      language: article.language,
+    };
+    return {
+      items: [Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)) as unknown as OriginalInput],
+      problems: [],
+    };
   }
   if (/\.txt$/i.test(name)) {
     const [title, ...rest] = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    if (!title.trim() || !rest.join('').trim()) return { items: [], problems: [`${name}: needs a title line and text`] };
+    if (!title.trim() || !rest.join('').trim())
+      return { items: [], problems: [`${name}: needs a title line and text`] };
     return { items: [{ title: title.trim(), text: rest.join('\n') }], problems: [] };
   }
   return { items: [], problems: [`${name}: not a .jsonl, .txt or .html file`] };

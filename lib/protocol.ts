@@ -40,7 +40,10 @@ export interface ProtocolMap {
   /** Popup -> background: switch analysis on or off for a site. */
   'set-site-enabled': { request: { type: 'set-site-enabled'; host: string; enabled: boolean }; response: void };
   /** Options page -> background: a page of the store (records without text or fingerprint). */
-  'list-originals': { request: { type: 'list-originals'; search: string; offset: number; limit: number }; response: OriginalsPage };
+  'list-originals': {
+    request: { type: 'list-originals'; search: string; offset: number; limit: number };
+    response: OriginalsPage;
+  };
   'get-original': { request: { type: 'get-original'; id: string }; response: OriginalRecord | null };
   'delete-original': { request: { type: 'delete-original'; id: string }; response: void };
   /** Options page -> background: queue originals for import (a chunk of a file at a time). */
@@ -48,8 +51,14 @@ export interface ProtocolMap {
   'import-status': { request: { type: 'import-status' }; response: ImportProgress };
   'cancel-import': { request: { type: 'cancel-import' }; response: ImportProgress };
   /** Options page -> background: a page of the export, as `.jsonl` lines. */
-  'export-originals': { request: { type: 'export-originals'; after: string; limit: number }; response: { lines: string[]; last: string | null } };
-  'get-settings': { request: { type: 'get-settings' }; response: { trustedOutlets: string[]; disabledSites: string[] } };
+  'export-originals': {
+    request: { type: 'export-originals'; after: string; limit: number };
+    response: { lines: string[]; last: string | null };
+  };
+  'get-settings': {
+    request: { type: 'get-settings' };
+    response: { trustedOutlets: string[]; disabledSites: string[] };
+  };
   'set-trusted-outlets': { request: { type: 'set-trusted-outlets'; domains: string[] }; response: void };
 }
 
@@ -123,7 +132,11 @@ export function parseMessage(value: unknown): Message | null {
         ? { type: 'set-site-enabled', host: m.host.toLowerCase(), enabled: m.enabled }
         : null;
     case 'list-originals':
-      return typeof m.search === 'string' && m.search.length <= 200 && isCount(m.offset) && isCount(m.limit) && (m.limit as number) <= 200
+      return typeof m.search === 'string' &&
+        m.search.length <= 200 &&
+        isCount(m.offset) &&
+        isCount(m.limit) &&
+        (m.limit as number) <= 200
         ? { type: 'list-originals', search: m.search, offset: m.offset as number, limit: m.limit as number }
         : null;
     case 'get-original':
@@ -143,7 +156,9 @@ export function parseMessage(value: unknown): Message | null {
         ? { type: 'export-originals', after: m.after, limit: m.limit as number }
         : null;
     case 'set-trusted-outlets':
-      return Array.isArray(m.domains) && m.domains.length <= 500 && m.domains.every((d) => isString(d, 253) && DOMAIN.test(d))
+      return Array.isArray(m.domains) &&
+        m.domains.length <= 500 &&
+        m.domains.every((d) => isString(d, 253) && DOMAIN.test(d))
         ? { type: 'set-trusted-outlets', domains: (m.domains as string[]).map((d) => d.toLowerCase()) }
         : null;
     default:

@@ -37,7 +37,11 @@ export function onDomain(host: string, domain: string): boolean {
   return bare === domain || bare.endsWith(`.${domain}`);
 }
 
-const withoutText = (r: OriginalRecord): OriginalRecord => ({ ...r, paragraphs: undefined, fingerprint: { ...r.fingerprint, keys: [] } });
+const withoutText = (r: OriginalRecord): OriginalRecord => ({
+  ...r,
+  paragraphs: undefined,
+  fingerprint: { ...r.fingerprint, keys: [] },
+});
 
 /** Creates the background's message handler. */
 export function createService(env: ServiceEnvironment) {
@@ -52,7 +56,11 @@ export function createService(env: ServiceEnvironment) {
     cancelled = false;
     progress = { ...progress, running: true };
     const before = progress.imported;
-    importing = runImportQueue(store, (p) => (progress = { ...p, imported: before + p.imported }), () => cancelled)
+    importing = runImportQueue(
+      store,
+      (p) => (progress = { ...p, imported: before + p.imported }),
+      () => cancelled,
+    )
       .then(async () => {
         progress = { imported: progress.imported, queued: await store.queuedImports(), running: false };
       })
@@ -111,7 +119,13 @@ export function createService(env: ServiceEnvironment) {
     if (message.type === 'no-article') return setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
     await learn(message.article);
     const report = await analyse(articleFromMessage(message.article), store);
-    return setState(tabId, { status: 'ready', url: message.article.url, report, paragraphs: message.article.paragraphs, updatedAt: Date.now() });
+    return setState(tabId, {
+      status: 'ready',
+      url: message.article.url,
+      report,
+      paragraphs: message.article.paragraphs,
+      updatedAt: Date.now(),
+    });
   }
 
   async function fromExtensionPage(message: Message): Promise<Reply> {
@@ -133,7 +147,8 @@ export function createService(env: ServiceEnvironment) {
         // Forget what was found on this site's open tabs.
         for (const tabId of await env.openTabIds()) {
           const state = await store.getTabState(tabId);
-          if (state && hostOf(state.url) === message.host) await setState(tabId, { status: 'disabled', url: state.url, updatedAt: Date.now() });
+          if (state && hostOf(state.url) === message.host)
+            await setState(tabId, { status: 'disabled', url: state.url, updatedAt: Date.now() });
         }
         return undefined;
       }
@@ -173,7 +188,9 @@ export function createService(env: ServiceEnvironment) {
   return {
     /** Handles a validated message. */
     handle(message: Message, sender: Sender): Promise<Reply> {
-      return sender.kind === 'extension-page' ? fromExtensionPage(message) : fromContentScript(message, sender.tabId, sender.url);
+      return sender.kind === 'extension-page'
+        ? fromExtensionPage(message)
+        : fromContentScript(message, sender.tabId, sender.url);
     },
     /** Continues an import left unfinished by a restart. */
     async resumeImports(): Promise<void> {

@@ -32,7 +32,16 @@ async function showList(): Promise<void> {
         await send<'delete-original'>({ type: 'delete-original', id: r.id });
         await refresh();
       });
-      return h(document, 'tr', { 'data-id': r.id }, h(document, 'td', {}, r.title), h(document, 'td', {}, r.publisher ?? ''), h(document, 'td', {}, r.published ?? ''), h(document, 'td', {}, r.origin), h(document, 'td', {}, view, ' ', remove));
+      return h(
+        document,
+        'tr',
+        { 'data-id': r.id },
+        h(document, 'td', {}, r.title),
+        h(document, 'td', {}, r.publisher ?? ''),
+        h(document, 'td', {}, r.published ?? ''),
+        h(document, 'td', {}, r.origin),
+        h(document, 'td', {}, view, ' ', remove),
+      );
     }),
   );
   $('page').textContent = page.total ? `${offset + 1}–${Math.min(offset + PAGE, page.total)} of ${page.total}` : 'none';
@@ -88,7 +97,9 @@ async function importFiles(files: FileList): Promise<void> {
   const problems: string[] = [];
   let queued = 0;
   for (const file of Array.from(files)) {
-    const { items, problems: found } = parseImportFile(file.name, await file.text(), (html) => parser.parseFromString(html, 'text/html'));
+    const { items, problems: found } = parseImportFile(file.name, await file.text(), (html) =>
+      parser.parseFromString(html, 'text/html'),
+    );
     problems.push(...found);
     for (let i = 0; i < items.length; i += MAX_IMPORT_CHUNK) {
       showProgress(await send<'queue-import'>({ type: 'queue-import', items: items.slice(i, i + MAX_IMPORT_CHUNK) }));
@@ -96,7 +107,8 @@ async function importFiles(files: FileList): Promise<void> {
     }
   }
   $('import-problems').replaceChildren(...problems.slice(0, 200).map((p) => h(document, 'li', {}, p)));
-  if (problems.length > 200) $('import-problems').append(h(document, 'li', {}, `and ${problems.length - 200} more problems`));
+  if (problems.length > 200)
+    $('import-problems').append(h(document, 'li', {}, `and ${problems.length - 200} more problems`));
   if (queued) await followImport();
 }
 
@@ -122,7 +134,9 @@ async function main(): Promise<void> {
     const input = event.target as HTMLInputElement;
     if (input.files?.length) void importFiles(input.files).finally(() => (input.value = ''));
   });
-  $('cancel-import').addEventListener('click', async () => showProgress(await send<'cancel-import'>({ type: 'cancel-import' })));
+  $('cancel-import').addEventListener('click', async () =>
+    showProgress(await send<'cancel-import'>({ type: 'cancel-import' })),
+  );
   $('export').addEventListener('click', () => void exportAll());
   $('search').addEventListener('input', () => {
     offset = 0;
@@ -139,7 +153,13 @@ async function main(): Promise<void> {
   $('save-trusted').addEventListener('click', async () => {
     const domains = ($('trusted') as HTMLTextAreaElement).value
       .split(/\s+/)
-      .map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+      .map((d) =>
+        d
+          .trim()
+          .toLowerCase()
+          .replace(/^https?:\/\//, '')
+          .replace(/\/.*$/, ''),
+      )
       .filter(Boolean);
     try {
       await send<'set-trusted-outlets'>({ type: 'set-trusted-outlets', domains });

@@ -48,7 +48,10 @@ describe('Chromium: a store people can grow', () => {
 
   const waitForImport = async () => {
     await options.waitForFunction(
-      (expected) => (document.querySelector('[data-testid="store-summary"]')?.textContent ?? '').startsWith(`${expected} originals`),
+      (expected) =>
+        (document.querySelector('[data-testid="store-summary"]')?.textContent ?? '').startsWith(
+          `${expected} originals`,
+        ),
       COUNT + 4,
       { timeout: 240_000, polling: 500 },
     );
@@ -84,7 +87,11 @@ describe('Chromium: a store people can grow', () => {
       return tabs.find((t) => t.id !== own?.id && !t.url)!.id!;
     });
     await popup.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
-    await popup.waitForFunction(() => document.getElementById('upstream')?.getAttribute('data-verdict') !== 'pending', null, { timeout: 30_000 });
+    await popup.waitForFunction(
+      () => document.getElementById('upstream')?.getAttribute('data-verdict') !== 'pending',
+      null,
+      { timeout: 30_000 },
+    );
     expect(await popup.getAttribute('#upstream', 'data-verdict')).toBe('copy');
     expect(await popup.getAttribute('#upstream', 'data-original-id')).toBe(target.id);
     expect(await popup.textContent('[data-testid="original-publisher"]')).toBe('Bulk Wire');
@@ -99,10 +106,15 @@ describe('Chromium: a store people can grow', () => {
     writeFileSync(file, first);
     await options.setInputFiles('[data-testid="import-files"]', file);
     // The count does not move on a re-import, so wait for the import to finish first.
-    await options.waitForFunction(() => /^Imported \d+ originals\.$/.test(document.querySelector('[data-testid="import-status"]')?.textContent ?? ''), null, {
-      timeout: 240_000,
-      polling: 500,
-    });
+    await options.waitForFunction(
+      () =>
+        /^Imported \d+ originals\.$/.test(document.querySelector('[data-testid="import-status"]')?.textContent ?? ''),
+      null,
+      {
+        timeout: 240_000,
+        polling: 500,
+      },
+    );
     await waitForImport();
     expect(await exportText()).toBe(first);
   }, 300_000);
