@@ -3,7 +3,7 @@
  * sends is untrusted (pages can be hostile): the background checks its shape and bounds with
  * `parseMessage` before using it, and takes the tab from the sender, never from the message.
  */
-import { MAX_ARTICLE_CHARS } from './article';
+import { MAX_ARTICLE_CHARS, type ArticleInput } from './article';
 import type { OriginalsPage, TabState } from './db';
 import { toOriginalInput } from './import-jsonl';
 import type { ImportProgress } from './import-queue';
@@ -11,16 +11,7 @@ import type { OriginalInput, OriginalRecord } from './original';
 import { MAX_KEYS, type Fingerprint } from './fingerprint';
 
 /** The article a content script found, cleaned and fingerprinted. */
-export interface ArticleMessage {
-  url: string;
-  title?: string;
-  siteName?: string;
-  authors?: string[];
-  published?: string;
-  language?: string;
-  paragraphs: string[];
-  fingerprint: Fingerprint;
-}
+export type ArticleMessage = ArticleInput & { url: string; fingerprint: Fingerprint };
 
 /** Message types and their replies. */
 export interface ProtocolMap {

@@ -4,6 +4,7 @@
  */
 import { chromium, type BrowserContext } from 'playwright-core';
 import type { TestBrowser, TestPage } from './scenario';
+import type { BrowserSession } from './suite';
 import type { RecordingServer } from './server';
 
 const EXTENSION = new URL('../../.output/chrome-mv3', import.meta.url).pathname;
@@ -25,9 +26,8 @@ const DISABLED_FEATURES = [
   'PaintHolding',
 ];
 
-export interface ChromiumSession {
+export interface ChromiumSession extends BrowserSession {
   context: BrowserContext;
-  browser: TestBrowser;
 }
 
 /** Starts Chromium; `locale` sets the browser's interface language (for browser.i18n). */
@@ -74,5 +74,13 @@ export async function launchChromium(server: RecordingServer, locale = 'en-US'):
       };
     },
   };
-  return { context, browser };
+  return {
+    context,
+    browser,
+    closeOtherPages: async (keep) => {
+      const pages = context.pages();
+      for (const page of pages.slice(0, pages.length - keep)) await page.close();
+    },
+    close: () => context.close(),
+  };
 }

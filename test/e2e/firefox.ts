@@ -1,0 +1,62 @@
+/**
+ * Launches Debian's Firefox ESR with the built extension (a temporary add-on with a fixed
+ * UUID, so its pages have known addresses), every request going through the recording server.
+ */
+import { randomUUID } from 'node:crypto';
+import puppeteer from 'puppeteer-core';
+import type { BrowserSession } from './suite';
+import type { RecordingServer } from './server';
+
+const EXTENSION = new URL('../../.output/firefox-mv2', import.meta.url).pathname;
+const ADDON_ID = 'upstream@upstream-provenance.org';
+
+export async function launchFirefox(server: RecordingServer): Promise<BrowserSession> {
+  const uuid = randomUUID();
+  const firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }),
+      'extensions.originControls.grantByDefault': true,
+      // Everything, loopback included, goes through the recording server.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': server.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': server.port,
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.no_proxies_on': '',
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'browser.safebrowsing.update.enabled': false,
+      'dom.push.enabled': false,
+      'services.settings.server': `${server.origin}/remote-settings`,
+    },
+  });
+  await firefox.installExtension(EXTENSION);
+  return {
+    browser: {
+      extensionBase: `moz-extension://${uuid}/`,
+      async newPage() {
+        const page = await firefox.newPage();
+        return {
+          goto: async (url) =>
+            void (await page.goto(url, { waitUntil: url.startsWith('moz-extension:') ? 'networkidle0' : 'load' })),
+          evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+          press: (key) => page.keyboard.press(key as never),
+          screenshot: async (path, _scheme, fullPage) => void (await page.screenshot({ path, fullPage })),
+          setViewport: (width, height) => page.setViewport({ width, height }),
+          close: () => page.close(),
+        };
+      },
+    },
+    closeOtherPages: async (keep) => {
+      const pages = await firefox.pages();
+      for (const page of pages.slice(0, pages.length - keep)) await page.close();
+    },
+    close: () => firefox.close(),
+  };
+}
