@@ -1,4 +1,3 @@
-import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 /**
@@ -7,7 +6,7 @@ import { defineConfig } from 'wxt';
  * so the extension assigns no HTML strings anywhere (and `web-ext lint` has nothing to flag).
  * The build fails if Readability's code changes and a rewrite no longer applies.
  */
-function readabilityWithoutInnerHtml(): Plugin {
+function readabilityWithoutInnerHtml() {
   const rewrites: [string, string][] = [
     ['var pageCacheHtml = page.innerHTML;', 'var pageCache = page.cloneNode(true);'],
     ['page.innerHTML = pageCacheHtml;', 'page.replaceChildren(...pageCache.cloneNode(true).childNodes);'],
@@ -15,7 +14,7 @@ function readabilityWithoutInnerHtml(): Plugin {
   ];
   return {
     name: 'upstream:readability-without-innerhtml',
-    transform(code, id) {
+    transform(code: string, id: string) {
       if (!id.replace(/\\/g, '/').endsWith('@mozilla/readability/Readability.js')) return null;
       let out = code;
       for (const [from, to] of rewrites) {

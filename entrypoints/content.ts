@@ -3,20 +3,30 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleMessageOf } from '../lib/page-message';
 import type { Message } from '../lib/protocol';
 
+/** How often the address is checked, to analyse again when a single-page app changes article. */
+const NAVIGATION_CHECK_MS = 1000;
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main() {
-    const send = (message: Message) => browser.runtime.sendMessage(message);
+    const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    // A stopped background worker is started by the message; if it was stopped mid-reply, ask again.
+    const send = (message: Message) =>
+      browser.runtime.sendMessage(message).catch(() => pause().then(() => browser.runtime.sendMessage(message)));
+    let analysedUrl = '';
     const analyse = async () => {
-      const check: Message = { type: 'is-site-enabled' };
-      if (!(await send(check))) return;
-      const article = articleMessageOf(document, location.href);
+      analysedUrl = location.href;
+      if (!(await send({ type: 'is-site-enabled' }))) return;
+      const article = await articleMessageOf(document, location.href, pause);
       await send(article ? { type: 'article-found', article } : { type: 'no-article', url: location.href });
     };
-    // Wait for an idle moment so the page's own work goes first.
     const start = () => void analyse().catch(() => undefined);
+    // Wait for an idle moment so the page's own work goes first.
     if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
     else setTimeout(start, 0);
+    setInterval(() => {
+      if (location.href !== analysedUrl && analysedUrl) setTimeout(start, 300);
+    }, NAVIGATION_CHECK_MS);
   },
 });

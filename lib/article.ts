@@ -4,8 +4,9 @@
  */
 import { extractAttribution, type Attribution } from './attribution';
 import { cleanParagraphs, cleanTitle } from './clean';
-import { fingerprint, type Fingerprint } from './fingerprint';
-import { buildTextModel, type TextModel } from './text-model';
+import { fingerprintSteps, type Fingerprint } from './fingerprint';
+import { runToEnd } from './steps';
+import { textModelSteps, type TextModel } from './text-model';
 
 /** Longest article text handled, in characters: beyond this, the rest of a page is ignored. */
 export const MAX_ARTICLE_CHARS = 400_000;
@@ -31,31 +32,40 @@ export interface PreparedArticle {
   fingerprint: Fingerprint;
 }
 
-/** Caps the paragraphs of an article to MAX_ARTICLE_CHARS in total. */
-export function capParagraphs(paragraphs: string[]): string[] {
+/** Caps the paragraphs of an article to `maxChars` in total. */
+export function capParagraphs(paragraphs: string[], maxChars = MAX_ARTICLE_CHARS): string[] {
   const capped: string[] = [];
   let total = 0;
   for (const paragraph of paragraphs) {
-    if (total + paragraph.length > MAX_ARTICLE_CHARS) break;
+    if (total + paragraph.length > maxChars) break;
     capped.push(paragraph);
     total += paragraph.length;
   }
   return capped;
 }
 
-/** Cleans an article and computes what matching needs. Metadata given by the source wins over text evidence. */
-export function prepareArticle(input: ArticleInput): PreparedArticle {
+/**
+ * Cleans an article and computes what matching needs, in small steps (see lib/steps.ts).
+ * Metadata given by the source wins over text evidence.
+ */
+export function* prepareArticleSteps(input: ArticleInput, maxChars = MAX_ARTICLE_CHARS): Generator<void, PreparedArticle> {
   const title = input.title ? cleanTitle(input.title) : undefined;
-  const cleaned = cleanParagraphs(capParagraphs(input.paragraphs), title);
+  const cleaned = cleanParagraphs(capParagraphs(input.paragraphs, maxChars), title);
   const { attribution, paragraphs } = extractAttribution(cleaned);
-  const model = buildTextModel(paragraphs);
+  yield;
+  const model = yield* textModelSteps(paragraphs);
   const meta = {
     ...attribution,
     ...Object.fromEntries(Object.entries(input).filter(([k, v]) => k !== 'paragraphs' && v !== undefined && v !== '')),
     title,
   };
   if (!meta.authors?.length) meta.authors = attribution.authors;
-  return { meta, paragraphs, model, fingerprint: fingerprint(paragraphs, model) };
+  return { meta, paragraphs, model, fingerprint: yield* fingerprintSteps(paragraphs, model) };
+}
+
+/** Cleans an article and computes what matching needs. */
+export function prepareArticle(input: ArticleInput): PreparedArticle {
+  return runToEnd(prepareArticleSteps(input));
 }
 
 /** Splits plain text into paragraphs at line breaks. */

@@ -97,3 +97,55 @@ describe('engine', () => {
     expect((await analyse(prepareArticle({ paragraphs: ['Sign in to continue.'] }), store)).verdict).toBe('no-article');
   });
 });
+
+const UNRELATED = {
+  zh: [
+    '本赛季的联赛冠军在周六晚上的比赛中以三比一击败了老对手，球迷们在体育场外庆祝到深夜。',
+    '主教练在赛后的新闻发布会上表示，球队的防守仍然需要改进，但年轻球员的表现令人鼓舞。',
+    '气象部门预计，本周末北方大部分地区将迎来降温和降雪，提醒市民注意出行安全。',
+    '一家科技公司发布了新款手机，电池续航时间比上一代产品延长了大约三个小时。',
+  ],
+  ar: [
+    'فاز فريق المدينة بالدوري هذا الموسم بعد انتصاره في المباراة الأخيرة بثلاثة أهداف مقابل هدف واحد.',
+    'وقال المدرب في المؤتمر الصحفي إن الدفاع ما زال يحتاج إلى تحسين لكن اللاعبين الشباب قدموا أداء رائعا.',
+    'وتتوقع هيئة الأرصاد الجوية انخفاضا في درجات الحرارة وتساقط الثلوج في المناطق الشمالية نهاية الأسبوع.',
+    'وأعلنت شركة للتكنولوجيا عن هاتف جديد تدوم بطاريته نحو ثلاث ساعات أطول من الجيل السابق.',
+  ],
+};
+
+describe('engine on other scripts', () => {
+  const chinese = [
+    '俄罗斯和乌克兰代表团周一在白俄罗斯边境举行了战争爆发以来的首次会谈，但双方未能取得突破。',
+    '乌克兰总统办公室顾问波多利亚克表示，代表团将返回各自首都进行磋商，下一轮会谈将很快举行。',
+    '与此同时，俄罗斯军队继续炮击哈尔科夫，当地官员说，居民区遭到多枚火箭弹袭击，造成多人死亡。',
+    '西方国家宣布了新的制裁措施，卢布汇率大幅下跌，俄罗斯央行被迫将基准利率提高到百分之二十。',
+    '联合国难民署说，已有五十多万人逃离乌克兰前往邻国，其中大多数人进入了波兰。',
+  ];
+  const arabic = [
+    'عقد وفدا روسيا وأوكرانيا يوم الاثنين أول جولة من المحادثات منذ بدء الحرب على الحدود مع بيلاروسيا دون تحقيق اختراق.',
+    'وقال مستشار الرئيس الأوكراني إن الوفدين سيعودان إلى عاصمتيهما للتشاور وإن جولة جديدة ستعقد قريبا.',
+    'في الوقت نفسه واصلت القوات الروسية قصف مدينة خاركيف حيث قال مسؤولون محليون إن صواريخ أصابت أحياء سكنية.',
+    'وأعلنت الدول الغربية عقوبات جديدة وتراجع الروبل بشدة مما دفع البنك المركزي الروسي إلى رفع سعر الفائدة.',
+    'وقالت المفوضية الأممية لشؤون اللاجئين إن أكثر من نصف مليون شخص فروا من أوكرانيا إلى الدول المجاورة.',
+  ];
+
+  for (const [name, text, language] of [
+    ['Chinese', chinese, 'zh'],
+    ['Arabic (right to left)', arabic, 'ar'],
+  ] as const) {
+    it(`finds a copy of a ${name} original, and nothing in unrelated text`, async () => {
+      const original = makeOriginal({ id: `orig-${language}`, title: `${name} report`, text: text.join('\n'), language }, 'import');
+      const local = new MemoryStore([...store.all(), original]);
+      const copy = await analyse(prepareArticle({ title: 'Repost', paragraphs: [...text.slice(0, 4), text[4]] }), local);
+      expect(copy.original?.id).toBe(original.id);
+      expect(['original', 'copy']).toContain(copy.verdict);
+      if (language === 'zh') {
+        // Each character is a word: two sentences are enough for an article-length excerpt.
+        const excerpt = await analyse(prepareArticle({ title: 'Repost', paragraphs: text.slice(0, 2) }), local);
+        expect(excerpt).toMatchObject({ verdict: 'excerpt', original: { id: original.id } });
+      }
+      const unrelated = await analyse(prepareArticle({ title: 'Other', paragraphs: UNRELATED[language] }), local);
+      expect(unrelated.verdict).toBe('none');
+    });
+  }
+});

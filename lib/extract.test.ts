@@ -42,15 +42,15 @@ describe('extractArticle', () => {
     expect(article).toMatchObject({ title: 'OG title', siteName: 'Daily', authors: ['Ann Lee'] });
   });
 
-  it('finds no article message on a login page or an empty page', () => {
+  it('finds no article message on a login page or an empty page', async () => {
     expect(
-      articleMessageOf(doc('<title>Login</title>', '<form><input type="password"></form>'), 'https://x.example/'),
+      await articleMessageOf(doc('<title>Login</title>', '<form><input type="password"></form>'), 'https://x.example/'),
     ).toBeNull();
-    expect(articleMessageOf(doc('<title></title>', ''), 'https://x.example/')).toBeNull();
+    expect(await articleMessageOf(doc('<title></title>', ''), 'https://x.example/')).toBeNull();
   });
 
-  it('sends the cleaned, fingerprinted article of a news page', () => {
-    const message = articleMessageOf(doc('<title>Story</title>'), 'https://news.example/a')!;
+  it('sends the cleaned, fingerprinted article of a news page', async () => {
+    const message = (await articleMessageOf(doc('<title>Story</title>'), 'https://news.example/a'))!;
     expect(message.paragraphs).toHaveLength(5);
     expect(message.fingerprint.simhash).toMatch(/^[0-9a-f]{16}$/);
   });

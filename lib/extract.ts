@@ -6,8 +6,11 @@
 import { Readability } from '@mozilla/readability';
 import type { ArticleInput } from './article';
 
-/** Pages with more elements than this are not parsed (Readability's own guard). */
-export const MAX_ELEMENTS = 100_000;
+/** Pages with more elements (or more text) than this skip Readability for a quick, bounded read. */
+export const MAX_READABILITY_ELEMENTS = 20_000;
+export const MAX_READABILITY_CHARS = 1_000_000;
+/** The quick read looks at no more than this many paragraphs. */
+export const MAX_QUICK_PARAGRAPHS = 4_000;
 
 const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, pre, figcaption, td';
 
@@ -68,16 +71,84 @@ function paragraphsOf(content: Element): string[] {
   return texts.filter(Boolean);
 }
 
+/** Child-index path from the root element to `node`, to find its copy in a cloned document. */
+function pathTo(node: Element, root: Element): number[] {
+  const path: number[] = [];
+  for (let el: Element | null = node; el && el !== root; el = el.parentElement) {
+    path.unshift(Array.prototype.indexOf.call(el.parentElement?.children ?? [], el));
+  }
+  return path;
+}
+
+function follow(root: Element, path: number[]): Element | undefined {
+  let el: Element | undefined = root;
+  for (const i of path) el = el?.children[i];
+  return el;
+}
+
 /**
- * Extracts the article of a document, or null when the page has none. The document is
- * cloned first: Readability changes the DOM it is given.
+ * A copy of the document for Readability, with the content of open shadow roots and of
+ * same-origin iframes put where they are shown, so an article inside them is found.
+ */
+function flattenedClone(doc: Document): Document {
+  const clone = doc.cloneNode(true) as Document;
+  const root = doc.documentElement;
+  const cloneRoot = clone.documentElement;
+  const hosts = Array.from(doc.querySelectorAll('*')).filter((el) => el.shadowRoot);
+  const frames = Array.from(doc.querySelectorAll('iframe'));
+  for (const host of hosts) {
+    const target = follow(cloneRoot, pathTo(host, root));
+    for (const child of Array.from(host.shadowRoot!.childNodes)) target?.append(clone.importNode(child, true));
+  }
+  for (const frame of frames) {
+    let body: HTMLElement | null | undefined;
+    try {
+      body = frame.contentDocument?.body;
+    } catch {
+      body = null; // cross-origin: not ours to read
+    }
+    const target = follow(cloneRoot, pathTo(frame, root));
+    if (!body || !target) continue;
+    const container = clone.createElement('div');
+    for (const child of Array.from(body.childNodes)) container.append(clone.importNode(child, true));
+    target.replaceWith(container);
+  }
+  return clone;
+}
+
+/** A bounded read of a huge page: the paragraphs of its article, main or body element. */
+function quickParagraphs(doc: Document): string[] {
+  const root = doc.querySelector('article, main, [role="main"]') ?? doc.body;
+  if (!root) return [];
+  const paragraphs: string[] = [];
+  let chars = 0;
+  for (const p of Array.from(root.getElementsByTagName('p')).slice(0, MAX_QUICK_PARAGRAPHS)) {
+    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    paragraphs.push(text);
+    chars += text.length;
+    if (chars > MAX_READABILITY_CHARS) break;
+  }
+  return paragraphs;
+}
+
+/**
+ * Extracts the article of a document, or null when the page has none. Readability works on a
+ * copy (it changes the DOM it is given); pages too big for it get a quick, bounded read.
  */
 export function extractArticle(doc: Document, url?: string): ArticleInput | null {
-  if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) return null;
-  const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone, { serializer: (el: Node) => el, charThreshold: 300 }).parse();
-  const content = parsed?.content as unknown as Element | undefined;
-  if (!parsed || !content) return null;
+  const huge =
+    doc.getElementsByTagName('*').length > MAX_READABILITY_ELEMENTS ||
+    (doc.body?.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
+  const parsed = huge ? null : new Readability<Node>(flattenedClone(doc), { serializer: (el: Node) => el, charThreshold: 300 }).parse();
+  let paragraphs: string[];
+  if (huge) {
+    paragraphs = quickParagraphs(doc);
+  } else {
+    const content = parsed?.content as Element | null | undefined;
+    paragraphs = content ? paragraphsOf(content) : [];
+  }
+  if (paragraphs.length === 0) return null;
   const ld = jsonLdArticle(doc);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
   const publisher = typeof ld?.publisher === 'string' ? ld.publisher : ld?.publisher?.name;
@@ -94,13 +165,13 @@ export function extractArticle(doc: Document, url?: string): ArticleInput | null
   };
   const article: ArticleInput = {
     url: resolved(canonical ?? ld?.url ?? meta(doc, 'og:url')) ?? url,
-    title: ld?.headline ?? meta(doc, 'og:title') ?? parsed.title ?? undefined,
-    siteName: publisher ?? meta(doc, 'og:site_name') ?? parsed.siteName ?? undefined,
+    title: ld?.headline ?? meta(doc, 'og:title') ?? parsed?.title ?? (doc.title || undefined),
+    siteName: publisher ?? meta(doc, 'og:site_name') ?? parsed?.siteName ?? undefined,
     authors,
     published:
-      ld?.datePublished ?? meta(doc, 'article:published_time', 'datePublished') ?? parsed.publishedTime ?? undefined,
-    language: ld?.inLanguage ?? doc.documentElement.getAttribute('lang') ?? parsed.lang ?? undefined,
-    paragraphs: paragraphsOf(content),
+      ld?.datePublished ?? meta(doc, 'article:published_time', 'datePublished') ?? parsed?.publishedTime ?? undefined,
+    language: ld?.inLanguage ?? doc.documentElement.getAttribute('lang') ?? parsed?.lang ?? undefined,
+    paragraphs,
   };
   return Object.fromEntries(
     Object.entries(article).filter(([, v]) => v !== undefined && v !== ''),

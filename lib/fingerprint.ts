@@ -9,6 +9,7 @@
 import { isAnchorNumber, namesOf, quoteKey, quotesOf } from './anchors';
 import { hash32 } from './normalize';
 import { simhash64, simhashBands } from './simhash';
+import { runToEnd } from './steps';
 import { buildTextModel, type TextModel } from './text-model';
 
 /** Keep one sentence key in SAMPLE_RATE, chosen by hash so page and original keep the same ones. */
@@ -23,20 +24,16 @@ export interface Fingerprint {
   words: number;
 }
 
-/** Sentence keys: sorted triples of consecutive content stems, sampled by hash. */
-export function sentenceKeys(model: TextModel): string[] {
+/** Sentence keys: sorted triples of consecutive content stems, sampled by hash; a sentence per step. */
+function* sentenceKeySteps(model: TextModel): Generator<void, string[]> {
   const keys = new Set<string>();
   for (const sentence of model.sentences) {
     const stems = sentence.tokens.filter((t) => t.content).map((t) => t.stem);
     for (let i = 0; i + 3 <= stems.length; i++) {
-      const h = hash32(
-        stems
-          .slice(i, i + 3)
-          .sort()
-          .join(' '),
-      );
+      const h = hash32(stems.slice(i, i + 3).sort().join(' '));
       if (h % SAMPLE_RATE === 0) keys.add(`c${h.toString(36)}`);
     }
+    yield;
   }
   return [...keys];
 }
@@ -55,10 +52,18 @@ export function anchorKeys(model: TextModel, paragraphs: string[]): string[] {
   return [...keys];
 }
 
-/** Fingerprints cleaned paragraphs. */
-export function fingerprint(paragraphs: string[], model: TextModel = buildTextModel(paragraphs)): Fingerprint {
+/** Fingerprints cleaned paragraphs in steps. */
+export function* fingerprintSteps(paragraphs: string[], model: TextModel): Generator<void, Fingerprint> {
   const words = model.sentences.flatMap((s) => s.tokens.map((t) => t.norm));
   const simhash = simhash64(words);
-  const keys = [...simhashBands(simhash), ...anchorKeys(model, paragraphs), ...sentenceKeys(model)];
+  yield;
+  const anchors = anchorKeys(model, paragraphs);
+  yield;
+  const keys = [...simhashBands(simhash), ...anchors, ...(yield* sentenceKeySteps(model))];
   return { simhash, keys: keys.slice(0, MAX_KEYS), words: model.words };
+}
+
+/** Fingerprints cleaned paragraphs. */
+export function fingerprint(paragraphs: string[], model: TextModel = buildTextModel(paragraphs)): Fingerprint {
+  return runToEnd(fingerprintSteps(paragraphs, model));
 }

@@ -29,7 +29,11 @@ const STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.,\-–][\p{L}\p{M}\p{N}]+)*/gu;
+// Chinese and Japanese are written without spaces: each ideograph or kana counts as a word.
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+const LETTER = `(?:(?![${CJK}])[\\p{L}\\p{M}\\p{N}])`;
+const WORD = new RegExp(`[${CJK}]|${LETTER}+(?:['’.,\\-–]${LETTER}+)*`, 'gu');
+const IS_CJK = new RegExp(`^[${CJK}]$`, 'u');
 const STEM_LENGTH = 5;
 
 /** Folds typographic variants (curly quotes, dashes, ligatures, odd spaces) to plain forms. */
@@ -72,7 +76,7 @@ export function tokenize(text: string): Token[] {
     const surface = match[0].replace(/[.,]+$/, '');
     const norm = normalizeWord(surface);
     if (!norm) continue;
-    const content = !STOP_WORDS.has(norm) && (norm.length > 1 || isNumber(norm));
+    const content = !STOP_WORDS.has(norm) && (norm.length > 1 || isNumber(norm) || IS_CJK.test(norm));
     tokens.push({ surface, norm, stem: norm.slice(0, STEM_LENGTH), content, start: match.index ?? 0 });
   }
   return tokens;

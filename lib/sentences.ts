@@ -15,6 +15,12 @@ const BOUNDARY = /([.!?…]+)(["'\u201D\u2019»)\]]*)(\s+)/g;
 
 /** Splits one paragraph into sentences, keeping their original spelling. */
 export function splitSentences(paragraph: string): string[] {
+  // Chinese and Japanese full stops end a sentence with no space after them.
+  if (/[。！？]/.test(paragraph)) return paragraph.split(/(?<=[。！？][」』”]?)/u).flatMap(splitSpaced);
+  return splitSpaced(paragraph);
+}
+
+function splitSpaced(paragraph: string): string[] {
   const text = paragraph.replace(/\s+/g, ' ').trim();
   if (!text) return [];
   const sentences: string[] = [];

@@ -20,8 +20,8 @@ async function setup() {
 }
 
 const page = (name: string) => pageCases().find((c) => c.name === name)!;
-const messageFor = (html: string, url: string) =>
-  articleMessageOf(parseHTML(html).document as unknown as Document, url)!;
+const messageFor = async (html: string, url: string) =>
+  (await articleMessageOf(parseHTML(html).document as unknown as Document, url))!;
 const waitFor = async (test: () => Promise<boolean>) => {
   for (let i = 0; i < 200 && !(await test()); i++) await new Promise((r) => setTimeout(r, 10));
 };
@@ -30,7 +30,7 @@ describe('background service', () => {
   it('learns articles read on a trusted outlet as originals, and only there', async () => {
     const { store, service } = await setup();
     const html = page('independent-kharkiv-night').html;
-    const elsewhere: Message = { type: 'article-found', article: messageFor(html, 'https://blog.example/kharkiv') };
+    const elsewhere: Message = { type: 'article-found', article: await messageFor(html, 'https://blog.example/kharkiv') };
     await service.handle(elsewhere, { kind: 'content-script', tabId: 1, url: 'https://blog.example/kharkiv' });
     expect(await store.count()).toBe(0);
     expect((await store.getTabState(1))?.status).toBe('ready');
@@ -38,7 +38,7 @@ describe('background service', () => {
     await service.handle({ type: 'set-trusted-outlets', domains: ['ledger.example'] }, { kind: 'extension-page' });
     const trusted: Message = {
       type: 'article-found',
-      article: messageFor(html, 'https://www.ledger.example/world/kharkiv'),
+      article: await messageFor(html, 'https://www.ledger.example/world/kharkiv'),
     };
     await service.handle(trusted, {
       kind: 'content-script',
@@ -87,7 +87,7 @@ describe('background service', () => {
     const { store, service, badges } = await setup();
     const html = page('copy-002').html;
     await service.handle(
-      { type: 'article-found', article: messageFor(html, 'https://farm.example/a') },
+      { type: 'article-found', article: await messageFor(html, 'https://farm.example/a') },
       { kind: 'content-script', tabId: 1, url: 'https://farm.example/a' },
     );
     await service.handle(

@@ -3,6 +3,7 @@
  */
 import { countWords, tokenize, type Token } from './normalize';
 import { splitSentences } from './sentences';
+import { runToEnd } from './steps';
 
 /** One sentence of an article. */
 export interface Sentence {
@@ -19,19 +20,25 @@ export interface TextModel {
   words: number;
 }
 
-/** Builds the sentence model of cleaned paragraphs. */
-export function buildTextModel(paragraphs: string[]): TextModel {
+/** Builds the sentence model of cleaned paragraphs, a paragraph per step. */
+export function* textModelSteps(paragraphs: string[]): Generator<void, TextModel> {
   const sentences: Sentence[] = [];
   let words = 0;
-  paragraphs.forEach((paragraph, index) => {
+  for (const [index, paragraph] of paragraphs.entries()) {
     for (const text of splitSentences(paragraph)) {
       const tokens = tokenize(text);
       if (tokens.length === 0) continue;
       sentences.push({ text, tokens, paragraph: index });
       words += tokens.length;
     }
-  });
+    yield;
+  }
   return { sentences, words };
+}
+
+/** Builds the sentence model of cleaned paragraphs. */
+export function buildTextModel(paragraphs: string[]): TextModel {
+  return runToEnd(textModelSteps(paragraphs));
 }
 
 export { countWords };
