@@ -48,7 +48,10 @@ export function capParagraphs(paragraphs: string[], maxChars = MAX_ARTICLE_CHARS
  * Cleans an article and computes what matching needs, in small steps (see lib/steps.ts).
  * Metadata given by the source wins over text evidence.
  */
-export function* prepareArticleSteps(input: ArticleInput, maxChars = MAX_ARTICLE_CHARS): Generator<void, PreparedArticle> {
+export function* prepareArticleSteps(
+  input: ArticleInput,
+  maxChars = MAX_ARTICLE_CHARS,
+): Generator<void, PreparedArticle> {
   const title = input.title ? cleanTitle(input.title) : undefined;
   const cleaned = cleanParagraphs(capParagraphs(input.paragraphs, maxChars), title);
   const { attribution, paragraphs } = extractAttribution(cleaned);

@@ -134,9 +134,15 @@ describe('engine on other scripts', () => {
     ['Arabic (right to left)', arabic, 'ar'],
   ] as const) {
     it(`finds a copy of a ${name} original, and nothing in unrelated text`, async () => {
-      const original = makeOriginal({ id: `orig-${language}`, title: `${name} report`, text: text.join('\n'), language }, 'import');
+      const original = makeOriginal(
+        { id: `orig-${language}`, title: `${name} report`, text: text.join('\n'), language },
+        'import',
+      );
       const local = new MemoryStore([...store.all(), original]);
-      const copy = await analyse(prepareArticle({ title: 'Repost', paragraphs: [...text.slice(0, 4), text[4]] }), local);
+      const copy = await analyse(
+        prepareArticle({ title: 'Repost', paragraphs: [...text.slice(0, 4), text[4]] }),
+        local,
+      );
       expect(copy.original?.id).toBe(original.id);
       expect(['original', 'copy']).toContain(copy.verdict);
       if (language === 'zh') {

@@ -140,7 +140,9 @@ export function extractArticle(doc: Document, url?: string): ArticleInput | null
   const huge =
     doc.getElementsByTagName('*').length > MAX_READABILITY_ELEMENTS ||
     (doc.body?.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
-  const parsed = huge ? null : new Readability<Node>(flattenedClone(doc), { serializer: (el: Node) => el, charThreshold: 300 }).parse();
+  const parsed = huge
+    ? null
+    : new Readability<Node>(flattenedClone(doc), { serializer: (el: Node) => el, charThreshold: 300 }).parse();
   let paragraphs: string[];
   if (huge) {
     paragraphs = quickParagraphs(doc);

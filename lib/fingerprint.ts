@@ -30,7 +30,12 @@ function* sentenceKeySteps(model: TextModel): Generator<void, string[]> {
   for (const sentence of model.sentences) {
     const stems = sentence.tokens.filter((t) => t.content).map((t) => t.stem);
     for (let i = 0; i + 3 <= stems.length; i++) {
-      const h = hash32(stems.slice(i, i + 3).sort().join(' '));
+      const h = hash32(
+        stems
+          .slice(i, i + 3)
+          .sort()
+          .join(' '),
+      );
       if (h % SAMPLE_RATE === 0) keys.add(`c${h.toString(36)}`);
     }
     yield;

@@ -30,7 +30,10 @@ describe('background service', () => {
   it('learns articles read on a trusted outlet as originals, and only there', async () => {
     const { store, service } = await setup();
     const html = page('independent-kharkiv-night').html;
-    const elsewhere: Message = { type: 'article-found', article: await messageFor(html, 'https://blog.example/kharkiv') };
+    const elsewhere: Message = {
+      type: 'article-found',
+      article: await messageFor(html, 'https://blog.example/kharkiv'),
+    };
     await service.handle(elsewhere, { kind: 'content-script', tabId: 1, url: 'https://blog.example/kharkiv' });
     expect(await store.count()).toBe(0);
     expect((await store.getTabState(1))?.status).toBe('ready');

@@ -56,6 +56,14 @@ export async function launchChromium(server: RecordingServer, locale = 'en-US'):
       `--component-updater=url-source=${server.origin}/component-updater`,
     ],
   });
+  // Records long tasks in every page from the start, for the main-thread budget checks.
+  await context.addInitScript(() => {
+    const tasks: { start: number; duration: number }[] = [];
+    Object.defineProperty(window, '__upstreamLongTasks', { value: tasks });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const browser: TestBrowser = {
     extensionBase: `chrome-extension://${new URL(worker.url()).host}/`,

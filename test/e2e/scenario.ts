@@ -100,12 +100,27 @@ async function checkComparePage(
   expect(compare.rows).toBeGreaterThan(5);
 }
 
+/**
+ * Long tasks (over 50 ms) that started after the page's load event, as recorded by the init
+ * script the Chromium launcher adds; null where the browser has no long-task timing.
+ */
+async function longTasksAfterLoad(article: TestPage): Promise<number[] | null> {
+  return article.evaluate(() => {
+    const recorded = (window as unknown as { __upstreamLongTasks?: { start: number; duration: number }[] })
+      .__upstreamLongTasks;
+    if (!recorded) return null;
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return recorded.filter((t) => t.start >= navigation.loadEventEnd).map((t) => Math.round(t.duration));
+  }, null);
+}
+
 /** Opens one case in a tab and checks the popup (in `extensionPage`) and the badge for it. */
 export async function checkCase(
   browser: TestBrowser,
   extensionPage: TestPage,
   origin: string,
   c: PageCase,
+  options: { noLongTasks?: boolean } = {},
 ): Promise<void> {
   const article = await browser.newPage();
   await article.goto(`${origin}/${c.name}.html`);
@@ -115,7 +130,10 @@ export async function checkCase(
   const view = await readPopup(extensionPage);
   const info = await articleTab(extensionPage);
   if (c.originalId) await checkComparePage(browser, extensionPage, info.tabId, view.texts.summary);
+  const longTasks = options.noLongTasks ? await longTasksAfterLoad(article) : null;
   await article.close();
+  // The page runs no script: a task over 50 ms after load would be the content script holding the page.
+  if (longTasks) expect(longTasks, `${c.name}: long tasks after load`).toEqual([]);
 
   expect(view.verdict, c.name).toBe(c.verdict);
   if (c.originalId) expect(view.originalId, c.name).toBe(c.originalId);
@@ -258,5 +276,24 @@ export async function checkSiteSwitch(browser: TestBrowser, extensionPage: TestP
   await article.goto(`${origin}/copy-002.html`);
   await extensionPage.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
   expect((await readPopup(extensionPage)).verdict).toBe('copy');
+  await article.close();
+}
+
+/** A single-page app changes article without a page load: the report follows it. */
+export async function checkSinglePageApp(
+  browser: TestBrowser,
+  extensionPage: TestPage,
+  origin: string,
+  c: PageCase & { after?: { verdict: string; originalId?: string } },
+): Promise<void> {
+  const { article, tabId } = await openPopupFor(browser, extensionPage, origin, c.name);
+  expect(
+    await extensionPage.evaluate(() => document.getElementById('upstream')?.getAttribute('data-original-id'), null),
+  ).toBe(c.originalId);
+  await waitFor('the report on the new article', async () => {
+    await extensionPage.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
+    const view = await readPopup(extensionPage);
+    return view.verdict === c.after?.verdict && view.originalId === (c.after?.originalId ?? null);
+  });
   await article.close();
 }

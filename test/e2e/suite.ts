@@ -4,8 +4,16 @@
  * anywhere but the local test server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileCases } from '../fixtures/hostile';
 import { pageCases } from '../fixtures/pages';
-import { checkCase, checkEvidence, checkSiteSwitch, type TestBrowser, type TestPage } from './scenario';
+import {
+  checkCase,
+  checkEvidence,
+  checkSinglePageApp,
+  checkSiteSwitch,
+  type TestBrowser,
+  type TestPage,
+} from './scenario';
 import { startServer, type RecordingServer } from './server';
 
 /** A launched browser with the extension. */
@@ -26,13 +34,14 @@ export function browserSuite(
   browserOwnRequests: string[] = [],
 ): void {
   const cases = pageCases();
+  const hostile = hostileCases();
   describe(`${name}, built extension`, () => {
     let server: RecordingServer;
     let session: BrowserSession;
     let extensionPage: TestPage;
 
     beforeAll(async () => {
-      server = await startServer(new Map(cases.map((c) => [`/${c.name}.html`, c.html])));
+      server = await startServer(new Map([...cases, ...hostile].map((c) => [`/${c.name}.html`, c.html])));
       session = await launch(server);
       // Only the extension page stays open between cases; article pages come and go.
       extensionPage = await session.browser.newPage();
@@ -46,6 +55,13 @@ export function browserSuite(
 
     for (const c of cases) {
       it(`${c.name}: ${c.verdict}`, () => checkCase(session.browser, extensionPage, server.origin, c), 60_000);
+    }
+
+    for (const c of hostile) {
+      const test = c.after
+        ? () => checkSinglePageApp(session.browser, extensionPage, server.origin, c)
+        : () => checkCase(session.browser, extensionPage, server.origin, c, { noLongTasks: c.static });
+      it(`hostile ${c.name}: ${c.verdict}${c.after ? ` then ${c.after.verdict}` : ''}`, test, 90_000);
     }
 
     it(
