@@ -161,3 +161,17 @@ describe('schema upgrades', () => {
     expect(await store.getTabState(fixture.tabs[0].tabId)).toBeDefined();
   });
 });
+
+describe('open connections of different versions', () => {
+  it('steps aside when a newer version wants to upgrade, instead of blocking it', async () => {
+    const name = freshName();
+    const current = await IdbStore.open(name);
+    await current.putOriginals([article('kept', 'harbour', 'import')]);
+    let blocked = false;
+    const newer = await openDB(name, DB_VERSION + 1, { blocked: () => void (blocked = true) });
+    expect(blocked).toBe(false);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    expect(await newer.count('originals')).toBe(1);
+    newer.close();
+  });
+});

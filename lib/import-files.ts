@@ -16,9 +16,21 @@ export interface ParsedFile {
   problems: string[];
 }
 
+/** True when decoding as UTF-8 failed for more than a trace of the text, or it holds binary. */
+function isNotText(text: string): boolean {
+  const sample = text.slice(0, 1_000_000);
+  const replaced = sample.match(/\uFFFD/g)?.length ?? 0;
+  return sample.includes('\u0000') || replaced > Math.max(3, sample.length / 1000);
+}
+
 /** Parses one picked file. */
 export function parseImportFile(name: string, text: string, parseHtml: (html: string) => Document): ParsedFile {
   if (text.length > MAX_IMPORT_FILE_CHARS) return { items: [], problems: [`${name}: the file is too large to import`] };
+  if (isNotText(text))
+    return {
+      items: [],
+      problems: [`${name}: not UTF-8 text (a binary file, or another encoding); nothing imported from it`],
+    };
   if (/\.jsonl$/i.test(name)) {
     const { records, problems } = parseOriginalsJsonl(text);
     return { items: records, problems: problems.map((p) => `${name}, line ${p.line}: ${p.message}`) };

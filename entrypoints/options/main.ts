@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { OriginalsPage } from '../../lib/db';
-import { parseImportFile } from '../../lib/import-files';
+import { MAX_IMPORT_FILE_CHARS, parseImportFile } from '../../lib/import-files';
 import type { ImportProgress } from '../../lib/import-queue';
 import type { OriginalRecord } from '../../lib/original';
 import { MAX_IMPORT_CHUNK, type Message, type ProtocolMap } from '../../lib/protocol';
@@ -97,6 +97,10 @@ async function importFiles(files: FileList): Promise<void> {
   const problems: string[] = [];
   let queued = 0;
   for (const file of Array.from(files)) {
+    if (file.size > MAX_IMPORT_FILE_CHARS) {
+      problems.push(`${file.name}: the file is too large to import (${(file.size / 1024 / 1024).toFixed(0)} MB)`);
+      continue;
+    }
     const { items, problems: found } = parseImportFile(file.name, await file.text(), (html) =>
       parser.parseFromString(html, 'text/html'),
     );
