@@ -15,6 +15,8 @@ export const SEED_SIMILARITY = 0.5;
 export const EXTEND_SIMILARITY = 0.3;
 /** Seeds with no aligned neighbour must be at least this similar (a lone topical match is not reuse). */
 export const ISOLATED_SIMILARITY = 0.65;
+/** Sentences with fewer content words than this ("1.", "Photo:") carry too little to align. */
+export const MIN_CONTENT_WORDS = 3;
 /** Shortest run of words copied in order, without gaps, that counts as verbatim. */
 export const VERBATIM_RUN = 6;
 
@@ -97,7 +99,7 @@ class SimilarityModel {
   similarity(pageIndex: number, originalIndex: number): number {
     const p = this.pageFeatures[pageIndex];
     const o = this.originalFeatures[originalIndex];
-    if (p.stems.size === 0 || o.stems.size === 0) return 0;
+    if (p.stems.size < MIN_CONTENT_WORDS || o.stems.size < MIN_CONTENT_WORDS) return 0;
     let shared = 0;
     let total = 0;
     for (const stem of p.stems) {
@@ -155,6 +157,22 @@ function alignSentences(page: TextModel, original: TextModel): SentencePair[] {
       }
     }
     if (!grew) break;
+  }
+
+  // Short sentences ("Now," he said.) carry too little to align on their own; inside an aligned
+  // passage, one copied exactly is aligned to its copy nearest the passage.
+  const byWords = new Map<string, number[]>();
+  original.sentences.forEach((sentence, index) => {
+    const key = sentence.tokens.map((t) => t.norm).join(' ');
+    byWords.set(key, [...(byWords.get(key) ?? []), index]);
+  });
+  for (let p = 0; p < page.sentences.length; p++) {
+    if (aligned.has(p)) continue;
+    const near = [aligned.get(p - 1), aligned.get(p + 1), aligned.get(p - 2), aligned.get(p + 2)].find((x) => x);
+    const copies = near && byWords.get(page.sentences[p].tokens.map((t) => t.norm).join(' '));
+    if (!near || !copies) continue;
+    const closest = copies.reduce((a, b) => (Math.abs(b - near.original) < Math.abs(a - near.original) ? b : a));
+    aligned.set(p, { page: p, original: closest, similarity: 1 });
   }
 
   // Filter: a weak pair with no aligned neighbour within two sentences is topical, not reuse.

@@ -11,7 +11,7 @@ import { textModelSteps, type TextModel } from './text-model';
 /** Longest article text handled, in characters: beyond this, the rest of a page is ignored. */
 export const MAX_ARTICLE_CHARS = 400_000;
 /** Articles shorter than this (in words, after cleaning) are not treated as articles. */
-export const MIN_ARTICLE_WORDS = 60;
+export const MIN_ARTICLE_WORDS = 30;
 
 /** An article with whatever metadata its source gives. */
 export interface ArticleInput {

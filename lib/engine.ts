@@ -15,7 +15,7 @@ import { roundShare, type ProvenanceReport, type Verdict } from './report';
 import { buildTextModel, type TextModel } from './text-model';
 
 /** Fewest page words that must align with an original before it is named as the source. */
-export const MIN_ALIGNED_WORDS = 40;
+export const MIN_ALIGNED_WORDS = 25;
 /** Least share of the page or of the original that must align for reuse to be reported. */
 export const MIN_REUSE_SHARE = 0.15;
 /** Coverage below which a faithful copy of part of an original is an excerpt. */

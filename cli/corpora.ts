@@ -1,0 +1,56 @@
+/**
+ * Readers for the research corpora in ../shared/corpora (read at run time, never committed).
+ * Each returns null when its corpus is not there, so the evaluation runs without them.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CORPORA_DIR = process.env.UPSTREAM_CORPORA ?? new URL('../../shared/corpora/', import.meta.url).pathname;
+
+/** PAN 2013 source documents, as plain texts (hard line wraps joined), in file order. */
+export function panSources(limit: number): { id: string; text: string }[] | null {
+  const dir = join(CORPORA_DIR, 'pan13-text-alignment-subset/final_txt_files');
+  if (!existsSync(dir)) return null;
+  return readdirSync(dir)
+    .sort()
+    .slice(0, limit)
+    .map((name) => ({
+      id: `pan-${name.replace(/\D/g, '')}`,
+      text: readFileSync(join(dir, name), 'utf8').replace(/\s+/g, ' ').trim(),
+    }));
+}
+
+/** MRPC sentence pairs: label 1 (paraphrase) or 0 (different sentences on the same news). */
+export function mrpcPairs(): { paraphrase: boolean; a: string; b: string }[] | null {
+  const file = join(CORPORA_DIR, 'mrpc/msr_paraphrase_train.txt');
+  if (!existsSync(file)) return null;
+  return readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => line.split('\t'))
+    .filter((cols) => cols.length >= 5 && /^[01]$/.test(cols[0]))
+    .map((cols) => ({ paraphrase: cols[0] === '1', a: cols[3], b: cols[4] }));
+}
+
+/** Clough & Stevenson: the five Wikipedia sources and the graded answers. */
+export function cloughStevenson(): {
+  sources: { task: string; text: string }[];
+  answers: { file: string; task: string; grade: 'cut' | 'light' | 'heavy' | 'non'; text: string }[];
+} | null {
+  const dir = join(CORPORA_DIR, 'clough-stevenson-plagiarism');
+  if (!existsSync(dir)) return null;
+  const read = (name: string) => readFileSync(join(dir, name), 'latin1').replace(/^\uFEFF/, '');
+  const sources = ['a', 'b', 'c', 'd', 'e'].map((task) => ({ task, text: read(`orig_task${task}.txt`) }));
+  const answers = read('file_information.csv')
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((cols) => cols.length >= 3 && ['cut', 'light', 'heavy', 'non'].includes(cols[2].trim()))
+    .map(([file, task, grade]) => ({
+      file,
+      task: task.trim(),
+      grade: grade.trim() as 'cut' | 'light' | 'heavy' | 'non',
+      text: read(file),
+    }));
+  return { sources, answers };
+}
