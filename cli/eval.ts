@@ -175,19 +175,21 @@ function generated(originals: OriginalRecord[], others: OriginalRecord[], perKin
       expected: [o.id, second.id],
     });
 
-    // Changed number and name, with the truth recorded.
+    // Changed number and name, with the truth recorded: a standalone number and a name inside a
+    // sentence (after a lower-case word), each occurring once in its sentence.
     const changes: EvalCase['changes'] = [];
-    const changed = sentences.map((s) => s);
-    const numberAt = changed.findIndex((s) => /\b\d{2,}\b/.test(s));
+    const changed = [...sentences];
+    const once = (sentence: string, word: string) => sentence.split(word).length === 2;
+    const NUMBER = /(?<![\w.,-])\d{2,}(?![\w.,-])/;
+    const numberAt = changed.findIndex((s) => NUMBER.test(s) && once(s, s.match(NUMBER)![0]));
     if (numberAt >= 0) {
-      const number = changed[numberAt].match(/\b\d{2,}\b/)![0];
+      const number = changed[numberAt].match(NUMBER)![0];
       const replacement = String(Number(number) + 7);
       changed[numberAt] = changed[numberAt].replace(number, replacement);
       changes.push({ kind: 'number', original: number, page: replacement });
     }
-    // A name inside a sentence (a capital after a lower-case word), not a sentence's first word.
     const NAME = /[a-z,] ([A-Z][a-z]{4,})\b/;
-    const nameAt = changed.findIndex((s, i) => i !== numberAt && NAME.test(s));
+    const nameAt = changed.findIndex((s, i) => i !== numberAt && NAME.test(s) && once(s, s.match(NAME)![1]));
     if (nameAt >= 0) {
       const name = changed[nameAt].match(NAME)![1];
       const respelled = name.replace(/[aeiou](?=[^aeiou]*$)/, (v) => (v === 'a' ? 'o' : 'a'));
@@ -386,6 +388,17 @@ async function main(): Promise<void> {
   for (const c of cases) results.push({ c, r: await analyse(prepareArticle(c.page), store) });
   const seconds = (performance.now() - started) / 1000;
 
+  if (process.env.EVAL_DEBUG) {
+    for (const { c, r } of results.filter(({ c }) => c.changes)) {
+      for (const x of c.changes ?? []) {
+        const found = (r.alteration?.changes ?? []).some((y) => y.kind === x.kind && y.original.includes(x.original) && y.page.includes(x.page));
+        if (!found) {
+          const sentence = c.page.paragraphs.flatMap(splitSentences).find((t) => t.includes(x.page));
+          console.log('missed', x, r.verdict, JSON.stringify(r.alteration?.changes.slice(0, 3)), '\n   in:', sentence?.slice(0, 200));
+        }
+      }
+    }
+  }
   const kinds = [...new Set(cases.map((c) => c.kind))];
   const rows = kinds.map((kind) =>
     score(

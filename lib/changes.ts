@@ -5,7 +5,7 @@
  */
 import type { SentencePair } from './align';
 import { isNameToken, quotesOf, type Quote } from './anchors';
-import { isNumber, type Token } from './normalize';
+import { isNumber } from './normalize';
 import type { Change } from './report';
 import type { TextModel } from './text-model';
 
@@ -63,25 +63,27 @@ export function detectChanges(
       changes.push(change);
     }
   };
-  const pageVocabulary = vocabulary(page);
   const originalVocabulary = vocabulary(original);
 
   for (const pair of pairs) {
     const pageTokens = page.sentences[pair.page].tokens;
     const originalTokens = original.sentences[pair.original].tokens;
-    // Words of one side that the other text never uses at all.
-    const only = (tokens: Token[], other: Set<string>, pick: (i: number) => boolean) =>
-      tokens.filter((t, i) => pick(i) && !other.has(t.norm));
+    const inPage = new Set(pageTokens.map((t) => t.norm));
+    const inOriginal = new Set(originalTokens.map((t) => t.norm));
+    // Words of the original sentence its copy lost, and words of the copy that the original
+    // never uses anywhere (a new spelling, a new figure).
+    const lost = (pick: (i: number) => boolean) => originalTokens.filter((t, i) => pick(i) && !inPage.has(t.norm));
+    const gained = (pick: (i: number) => boolean) =>
+      pageTokens.filter((t, i) => pick(i) && !inOriginal.has(t.norm) && !originalVocabulary.has(t.norm));
 
-    const originalNames = only(originalTokens, pageVocabulary, (i) => isNameToken(originalTokens, i));
-    const pageNames = only(pageTokens, originalVocabulary, (i) => isNameToken(pageTokens, i));
-    for (const name of originalNames) {
+    const pageNames = gained((i) => isNameToken(pageTokens, i));
+    for (const name of lost((i) => isNameToken(originalTokens, i))) {
       const respelled = pageNames.find((p) => isRespelling(name.norm, p.norm));
       if (respelled) add({ kind: 'name', original: name.surface, page: respelled.surface });
     }
 
-    const originalNumbers = only(originalTokens, pageVocabulary, (i) => isNumber(originalTokens[i].norm));
-    const pageNumbers = only(pageTokens, originalVocabulary, (i) => isNumber(pageTokens[i].norm));
+    const originalNumbers = lost((i) => isNumber(originalTokens[i].norm));
+    const pageNumbers = gained((i) => isNumber(pageTokens[i].norm));
     // Numbers pair up in order only when both sides changed the same count of them.
     if (originalNumbers.length === pageNumbers.length) {
       originalNumbers.forEach((n, i) => add({ kind: 'number', original: n.surface, page: pageNumbers[i].surface }));
