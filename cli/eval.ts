@@ -6,6 +6,7 @@
  * ../shared/corpora when present (it says which were used), and from the seeds and generated
  * text otherwise. Everything is deterministic (seeded random choices).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { prepareArticle, type ArticleInput } from '../lib/article';
 import { analyse } from '../lib/engine';
@@ -382,6 +383,21 @@ async function main(): Promise<void> {
     // The same-topic negatives must also hold among each other's sources: drop the other answers' effect.
   }
 
+  // Hand-made translations of parts of the seeds (and of articles that copy nothing), in Spanish,
+  // French and German.
+  const translationsDir = new URL('../test/fixtures/translations/', import.meta.url);
+  for (const name of readdirSync(translationsDir).sort()) {
+    const [originalLine, , title, ...paragraphs] = readFileSync(new URL(name, translationsDir), 'utf8')
+      .split(/\r?\n/)
+      .filter(Boolean);
+    const id = originalLine.replace(/^original:\s*/, '');
+    cases.push(
+      id === 'none'
+        ? { kind: 'negative: same-topic articles in Spanish and German', page: { title, paragraphs }, expected: [] }
+        : { kind: 'translation EN->ES/FR/DE', page: { title, paragraphs }, expected: [id] },
+    );
+  }
+
   const store = new MemoryStore(originals);
   const results: { c: EvalCase; r: ProvenanceReport }[] = [];
   const started = performance.now();
@@ -391,14 +407,37 @@ async function main(): Promise<void> {
   if (process.env.EVAL_DEBUG) {
     for (const { c, r } of results.filter(({ c }) => c.changes)) {
       for (const x of c.changes ?? []) {
-        const found = (r.alteration?.changes ?? []).some((y) => y.kind === x.kind && y.original.includes(x.original) && y.page.includes(x.page));
+        const found = (r.alteration?.changes ?? []).some(
+          (y) => y.kind === x.kind && y.original.includes(x.original) && y.page.includes(x.page),
+        );
         if (!found) {
           const sentence = c.page.paragraphs.flatMap(splitSentences).find((t) => t.includes(x.page));
-          console.log('missed', x, r.verdict, JSON.stringify(r.alteration?.changes.slice(0, 3)), '\n   in:', sentence?.slice(0, 200));
+          console.log(
+            'missed',
+            x,
+            r.verdict,
+            JSON.stringify(r.alteration?.changes.slice(0, 3)),
+            '\n   in:',
+            sentence?.slice(0, 200),
+          );
         }
       }
     }
   }
+  // Originals stored with their fingerprint only (a large imported index): verbatim copies.
+  const fingerprintOnly = shuffle(stored).slice(0, 40);
+  const strippedStore = new MemoryStore(fingerprintOnly.map((o) => ({ ...o, paragraphs: undefined })));
+  for (const o of fingerprintOnly) {
+    const c: EvalCase = {
+      kind: 'verbatim copy, original stored as fingerprint only',
+      page: { title: o.title, paragraphs: o.paragraphs ?? [] },
+      expected: [o.id],
+      truth: { verbatim: 1, added: 0, coverage: 1 },
+    };
+    cases.push(c);
+    results.push({ c, r: await analyse(prepareArticle(c.page), strippedStore) });
+  }
+
   const kinds = [...new Set(cases.map((c) => c.kind))];
   const rows = kinds.map((kind) =>
     score(

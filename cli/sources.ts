@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { paragraphsOf, type ArticleInput } from '../lib/article';
 import { splitTextArticle } from '../lib/clean';
 import { extractArticle } from '../lib/extract';
+import { FINGERPRINT_VERSION } from '../lib/fingerprint';
 import { parseImportFile } from '../lib/import-files';
 import { parseOriginalsJsonl } from '../lib/import-jsonl';
 import { makeOriginal, type OriginalRecord } from '../lib/original';
@@ -104,7 +105,7 @@ export async function seedPackFromDisk(): Promise<SeedPack> {
   );
   const version = (await import('node:crypto'))
     .createHash('sha256')
-    .update(seeds.map((s) => s.id + s.text).join('\n'))
+    .update(`${FINGERPRINT_VERSION}\n${seeds.map((s) => s.id + s.text).join('\n')}`)
     .digest('hex')
     .slice(0, 16);
   return buildSeedPack(seeds, version);

@@ -2,12 +2,35 @@
  * Anchors: the parts of a text that survive rewording — numbers, multi-word names and quoted
  * words. They feed the candidate index and the list of changed names, numbers and quotes.
  */
-import { foldText, isNumber, tokenize, type Token } from './normalize';
+import { foldText, tokenize, type Token } from './normalize';
 import type { Sentence } from './text-model';
 
-/** A number worth indexing: 3+ digits, or with a separator or decimals ("1,597", "2.5", "498"). */
-export function isAnchorNumber(token: Token): boolean {
-  return isNumber(token.norm) && (token.norm.replace(/\D/g, '').length >= 3 || /[.]/.test(token.norm));
+/** Consonant skeleton of a name, the same across common transliterations. */
+export function nameSkeleton(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/tsch|sch|kh|ch|zh|j|h/g, 'h')
+    .replace(/w/g, 'v')
+    .replace(/z/g, 's')
+    .replace(/[^a-z]/g, '')
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+const NUMBER = /\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?/g;
+
+/** Numbers of a text, thousands separators folded, small ones (likely dates or counts in prose) kept too. */
+export function numbersOf(text: string): string[] {
+  return [...text.matchAll(NUMBER)].map((m) =>
+    /^\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+$/.test(m[0]) ? m[0].replace(/\D/g, '') : m[0].replace(',', '.'),
+  );
+}
+
+/** A number worth indexing: 3+ digits, or decimals ("1597", "2.5", "498"), as `numbersOf` gives them. */
+export function isAnchorNumber(number: string): boolean {
+  return number.replace(/\D/g, '').length >= 3 || number.includes('.');
 }
 
 /** True for a word written with a capital that is not just the first word of its sentence. */

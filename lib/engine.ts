@@ -7,6 +7,8 @@
 import { alignTexts, type Alignment, type WordLabel } from './align';
 import { MIN_ARTICLE_WORDS, type PreparedArticle } from './article';
 import { findCandidates } from './candidates';
+import { alignAcrossLanguages, type CrossAlignment } from './cross-align';
+import { detectLanguage } from './language';
 import { compactText } from './normalize';
 import { detectChanges } from './changes';
 import type { OriginalStore } from './memory-store';
@@ -20,6 +22,9 @@ export const MIN_ALIGNED_WORDS = 25;
 export const MIN_REUSE_SHARE = 0.15;
 /** Coverage below which a faithful copy of part of an original is an excerpt. */
 export const EXCERPT_COVERAGE = 0.6;
+/** A translation needs this many anchor-aligned sentences in order, covering this share of the page. */
+export const MIN_TRANSLATION_PAIRS = 3;
+export const MIN_TRANSLATION_SHARE = 0.3;
 /** Share of the page a second original must account for to make the page "mixed". */
 export const MIXED_SHARE = 0.15;
 
@@ -74,7 +79,10 @@ function decideVerdict(page: PreparedArticle, best: Verified, mixed: boolean): V
 }
 
 function isReuse(v: Verified, pageWords: number): boolean {
-  if (v.aligned < MIN_ALIGNED_WORDS || v.alignment.pairs.length < 2) return false;
+  // At least two different sentences of the original: many page sentences that all resemble one
+  // sentence of it (a list on the same subject) are topical likeness, not reuse.
+  const originalSentences = new Set(v.alignment.pairs.map((p) => p.original)).size;
+  if (v.aligned < MIN_ALIGNED_WORDS || originalSentences < 2) return false;
   const coverage = v.alignment.carriedWords / Math.max(1, v.alignment.originalWords);
   return v.aligned / Math.max(1, pageWords) >= MIN_REUSE_SHARE || coverage >= MIN_REUSE_SHARE;
 }
@@ -106,22 +114,110 @@ function pageSummary(page: PreparedArticle): ProvenanceReport['page'] {
   ) as ProvenanceReport['page'];
 }
 
+/** A page in another language than the original: reuse is told by anchors, in order. */
+function translationReport(page: PreparedArticle, record: OriginalRecord, cross: CrossAlignment): ProvenanceReport {
+  const share = cross.alignedWords / Math.max(1, cross.pageWords);
+  const coverage = cross.carriedWords / Math.max(1, cross.originalWords);
+  return {
+    verdict: 'translation',
+    confidence: Math.round(Math.min(1, cross.pairs.length / 6) * (0.5 + 0.5 * share) * 100) / 100,
+    page: pageSummary(page),
+    original: refOf(record),
+    sources: [{ original: refOf(record), share: roundShare(share) }],
+    alteration: {
+      verbatim: 0,
+      reworded: roundShare(share),
+      added: roundShare(1 - share),
+      coverage: roundShare(coverage),
+      removed: roundShare(1 - coverage),
+      changes: [],
+    },
+    knownCopies: record.knownCopies?.length ? record.knownCopies : undefined,
+  };
+}
+
+/** Share of the page's sampled sentence keys that an original carries, and of the original's that the page carries. */
+function keyContainment(page: PreparedArticle, record: OriginalRecord): { ofPage: number; ofOriginal: number } {
+  const sentenceKeys = (keys: string[]) => new Set(keys.filter((k) => k[0] === 'c'));
+  const pageKeys = sentenceKeys(page.fingerprint.keys);
+  const originalKeys = sentenceKeys(record.fingerprint.keys);
+  let shared = 0;
+  for (const key of pageKeys) if (originalKeys.has(key)) shared++;
+  return { ofPage: shared / Math.max(1, pageKeys.size), ofOriginal: shared / Math.max(1, originalKeys.size) };
+}
+
+/** Least share of a page's sentence keys an original must carry when only its fingerprint is stored. */
+export const FINGERPRINT_ONLY_CONTAINMENT = 0.5;
+
+/**
+ * An original stored without its text (a large imported index): the verdict and the shares
+ * are estimated from the sampled sentence keys, and say so. Rewording cannot be told apart
+ * from different text this way, so only copies and excerpts are reported.
+ */
+function fingerprintOnlyReport(
+  page: PreparedArticle,
+  record: OriginalRecord,
+  containment: { ofPage: number; ofOriginal: number },
+): ProvenanceReport {
+  return {
+    verdict: containment.ofOriginal < EXCERPT_COVERAGE ? 'excerpt' : 'copy',
+    confidence: Math.round(containment.ofPage * 0.8 * 100) / 100,
+    page: pageSummary(page),
+    original: refOf(record),
+    sources: [{ original: refOf(record), share: roundShare(containment.ofPage) }],
+    alteration: {
+      verbatim: roundShare(containment.ofPage),
+      reworded: 0,
+      added: roundShare(1 - containment.ofPage),
+      coverage: roundShare(containment.ofOriginal),
+      removed: roundShare(1 - containment.ofOriginal),
+      changes: [],
+      estimated: true,
+    },
+    knownCopies: record.knownCopies?.length ? record.knownCopies : undefined,
+  };
+}
+
 /** Finds the known original behind a page and describes how the page altered it. */
 export async function analyse(page: PreparedArticle, store: OriginalStore): Promise<ProvenanceReport> {
   if (page.model.words < MIN_ARTICLE_WORDS) return noReport(page, 'no-article', 1);
   const candidates = await findCandidates(page.fingerprint, store);
   const records = await store.getOriginals(candidates.map((c) => c.id));
-  const verified: Verified[] = records
-    .filter((record) => record.paragraphs?.length)
-    .map((record) => {
-      const model = buildTextModel(record.paragraphs ?? []);
-      const alignment = alignTexts(page.model, model);
-      return { record, model, alignment, aligned: alignment.verbatimWords + alignment.rewordedWords };
-    })
-    .filter((v) => isReuse(v, page.model.words))
-    .sort((a, b) => b.aligned - a.aligned);
-  if (verified.length === 0) return noReport(page, 'none', candidates.length ? 0.8 : 0.95);
+  const pageLanguage = detectLanguage(page.model.sentences.flatMap((s) => s.tokens));
 
+  const verified: Verified[] = [];
+  const translations: { record: OriginalRecord; cross: CrossAlignment }[] = [];
+  const fingerprintOnly: { record: OriginalRecord; containment: { ofPage: number; ofOriginal: number } }[] = [];
+  for (const record of records) {
+    if (!record.paragraphs?.length) {
+      const containment = keyContainment(page, record);
+      if (containment.ofPage >= FINGERPRINT_ONLY_CONTAINMENT) fingerprintOnly.push({ record, containment });
+      continue;
+    }
+    const model = buildTextModel(record.paragraphs);
+    const language = detectLanguage(model.sentences.flatMap((s) => s.tokens)) ?? record.language?.slice(0, 2);
+    if (pageLanguage && language && pageLanguage !== language) {
+      const cross = alignAcrossLanguages(page.model, model);
+      if (
+        cross.pairs.length >= MIN_TRANSLATION_PAIRS &&
+        cross.alignedWords / Math.max(1, cross.pageWords) >= MIN_TRANSLATION_SHARE
+      ) {
+        translations.push({ record, cross });
+      }
+      continue;
+    }
+    const alignment = alignTexts(page.model, model);
+    const v = { record, model, alignment, aligned: alignment.verbatimWords + alignment.rewordedWords };
+    if (isReuse(v, page.model.words)) verified.push(v);
+  }
+  verified.sort((a, b) => b.aligned - a.aligned);
+  if (verified.length === 0) {
+    const translation = translations.sort((a, b) => b.cross.alignedWords - a.cross.alignedWords)[0];
+    if (translation) return translationReport(page, translation.record, translation.cross);
+    const copy = fingerprintOnly.sort((a, b) => b.containment.ofPage - a.containment.ofPage)[0];
+    if (copy) return fingerprintOnlyReport(page, copy.record, copy.containment);
+    return noReport(page, 'none', candidates.length ? 0.8 : 0.95);
+  }
   const [best, ...others] = verified;
   const pageWords = Math.max(1, best.alignment.pageWords);
   const second = others

@@ -6,7 +6,7 @@
  * - anchors (numbers, multi-word names, quotes) that survive rewording;
  * - the four bands of a 64-bit SimHash for near-identical copies.
  */
-import { isAnchorNumber, namesOf, quoteKey, quotesOf } from './anchors';
+import { isAnchorNumber, isNameToken, nameSkeleton, namesOf, numbersOf, quoteKey, quotesOf } from './anchors';
 import { hash32 } from './normalize';
 import { simhash64, simhashBands } from './simhash';
 import { runToEnd } from './steps';
@@ -14,6 +14,8 @@ import { buildTextModel, type TextModel } from './text-model';
 
 /** Keep one sentence key in SAMPLE_RATE, chosen by hash so page and original keep the same ones. */
 export const SAMPLE_RATE = 4;
+/** Changes whenever the keys an article gets change, so stores built with older keys are rebuilt. */
+export const FINGERPRINT_VERSION = 2;
 /** Upper bound on keys, so a huge page cannot make the lookup slow. */
 export const MAX_KEYS = 4000;
 
@@ -47,8 +49,13 @@ function* sentenceKeySteps(model: TextModel): Generator<void, string[]> {
 export function anchorKeys(model: TextModel, paragraphs: string[]): string[] {
   const keys = new Set<string>();
   for (const sentence of model.sentences) {
-    for (const token of sentence.tokens) if (isAnchorNumber(token)) keys.add(`n${token.norm}`);
+    for (const number of numbersOf(sentence.text)) if (isAnchorNumber(number)) keys.add(`n${number}`);
     for (const name of namesOf(sentence)) keys.add(`p${name}`);
+    // Name skeletons survive translation and transliteration (Kharkiv, Járkov, Charkiw).
+    sentence.tokens.forEach((token, i) => {
+      const skeleton = isNameToken(sentence.tokens, i) ? nameSkeleton(token.norm) : '';
+      if (skeleton.length >= 3) keys.add(`s${skeleton}`);
+    });
   }
   for (const quote of quotesOf(paragraphs)) {
     const key = quoteKey(quote);

@@ -40,6 +40,8 @@ export interface Alteration {
   coverage: number;
   removed: number;
   changes: Change[];
+  /** Set when the original's text is not stored and the shares are estimated from its fingerprint. */
+  estimated?: boolean;
 }
 
 export interface ProvenanceReport {
