@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFromHtml, seedPackFromDisk } from '../cli/sources';
 import { pageCases } from '../test/fixtures/pages';
@@ -154,4 +155,41 @@ describe('engine on other scripts', () => {
       expect(unrelated.verdict).toBe('none');
     });
   }
+});
+
+describe('engine across languages and without text', () => {
+  const translation = (name: string) => {
+    const [originalLine, , title, ...paragraphs] = readFileSync(new URL(`../test/fixtures/translations/${name}`, import.meta.url), 'utf8')
+      .split(/\r?\n/)
+      .filter(Boolean);
+    return { id: originalLine.replace(/^original:\s*/, ''), title, paragraphs };
+  };
+
+  for (const name of ['000.es.txt', '002.fr.txt', '004.de.txt']) {
+    it(`reports ${name} as a translation of its seed, with coverage`, async () => {
+      const t = translation(name);
+      const report = await analyse(prepareArticle({ title: t.title, paragraphs: t.paragraphs }), store);
+      expect(report).toMatchObject({ verdict: 'translation', original: { id: t.id } });
+      expect(report.alteration!.coverage).toBeGreaterThan(0.03);
+      expect(report.alteration!.verbatim + report.alteration!.reworded + report.alteration!.added).toBeCloseTo(1, 2);
+    });
+  }
+
+  it('does not take same-topic articles in other languages for translations', async () => {
+    for (const name of ['negative.es.txt', 'negative.de.txt']) {
+      const t = translation(name);
+      expect((await analyse(prepareArticle({ title: t.title, paragraphs: t.paragraphs }), store)).verdict).toBe('none');
+    }
+  });
+
+  it('gives a verdict and estimated shares when only the original fingerprint is stored', async () => {
+    const withoutText = new MemoryStore(store.all().map((o) => ({ ...o, paragraphs: undefined })));
+    const seed = store.all().find((o) => o.id.startsWith('002'))!;
+    const copy = await analyse(prepareArticle({ title: 'Copy', paragraphs: seed.paragraphs! }), withoutText);
+    expect(copy).toMatchObject({ verdict: 'copy', original: { id: seed.id }, alteration: { estimated: true } });
+    expect(copy.alteration!.verbatim).toBeGreaterThan(0.9);
+    const excerpt = await analyse(prepareArticle({ title: 'Part', paragraphs: seed.paragraphs!.slice(0, 8) }), withoutText);
+    expect(excerpt).toMatchObject({ verdict: 'excerpt', original: { id: seed.id } });
+    expect(excerpt.alteration!.coverage).toBeLessThan(0.5);
+  });
 });
