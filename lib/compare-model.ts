@@ -5,6 +5,7 @@
  * marked as moved.
  */
 import { alignTexts, type WordLabel } from './align';
+import { alignAcrossLanguages } from './cross-align';
 import type { Change } from './report';
 import { buildTextModel, type Sentence } from './text-model';
 import { matchWords } from './word-diff';
@@ -61,15 +62,25 @@ function inOrder(originalIndexes: number[]): Set<number> {
   return kept;
 }
 
-/** Builds the comparison rows. `changes` are located in the rows for the changes list. */
+/**
+ * Builds the comparison rows. `changes` are located in the rows for the changes list. For a
+ * translation the sentences are paired by their anchors and shown side by side, unmarked:
+ * words cannot be compared across languages.
+ */
 export function buildComparison(
   pageParagraphs: string[],
   originalParagraphs: string[],
   changes: Change[] = [],
+  acrossLanguages = false,
 ): CompareRow[] {
   const page = buildTextModel(pageParagraphs);
   const original = buildTextModel(originalParagraphs);
-  const alignment = alignTexts(page, original);
+  const alignment = acrossLanguages
+    ? {
+        pairs: alignAcrossLanguages(page, original).pairs,
+        pageLabels: page.sentences.map((s) => s.tokens.map((): WordLabel => 'reworded')),
+      }
+    : alignTexts(page, original);
   const pairByPage = new Map(alignment.pairs.map((p) => [p.page, p]));
   const ordered = inOrder(alignment.pairs.map((p) => p.original));
   const movedPages = new Set(alignment.pairs.filter((_, i) => !ordered.has(i)).map((p) => p.page));
@@ -109,11 +120,13 @@ export function buildComparison(
     if (!movedPages.has(index)) flushRemovedBefore(pair.original);
     const other = original.sentences[pair.original];
     const labels: WordLabel[] = alignment.pageLabels[index];
-    const matched = matchWords(
-      sentence.tokens.map((t) => t.norm),
-      other.tokens.map((t) => t.norm),
-    );
-    const originalKept = other.tokens.map(() => false);
+    const matched = acrossLanguages
+      ? sentence.tokens.map((_, i) => i)
+      : matchWords(
+          sentence.tokens.map((t) => t.norm),
+          other.tokens.map((t) => t.norm),
+        );
+    const originalKept = other.tokens.map(() => acrossLanguages);
     for (const j of matched) if (j >= 0) originalKept[j] = true;
     rows.push({
       kind: labels.every((l) => l === 'verbatim') ? 'verbatim' : 'reworded',
