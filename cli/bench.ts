@@ -6,14 +6,15 @@
 import 'fake-indexeddb/auto';
 import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import { LshIndex, Minhash } from 'minhash';
 import simhashJs from 'simhash-js';
 import { alignTexts } from '../lib/align';
 import { prepareArticle } from '../lib/article';
 import { findCandidates } from '../lib/candidates';
 import { IdbStore } from '../lib/db';
 import { fingerprint } from '../lib/fingerprint';
-import { MemoryStore, type OriginalStore } from '../lib/memory-store';
-import { makeOriginal, type OriginalRecord } from '../lib/original';
+import { MemoryStore } from '../lib/memory-store';
+import type { OriginalRecord } from '../lib/original';
 import { originalFromSeed } from '../lib/seed-pack';
 import { hammingDistance } from '../lib/simhash';
 import { readdir, readFile } from 'node:fs/promises';
@@ -98,47 +99,123 @@ async function fingerprintTimes(): Promise<void> {
   results.fingerprint = rows;
 }
 
+/** Timings of `lookup` over `queries`: p50, p95 and the share whose first answer is `expected`. */
+async function timeLookups(queries: { keys: string[]; expected: string }[], lookup: (keys: string[]) => Promise<string | undefined> | string | undefined) {
+  const times: number[] = [];
+  let hits = 0;
+  for (const q of queries) {
+    const start = performance.now();
+    const found = await lookup(q.keys);
+    times.push(performance.now() - start);
+    if (found === q.expected) hits++;
+  }
+  return { p50ms: Number(percentile(times, 50).toFixed(3)), p95ms: Number(percentile(times, 95).toFixed(3)), recallAt1: hits / queries.length };
+}
+
 async function lookupTimes(): Promise<void> {
-  const rows = [];
+  const rows: Record<string, unknown>[] = [];
+  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+  const largest = Math.max(...sizes);
+  // Synthetic originals of about 150 words; the queries are excerpts (their first 100 words or so).
+  const texts: string[][] = [];
   const originals: OriginalRecord[] = [];
-  const queries = Array.from({ length: 50 }, (_, i) => i * 7);
-  for (const [size, backend] of [
-    [1000, 'memory'],
-    [10_000, 'memory'],
-    [1000, 'indexeddb (fake-indexeddb)'],
-  ] as const) {
-    while (originals.length < size) {
-      const n = originals.length;
-      originals.push(
-        makeOriginal({ id: `s${n}`, title: `Synthetic ${n}`, text: syntheticArticle(n + 1, 400).join('\n') }, 'import'),
-      );
-    }
-    let store: OriginalStore;
-    if (backend === 'memory') store = new MemoryStore(originals.slice(0, size));
-    else {
-      const idb = await IdbStore.open(`bench-${size}`);
-      for (let i = 0; i < size; i += 200) await idb.putOriginals(originals.slice(i, i + 200));
-      store = idb;
-    }
-    const times: number[] = [];
-    let hits = 0;
-    for (const q of queries) {
-      // The query is a third of an original: an excerpt, the hardest case for whole-document hashes.
-      const page = prepareArticle({ paragraphs: originals[q].paragraphs!.slice(0, 4) });
-      const start = performance.now();
-      const candidates = await findCandidates(page.fingerprint, store);
-      times.push(performance.now() - start);
-      if (candidates[0]?.id === `s${q}`) hits++;
-    }
+  const started = performance.now();
+  for (let n = 0; n < largest; n++) {
+    const paragraphs = syntheticArticle(n + 1, 150);
+    texts.push(paragraphs);
+    const prepared = prepareArticle({ paragraphs });
+    originals.push({ id: `s${n}`, title: `Synthetic ${n}`, fingerprint: prepared.fingerprint, origin: 'import' });
+  }
+  console.log(`\n(prepared ${largest} synthetic originals in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const queryIds = Array.from({ length: 50 }, (_, i) => i * 13);
+  const queries = queryIds.map((i) => ({ keys: prepareArticle({ paragraphs: texts[i].slice(0, 2) }).fingerprint.keys, expected: `s${i}`, words: texts[i].slice(0, 2).join(' ').split(/\s+/) }));
+  const jsHasher = new simhashJs.SimHash();
+
+  for (const size of sizes) {
+    const slice = originals.slice(0, size);
+    const memoryBefore = process.memoryUsage().heapUsed;
+    const store = new MemoryStore(slice);
+    const indexMb = (process.memoryUsage().heapUsed - memoryBefore) / 1024 / 1024;
+    const keyBytes = slice.reduce((sum, o) => sum + o.fingerprint.keys.reduce((k, key) => k + key.length + 4, 0), 0) / size;
     rows.push({
       originals: size,
-      backend,
-      p50ms: Number(percentile(times, 50).toFixed(2)),
-      p95ms: Number(percentile(times, 95).toFixed(2)),
-      recallAt1: hits / queries.length,
+      method: 'Upstream index (memory)',
+      ...(await timeLookups(queries, async (keys) => (await findCandidates({ simhash: '', keys, words: 0 }, store, 1))[0]?.id)),
+      indexBytesPerOriginal: Math.round(keyBytes),
+      heapMb: Number(indexMb.toFixed(1)),
     });
+    const keySets = slice.map((o) => new Set(o.fingerprint.keys));
+    rows.push({
+      originals: size,
+      method: 'linear scan over key sets',
+      ...(await timeLookups(queries, (keys) => {
+        let best = -1;
+        let bestScore = 0;
+        keySets.forEach((set, i) => {
+          let score = 0;
+          for (const key of keys) if (set.has(key)) score++;
+          if (score > bestScore) [best, bestScore] = [i, score];
+        });
+        return best >= 0 ? slice[best].id : undefined;
+      })),
+    });
+    const hashes = texts.slice(0, size).map((p) => jsHasher.hash(p.join('\n')));
+    rows.push({
+      originals: size,
+      method: 'simhash-js (32 bit), nearest by Hamming distance',
+      ...(await timeLookups(
+        queryIds.map((i, q) => ({ keys: [texts[i].slice(0, 2).join('\n')], expected: queries[q].expected })),
+        ([text]) => {
+          const h = jsHasher.hash(text);
+          let best = 0;
+          let bestDistance = 33;
+          hashes.forEach((other, i) => {
+            const d = bits32(h ^ other);
+            if (d < bestDistance) [best, bestDistance] = [i, d];
+          });
+          return slice[best].id;
+        },
+      )),
+    });
+    if (size <= 10_000) {
+      // The npm minhash package's LSH index, over word 3-shingles (too slow to build beyond 10k here).
+      const shingleSet = (words: string[]) => [...shingles(words.map((w) => w.toLowerCase()))];
+      const index = new LshIndex();
+      texts.slice(0, size).forEach((p, i) => {
+        const m = new Minhash();
+        for (const sh of shingleSet(p.join(' ').split(/\s+/))) m.update(sh);
+        index.insert(slice[i].id, m);
+      });
+      rows.push({
+        originals: size,
+        method: 'minhash LSH (npm minhash)',
+        ...(await timeLookups(
+          queries.map((q) => ({ keys: shingleSet(q.words), expected: q.expected })),
+          (keys) => {
+            const m = new Minhash();
+            for (const sh of keys) m.update(sh);
+            // The package's query throws when one of the query's bands was never indexed: a miss.
+            try {
+              return index.query(m)[0];
+            } catch {
+              return undefined;
+            }
+          },
+        )),
+      });
+    }
+    if (size <= 10_000) {
+      const idb = await IdbStore.open(`bench-${size}`);
+      for (let i = 0; i < size; i += 500) await idb.putOriginals(slice.slice(i, i + 500));
+      rows.push({
+        originals: size,
+        method: 'Upstream index (IndexedDB via fake-indexeddb)',
+        ...(await timeLookups(queries, async (keys) => (await findCandidates({ simhash: '', keys, words: 0 }, idb, 1))[0]?.id)),
+      });
+      idb.db.close();
+    }
   }
-  console.log('\nCandidate lookup for excerpts of stored originals');
+  console.log('\nCandidate lookup for excerpts (first ~100 words) of synthetic originals');
   console.table(rows);
   results.lookup = rows;
 }
