@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFromHtml, seedPackFromDisk } from '../cli/sources';
+import { ARABIC, CHINESE } from '../test/fixtures/other-scripts';
 import { pageCases } from '../test/fixtures/pages';
 import { prepareArticle } from './article';
 import { analyse } from './engine';
@@ -115,20 +116,8 @@ const UNRELATED = {
 };
 
 describe('engine on other scripts', () => {
-  const chinese = [
-    '俄罗斯和乌克兰代表团周一在白俄罗斯边境举行了战争爆发以来的首次会谈，但双方未能取得突破。',
-    '乌克兰总统办公室顾问波多利亚克表示，代表团将返回各自首都进行磋商，下一轮会谈将很快举行。',
-    '与此同时，俄罗斯军队继续炮击哈尔科夫，当地官员说，居民区遭到多枚火箭弹袭击，造成多人死亡。',
-    '西方国家宣布了新的制裁措施，卢布汇率大幅下跌，俄罗斯央行被迫将基准利率提高到百分之二十。',
-    '联合国难民署说，已有五十多万人逃离乌克兰前往邻国，其中大多数人进入了波兰。',
-  ];
-  const arabic = [
-    'عقد وفدا روسيا وأوكرانيا يوم الاثنين أول جولة من المحادثات منذ بدء الحرب على الحدود مع بيلاروسيا دون تحقيق اختراق.',
-    'وقال مستشار الرئيس الأوكراني إن الوفدين سيعودان إلى عاصمتيهما للتشاور وإن جولة جديدة ستعقد قريبا.',
-    'في الوقت نفسه واصلت القوات الروسية قصف مدينة خاركيف حيث قال مسؤولون محليون إن صواريخ أصابت أحياء سكنية.',
-    'وأعلنت الدول الغربية عقوبات جديدة وتراجع الروبل بشدة مما دفع البنك المركزي الروسي إلى رفع سعر الفائدة.',
-    'وقالت المفوضية الأممية لشؤون اللاجئين إن أكثر من نصف مليون شخص فروا من أوكرانيا إلى الدول المجاورة.',
-  ];
+  const chinese = CHINESE;
+  const arabic = ARABIC;
 
   for (const [name, text, language] of [
     ['Chinese', chinese, 'zh'],
@@ -159,7 +148,10 @@ describe('engine on other scripts', () => {
 
 describe('engine across languages and without text', () => {
   const translation = (name: string) => {
-    const [originalLine, , title, ...paragraphs] = readFileSync(new URL(`../test/fixtures/translations/${name}`, import.meta.url), 'utf8')
+    const [originalLine, , title, ...paragraphs] = readFileSync(
+      new URL(`../test/fixtures/translations/${name}`, import.meta.url),
+      'utf8',
+    )
       .split(/\r?\n/)
       .filter(Boolean);
     return { id: originalLine.replace(/^original:\s*/, ''), title, paragraphs };
@@ -188,7 +180,10 @@ describe('engine across languages and without text', () => {
     const copy = await analyse(prepareArticle({ title: 'Copy', paragraphs: seed.paragraphs! }), withoutText);
     expect(copy).toMatchObject({ verdict: 'copy', original: { id: seed.id }, alteration: { estimated: true } });
     expect(copy.alteration!.verbatim).toBeGreaterThan(0.9);
-    const excerpt = await analyse(prepareArticle({ title: 'Part', paragraphs: seed.paragraphs!.slice(0, 8) }), withoutText);
+    const excerpt = await analyse(
+      prepareArticle({ title: 'Part', paragraphs: seed.paragraphs!.slice(0, 8) }),
+      withoutText,
+    );
     expect(excerpt).toMatchObject({ verdict: 'excerpt', original: { id: seed.id } });
     expect(excerpt.alteration!.coverage).toBeLessThan(0.5);
   });

@@ -100,7 +100,12 @@ export async function renderComparison(
     root.append(h(doc, 'p', { 'data-testid': 'text-not-stored', class: 'notice' }, t('textNotStored')));
     return;
   }
-  const rows = buildComparison(data.pageParagraphs, data.originalParagraphs, a?.changes ?? [], report.verdict === 'translation');
+  const rows = buildComparison(
+    data.pageParagraphs,
+    data.originalParagraphs,
+    a?.changes ?? [],
+    report.verdict === 'translation',
+  );
   const rowOfChange = new Map<number, number>();
   rows.forEach((row, i) => row.changes.forEach((c) => rowOfChange.set(c, i)));
 
