@@ -100,7 +100,10 @@ async function fingerprintTimes(): Promise<void> {
 }
 
 /** Timings of `lookup` over `queries`: p50, p95 and the share whose first answer is `expected`. */
-async function timeLookups(queries: { keys: string[]; expected: string }[], lookup: (keys: string[]) => Promise<string | undefined> | string | undefined) {
+async function timeLookups(
+  queries: { keys: string[]; expected: string }[],
+  lookup: (keys: string[]) => Promise<string | undefined> | string | undefined,
+) {
   const times: number[] = [];
   let hits = 0;
   for (const q of queries) {
@@ -109,7 +112,11 @@ async function timeLookups(queries: { keys: string[]; expected: string }[], look
     times.push(performance.now() - start);
     if (found === q.expected) hits++;
   }
-  return { p50ms: Number(percentile(times, 50).toFixed(3)), p95ms: Number(percentile(times, 95).toFixed(3)), recallAt1: hits / queries.length };
+  return {
+    p50ms: Number(percentile(times, 50).toFixed(3)),
+    p95ms: Number(percentile(times, 95).toFixed(3)),
+    recallAt1: hits / queries.length,
+  };
 }
 
 async function lookupTimes(): Promise<void> {
@@ -128,7 +135,11 @@ async function lookupTimes(): Promise<void> {
   }
   console.log(`\n(prepared ${largest} synthetic originals in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const queryIds = Array.from({ length: 50 }, (_, i) => i * 13);
-  const queries = queryIds.map((i) => ({ keys: prepareArticle({ paragraphs: texts[i].slice(0, 2) }).fingerprint.keys, expected: `s${i}`, words: texts[i].slice(0, 2).join(' ').split(/\s+/) }));
+  const queries = queryIds.map((i) => ({
+    keys: prepareArticle({ paragraphs: texts[i].slice(0, 2) }).fingerprint.keys,
+    expected: `s${i}`,
+    words: texts[i].slice(0, 2).join(' ').split(/\s+/),
+  }));
   const jsHasher = new simhashJs.SimHash();
 
   for (const size of sizes) {
@@ -136,11 +147,15 @@ async function lookupTimes(): Promise<void> {
     const memoryBefore = process.memoryUsage().heapUsed;
     const store = new MemoryStore(slice);
     const indexMb = (process.memoryUsage().heapUsed - memoryBefore) / 1024 / 1024;
-    const keyBytes = slice.reduce((sum, o) => sum + o.fingerprint.keys.reduce((k, key) => k + key.length + 4, 0), 0) / size;
+    const keyBytes =
+      slice.reduce((sum, o) => sum + o.fingerprint.keys.reduce((k, key) => k + key.length + 4, 0), 0) / size;
     rows.push({
       originals: size,
       method: 'Upstream index (memory)',
-      ...(await timeLookups(queries, async (keys) => (await findCandidates({ simhash: '', keys, words: 0 }, store, 1))[0]?.id)),
+      ...(await timeLookups(
+        queries,
+        async (keys) => (await findCandidates({ simhash: '', keys, words: 0 }, store, 1))[0]?.id,
+      )),
       indexBytesPerOriginal: Math.round(keyBytes),
       heapMb: Number(indexMb.toFixed(1)),
     });
@@ -210,7 +225,10 @@ async function lookupTimes(): Promise<void> {
       rows.push({
         originals: size,
         method: 'Upstream index (IndexedDB via fake-indexeddb)',
-        ...(await timeLookups(queries, async (keys) => (await findCandidates({ simhash: '', keys, words: 0 }, idb, 1))[0]?.id)),
+        ...(await timeLookups(
+          queries,
+          async (keys) => (await findCandidates({ simhash: '', keys, words: 0 }, idb, 1))[0]?.id,
+        )),
       });
       idb.db.close();
     }
