@@ -15,6 +15,8 @@ export function exportInput(record: OriginalRecord): OriginalInput {
     published: record.published,
     url: record.url,
     language: record.language,
+    // Without text, the fingerprint is what there is to share.
+    fingerprint: record.paragraphs?.length ? undefined : record.fingerprint,
   };
   return Object.fromEntries(Object.entries(line).filter(([, v]) => v !== undefined)) as unknown as OriginalInput;
 }

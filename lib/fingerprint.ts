@@ -79,3 +79,19 @@ export function* fingerprintSteps(paragraphs: string[], model: TextModel): Gener
 export function fingerprint(paragraphs: string[], model: TextModel = buildTextModel(paragraphs)): Fingerprint {
   return runToEnd(fingerprintSteps(paragraphs, model));
 }
+
+/** True for a well-formed fingerprint (from a page or an imported index), within bounds. */
+export function isFingerprint(v: unknown): v is Fingerprint {
+  if (!v || typeof v !== 'object') return false;
+  const f = v as Record<string, unknown>;
+  return (
+    typeof f.simhash === 'string' &&
+    /^[0-9a-f]{16}$/.test(f.simhash) &&
+    typeof f.words === 'number' &&
+    Number.isFinite(f.words) &&
+    f.words >= 0 &&
+    Array.isArray(f.keys) &&
+    f.keys.length <= MAX_KEYS &&
+    f.keys.every((k) => typeof k === 'string' && k.length <= 200)
+  );
+}

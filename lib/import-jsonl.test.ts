@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { toJsonlLine } from './export-jsonl';
 import { parseOriginalsJsonl } from './import-jsonl';
+import { makeOriginal } from './original';
 
 describe('parseOriginalsJsonl', () => {
   it('keeps good lines, reports bad ones by line number, ignores unknown fields', () => {
@@ -17,5 +19,23 @@ describe('parseOriginalsJsonl', () => {
       { id: 'd', title: 'D', text: 'Body D', url: 'https://d.example/' },
     ]);
     expect(problems.map((p) => p.line)).toEqual([2, 4, 5]);
+  });
+});
+
+describe('originals without text', () => {
+  it('imports a line with a fingerprint instead of text, and refuses a malformed one', () => {
+    const fingerprint = { simhash: '0123456789abcdef', keys: ['n1597', 'ckx1'], words: 800 };
+    const { records, problems } = parseOriginalsJsonl(
+      [JSON.stringify({ id: 'i1', title: 'Indexed', fingerprint }), JSON.stringify({ title: 'Bad', fingerprint: { keys: 'x' } })].join('\n'),
+    );
+    expect(records).toEqual([{ id: 'i1', title: 'Indexed', text: '', fingerprint }]);
+    expect(problems).toEqual([{ line: 2, message: '"fingerprint" is malformed' }]);
+  });
+
+  it('round-trips an original stored without text through export and import', () => {
+    const record = makeOriginal({ id: 'i1', title: 'Indexed', text: '', fingerprint: { simhash: '0123456789abcdef', keys: ['n1597'], words: 800 }, publisher: 'Wire' }, 'import');
+    expect(record.paragraphs).toBeUndefined();
+    const [again] = parseOriginalsJsonl(toJsonlLine(record)).records;
+    expect(makeOriginal(again, 'import')).toEqual(record);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Parsing of the `.jsonl` originals format of DESIGN.md. Bad lines are reported by line
- * number and skipped; the good ones are kept. Unknown fields are ignored.
+ * number and skipped; the good ones are kept. Unknown fields are ignored. A line may carry a
+ * `fingerprint` instead of `text` (an exported index of originals whose text is not shared).
  */
+import { isFingerprint, type Fingerprint } from './fingerprint';
 import type { OriginalInput } from './original';
 
 export interface JsonlProblem {
@@ -16,8 +18,12 @@ export function toOriginalInput(value: unknown): OriginalInput | string {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
   const v = value as Record<string, unknown>;
   if (typeof v.title !== 'string' || !v.title.trim()) return 'missing "title"';
-  if (typeof v.text !== 'string' || !v.text.trim()) return 'missing "text"';
-  const input: OriginalInput = { title: v.title, text: v.text };
+  const hasText = typeof v.text === 'string' && v.text.trim() !== '';
+  if (v.fingerprint !== undefined && !isFingerprint(v.fingerprint)) return '"fingerprint" is malformed';
+  // An index of originals may carry fingerprints instead of text.
+  if (!hasText && v.fingerprint === undefined) return 'missing "text"';
+  const input: OriginalInput = { title: v.title, text: hasText ? (v.text as string) : '' };
+  if (v.fingerprint !== undefined) input.fingerprint = v.fingerprint as Fingerprint;
   for (const key of OPTIONAL_STRINGS) {
     if (v[key] === undefined || v[key] === null) continue;
     if (typeof v[key] !== 'string') return `"${key}" must be a string`;

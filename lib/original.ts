@@ -28,6 +28,8 @@ export interface OriginalInput {
   published?: string;
   url?: string;
   language?: string;
+  /** For an original without text: its fingerprint, as exported. */
+  fingerprint?: Fingerprint;
 }
 
 /** A stable id from the content, so that importing the same article twice gives one record. */
@@ -38,6 +40,12 @@ export function contentId(title: string, text: string): string {
 
 /** Turns an import record into a stored original: cleaned, attributed and fingerprinted. */
 export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): OriginalRecord {
+  if (!input.text.trim() && input.fingerprint) {
+    const { fingerprint, ...rest } = input;
+    const meta = { ...rest, text: undefined };
+    const record = { ...meta, id: input.id ?? contentId(input.title, JSON.stringify(fingerprint.keys)), fingerprint, origin };
+    return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as unknown as OriginalRecord;
+  }
   const prepared = prepareArticle({
     title: input.title,
     paragraphs: paragraphsOf(input.text),

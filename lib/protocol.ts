@@ -8,7 +8,7 @@ import type { OriginalsPage, TabState } from './db';
 import { toOriginalInput } from './import-jsonl';
 import type { ImportProgress } from './import-queue';
 import type { OriginalInput, OriginalRecord } from './original';
-import { MAX_KEYS, type Fingerprint } from './fingerprint';
+import { isFingerprint, type Fingerprint } from './fingerprint';
 
 /** The article a content script found, cleaned and fingerprinted. */
 export type ArticleMessage = ArticleInput & { url: string; fingerprint: Fingerprint };
@@ -68,21 +68,6 @@ const isString = (v: unknown, max = MAX_FIELD): v is string => typeof v === 'str
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const optionalString = (v: unknown) => v === undefined || isString(v);
-
-function isFingerprint(v: unknown): v is Fingerprint {
-  if (!v || typeof v !== 'object') return false;
-  const f = v as Record<string, unknown>;
-  return (
-    isString(f.simhash) &&
-    /^[0-9a-f]{16}$/.test(f.simhash) &&
-    typeof f.words === 'number' &&
-    Number.isFinite(f.words) &&
-    f.words >= 0 &&
-    Array.isArray(f.keys) &&
-    f.keys.length <= MAX_KEYS &&
-    f.keys.every((k) => isString(k, 200))
-  );
-}
 
 function isArticle(v: unknown): v is ArticleMessage {
   if (!v || typeof v !== 'object') return false;
