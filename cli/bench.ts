@@ -18,6 +18,7 @@ import type { OriginalRecord } from '../lib/original';
 import { originalFromSeed } from '../lib/seed-pack';
 import { hammingDistance } from '../lib/simhash';
 import { readdir, readFile } from 'node:fs/promises';
+import { browserBench } from './bench-browser';
 import { syntheticArticle } from './synthetic';
 import { SEEDS_DIR } from './sources';
 
@@ -236,6 +237,15 @@ async function lookupTimes(): Promise<void> {
   console.log('\nCandidate lookup for excerpts (first ~100 words) of synthetic originals');
   console.table(rows);
   results.lookup = rows;
+
+  if (process.env.BENCH_BROWSER !== '0') {
+    // The same originals, stored without text, imported into Chromium's real IndexedDB.
+    const browserSizes = sizes.filter((n) => n >= 10_000);
+    const browserRows = await browserBench(originals, texts, browserSizes.length ? browserSizes : sizes);
+    console.log('\nChromium, real IndexedDB: import through the extension, then pages copying originals analysed end to end');
+    console.table(browserRows);
+    results.browser = browserRows;
+  }
 }
 
 await seedPairs();

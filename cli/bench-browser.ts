@@ -1,0 +1,104 @@
+/**
+ * The browser part of `npm run bench`: originals imported into Chromium's real IndexedDB
+ * through the extension's own import path (the options page's messages to the background),
+ * with pages analysed while the import runs and after it.
+ */
+import { launchChromium } from '../test/e2e/chromium';
+import { startServer } from '../test/e2e/server';
+import { newsPage, pageCases } from '../test/fixtures/pages';
+import type { OriginalRecord } from '../lib/original';
+
+const CHUNK = 1000;
+
+export interface BrowserRow {
+  originals: number;
+  importSeconds: number;
+  pageAnalysisDuringImportMs: number | null;
+  pageAnalysisP50Ms: number;
+  pageAnalysisP95Ms: number;
+  recallAt1: number;
+}
+
+/** Imports `records` (fingerprints without text) in steps up to each size, measuring as it goes. */
+export async function browserBench(records: OriginalRecord[], texts: string[][], sizes: number[]): Promise<BrowserRow[]> {
+  const probes = Array.from({ length: 10 }, (_, i) => i * 17);
+  const pages = new Map<string, string>(probes.map((i) => [`/copy-${i}.html`, newsPage({ name: 'Bench', sections: [], related: [] }, `Copy ${i}`, texts[i])]));
+  const rewrite = pageCases().find((c) => c.name === 'seed-001-rewrite')!;
+  pages.set('/rewrite.html', rewrite.html);
+  const server = await startServer(pages);
+  const { context, browser } = await launchChromium(server);
+  const rows: BrowserRow[] = [];
+  try {
+    const options = await context.newPage();
+    await options.goto(`${browser.extensionBase}options.html`);
+    for (const page of context.pages()) if (page !== options) await page.close();
+
+    /** Time from opening a page to its report, and the original found. */
+    const analyse = async (path: string) => {
+      const started = performance.now();
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${path}`);
+      const url = `${server.origin}${path}`;
+      for (let i = 0; i < 600; i++) {
+        const found = await options.evaluate(async (target) => {
+          for (const tab of await chrome.tabs.query({})) {
+            const state = await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id });
+            if (state?.url === target && state.status === 'ready') return state.report.original?.id ?? null;
+          }
+          return undefined;
+        }, url);
+        if (found !== undefined) {
+          const ms = performance.now() - started;
+          await page.close();
+          return { ms, id: found as string | null };
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await page.close();
+      return { ms: Number.NaN, id: null };
+    };
+    const waitForQueue = () =>
+      options.evaluate(async () => {
+        for (;;) {
+          const status = await chrome.runtime.sendMessage({ type: 'import-status' });
+          if (!status.running && status.queued === 0) return;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      });
+
+    let imported = 0;
+    for (const size of sizes) {
+      const started = performance.now();
+      let during: number | null = null;
+      const items = records.slice(imported, size).map((r) => ({ id: r.id, title: r.title, text: '', fingerprint: r.fingerprint }));
+      for (let i = 0; i < items.length; i += CHUNK) {
+        await options.evaluate((chunk) => chrome.runtime.sendMessage({ type: 'queue-import', items: chunk }), items.slice(i, i + CHUNK));
+        // Halfway through, a page is analysed while the import runs.
+        if (during === null && i >= items.length / 2) during = (await analyse('/rewrite.html')).ms;
+      }
+      await waitForQueue();
+      const importSeconds = (performance.now() - started) / 1000;
+      imported = size;
+      const times: number[] = [];
+      let hits = 0;
+      for (const i of probes) {
+        const { ms, id } = await analyse(`/copy-${i}.html`);
+        times.push(ms);
+        if (id === records[i].id) hits++;
+      }
+      times.sort((a, b) => a - b);
+      rows.push({
+        originals: size,
+        importSeconds: Number(importSeconds.toFixed(1)),
+        pageAnalysisDuringImportMs: during === null ? null : Math.round(during),
+        pageAnalysisP50Ms: Math.round(times[Math.floor(times.length / 2)]),
+        pageAnalysisP95Ms: Math.round(times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]),
+        recallAt1: hits / probes.length,
+      });
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
+  return rows;
+}
