@@ -20,9 +20,18 @@ export interface BrowserRow {
 }
 
 /** Imports `records` (fingerprints without text) in steps up to each size, measuring as it goes. */
-export async function browserBench(records: OriginalRecord[], texts: string[][], sizes: number[]): Promise<BrowserRow[]> {
+export async function browserBench(
+  records: OriginalRecord[],
+  texts: string[][],
+  sizes: number[],
+): Promise<BrowserRow[]> {
   const probes = Array.from({ length: 10 }, (_, i) => i * 17);
-  const pages = new Map<string, string>(probes.map((i) => [`/copy-${i}.html`, newsPage({ name: 'Bench', sections: [], related: [] }, `Copy ${i}`, texts[i])]));
+  const pages = new Map<string, string>(
+    probes.map((i) => [
+      `/copy-${i}.html`,
+      newsPage({ name: 'Bench', sections: [], related: [] }, `Copy ${i}`, texts[i]),
+    ]),
+  );
   const rewrite = pageCases().find((c) => c.name === 'seed-001-rewrite')!;
   pages.set('/rewrite.html', rewrite.html);
   const server = await startServer(pages);
@@ -70,9 +79,14 @@ export async function browserBench(records: OriginalRecord[], texts: string[][],
     for (const size of sizes) {
       const started = performance.now();
       let during: number | null = null;
-      const items = records.slice(imported, size).map((r) => ({ id: r.id, title: r.title, text: '', fingerprint: r.fingerprint }));
+      const items = records
+        .slice(imported, size)
+        .map((r) => ({ id: r.id, title: r.title, text: '', fingerprint: r.fingerprint }));
       for (let i = 0; i < items.length; i += CHUNK) {
-        await options.evaluate((chunk) => chrome.runtime.sendMessage({ type: 'queue-import', items: chunk }), items.slice(i, i + CHUNK));
+        await options.evaluate(
+          (chunk) => chrome.runtime.sendMessage({ type: 'queue-import', items: chunk }),
+          items.slice(i, i + CHUNK),
+        );
         // Halfway through, a page is analysed while the import runs.
         if (during === null && i >= items.length / 2) during = (await analyse('/rewrite.html')).ms;
       }

@@ -242,7 +242,9 @@ async function lookupTimes(): Promise<void> {
     // The same originals, stored without text, imported into Chromium's real IndexedDB.
     const browserSizes = sizes.filter((n) => n >= 10_000);
     const browserRows = await browserBench(originals, texts, browserSizes.length ? browserSizes : sizes);
-    console.log('\nChromium, real IndexedDB: import through the extension, then pages copying originals analysed end to end');
+    console.log(
+      '\nChromium, real IndexedDB: import through the extension, then pages copying originals analysed end to end',
+    );
     console.table(browserRows);
     results.browser = browserRows;
   }

@@ -26,14 +26,26 @@ describe('originals without text', () => {
   it('imports a line with a fingerprint instead of text, and refuses a malformed one', () => {
     const fingerprint = { simhash: '0123456789abcdef', keys: ['n1597', 'ckx1'], words: 800 };
     const { records, problems } = parseOriginalsJsonl(
-      [JSON.stringify({ id: 'i1', title: 'Indexed', fingerprint }), JSON.stringify({ title: 'Bad', fingerprint: { keys: 'x' } })].join('\n'),
+      [
+        JSON.stringify({ id: 'i1', title: 'Indexed', fingerprint }),
+        JSON.stringify({ title: 'Bad', fingerprint: { keys: 'x' } }),
+      ].join('\n'),
     );
     expect(records).toEqual([{ id: 'i1', title: 'Indexed', text: '', fingerprint }]);
     expect(problems).toEqual([{ line: 2, message: '"fingerprint" is malformed' }]);
   });
 
   it('round-trips an original stored without text through export and import', () => {
-    const record = makeOriginal({ id: 'i1', title: 'Indexed', text: '', fingerprint: { simhash: '0123456789abcdef', keys: ['n1597'], words: 800 }, publisher: 'Wire' }, 'import');
+    const record = makeOriginal(
+      {
+        id: 'i1',
+        title: 'Indexed',
+        text: '',
+        fingerprint: { simhash: '0123456789abcdef', keys: ['n1597'], words: 800 },
+        publisher: 'Wire',
+      },
+      'import',
+    );
     expect(record.paragraphs).toBeUndefined();
     const [again] = parseOriginalsJsonl(toJsonlLine(record)).records;
     expect(makeOriginal(again, 'import')).toEqual(record);

@@ -43,7 +43,12 @@ export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): Orig
   if (!input.text.trim() && input.fingerprint) {
     const { fingerprint, ...rest } = input;
     const meta = { ...rest, text: undefined };
-    const record = { ...meta, id: input.id ?? contentId(input.title, JSON.stringify(fingerprint.keys)), fingerprint, origin };
+    const record = {
+      ...meta,
+      id: input.id ?? contentId(input.title, JSON.stringify(fingerprint.keys)),
+      fingerprint,
+      origin,
+    };
     return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as unknown as OriginalRecord;
   }
   const prepared = prepareArticle({
