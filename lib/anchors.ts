@@ -7,16 +7,20 @@ import type { Sentence } from './text-model';
 
 /** Consonant skeleton of a name, the same across common transliterations. */
 export function nameSkeleton(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/tsch|sch|kh|ch|zh|j|h/g, 'h')
-    .replace(/w/g, 'v')
-    .replace(/z/g, 's')
-    .replace(/[^a-z]/g, '')
-    .replace(/[aeiouy]/g, '')
-    .replace(/(.)\1+/g, '$1');
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      // A final j is a vowel (Selenskyj); elsewhere j, h, kh, ch, zh, sch and tsch are all "h".
+      .replace(/j$/, 'i')
+      .replace(/tsch|sch|kh|ch|zh|j|h/g, 'h')
+      .replace(/w/g, 'v')
+      .replace(/z/g, 's')
+      .replace(/[^a-z]/g, '')
+      .replace(/[aeiouy]/g, '')
+      .replace(/(.)\1+/g, '$1')
+  );
 }
 
 const NUMBER = /\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?/g;

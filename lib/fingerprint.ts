@@ -15,7 +15,7 @@ import { buildTextModel, type TextModel } from './text-model';
 /** Keep one sentence key in SAMPLE_RATE, chosen by hash so page and original keep the same ones. */
 export const SAMPLE_RATE = 4;
 /** Changes whenever the keys an article gets change, so stores built with older keys are rebuilt. */
-export const FINGERPRINT_VERSION = 2;
+export const FINGERPRINT_VERSION = 3;
 /** Upper bound on keys, so a huge page cannot make the lookup slow. */
 export const MAX_KEYS = 4000;
 
