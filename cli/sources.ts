@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { paragraphsOf, type ArticleInput } from '../lib/article';
+import type { ArticleInput } from '../lib/article';
 import { splitTextArticle } from '../lib/clean';
 import { extractArticle } from '../lib/extract';
 import { FINGERPRINT_VERSION } from '../lib/fingerprint';
@@ -110,5 +110,3 @@ export async function seedPackFromDisk(): Promise<SeedPack> {
     .slice(0, 16);
   return buildSeedPack(seeds, version);
 }
-
-export { paragraphsOf };

@@ -2,7 +2,7 @@
  * Anchors: the parts of a text that survive rewording — numbers, multi-word names and quoted
  * words. They feed the candidate index and the list of changed names, numbers and quotes.
  */
-import { foldText, tokenize, type Token } from './normalize';
+import { tokenize, type Token } from './normalize';
 import type { Sentence } from './text-model';
 
 /** Consonant skeleton of a name, the same across common transliterations. */
@@ -89,5 +89,3 @@ export function quoteKey(quote: Quote): string | undefined {
   const content = quote.tokens.filter((t) => t.content).map((t) => t.stem);
   return content.length >= 3 ? `q${content.slice(0, 4).join(' ')}` : undefined;
 }
-
-export { foldText };

@@ -58,7 +58,6 @@ export const MAX_IMPORT_CHUNK = 1000;
 
 export type MessageType = keyof ProtocolMap;
 export type Message = ProtocolMap[MessageType]['request'];
-export type ResponseOf<T extends MessageType> = ProtocolMap[T]['response'];
 
 const MAX_PARAGRAPHS = 20_000;
 const MAX_FIELD = 2_000;

@@ -1,7 +1,7 @@
 /**
  * The text of an article as the matcher sees it: sentences with their tokens, in reading order.
  */
-import { countWords, tokenize, type Token } from './normalize';
+import { tokenize, type Token } from './normalize';
 import { splitSentences } from './sentences';
 import { runToEnd } from './steps';
 
@@ -40,5 +40,3 @@ export function* textModelSteps(paragraphs: string[]): Generator<void, TextModel
 export function buildTextModel(paragraphs: string[]): TextModel {
   return runToEnd(textModelSteps(paragraphs));
 }
-
-export { countWords };
