@@ -131,7 +131,7 @@ async function lookupTimes(): Promise<void> {
   for (let n = 0; n < largest; n++) {
     const paragraphs = syntheticArticle(n + 1, 150);
     texts.push(paragraphs);
-    const prepared = prepareArticle({ paragraphs });
+    const prepared = prepareArticle({ paragraphs }, 'index');
     originals.push({ id: `s${n}`, title: `Synthetic ${n}`, fingerprint: prepared.fingerprint, origin: 'import' });
   }
   console.log(`\n(prepared ${largest} synthetic originals in ${((performance.now() - started) / 1000).toFixed(1)} s)`);

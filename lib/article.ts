@@ -4,7 +4,7 @@
  */
 import { extractAttribution, type Attribution } from './attribution';
 import { cleanParagraphs, cleanTitle } from './clean';
-import { fingerprintSteps, type Fingerprint } from './fingerprint';
+import { fingerprintSteps, type Fingerprint, type KeyPurpose } from './fingerprint';
 import { runToEnd } from './steps';
 import { textModelSteps, type TextModel } from './text-model';
 
@@ -51,6 +51,7 @@ export function capParagraphs(paragraphs: string[], maxChars = MAX_ARTICLE_CHARS
 export function* prepareArticleSteps(
   input: ArticleInput,
   maxChars = MAX_ARTICLE_CHARS,
+  purpose: KeyPurpose = 'query',
 ): Generator<void, PreparedArticle> {
   const title = input.title ? cleanTitle(input.title) : undefined;
   const cleaned = cleanParagraphs(capParagraphs(input.paragraphs, maxChars), title);
@@ -63,12 +64,12 @@ export function* prepareArticleSteps(
     title,
   };
   if (!meta.authors?.length) meta.authors = attribution.authors;
-  return { meta, paragraphs, model, fingerprint: yield* fingerprintSteps(paragraphs, model) };
+  return { meta, paragraphs, model, fingerprint: yield* fingerprintSteps(paragraphs, model, purpose) };
 }
 
 /** Cleans an article and computes what matching needs. */
-export function prepareArticle(input: ArticleInput): PreparedArticle {
-  return runToEnd(prepareArticleSteps(input));
+export function prepareArticle(input: ArticleInput, purpose: KeyPurpose = 'query'): PreparedArticle {
+  return runToEnd(prepareArticleSteps(input, MAX_ARTICLE_CHARS, purpose));
 }
 
 /** Splits plain text into paragraphs at line breaks. */

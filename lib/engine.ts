@@ -138,12 +138,12 @@ function translationReport(page: PreparedArticle, record: OriginalRecord, cross:
 
 /** Share of the page's sampled sentence keys that an original carries, and of the original's that the page carries. */
 function keyContainment(page: PreparedArticle, record: OriginalRecord): { ofPage: number; ofOriginal: number } {
-  const sentenceKeys = (keys: string[]) => new Set(keys.filter((k) => k[0] === 'c'));
-  const pageKeys = sentenceKeys(page.fingerprint.keys);
-  const originalKeys = sentenceKeys(record.fingerprint.keys);
-  let shared = 0;
-  for (const key of pageKeys) if (originalKeys.has(key)) shared++;
-  return { ofPage: shared / Math.max(1, pageKeys.size), ofOriginal: shared / Math.max(1, originalKeys.size) };
+  const originalKeys = record.fingerprint.keys.filter((k) => k[0] === 'c');
+  const pageKeys = new Set(page.fingerprint.keys.filter((k) => k[0] === 'c'));
+  // The original's indexed keys spread evenly over its text, so the share the page carries
+  // estimates its coverage; the words that covers, over the page's words, its share of the page.
+  const ofOriginal = originalKeys.filter((k) => pageKeys.has(k)).length / Math.max(1, originalKeys.length);
+  return { ofPage: Math.min(1, (ofOriginal * record.fingerprint.words) / Math.max(1, page.model.words)), ofOriginal };
 }
 
 /** Least share of a page's sentence keys an original must carry when only its fingerprint is stored. */

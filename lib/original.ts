@@ -3,7 +3,7 @@
  */
 import { paragraphsOf, prepareArticle, type PreparedArticle } from './article';
 import { buildTextModel } from './text-model';
-import type { Fingerprint } from './fingerprint';
+import { fingerprint, type Fingerprint } from './fingerprint';
 import { hash32 } from './normalize';
 import type { KnownCopy, OriginalRef } from './report';
 
@@ -41,25 +41,28 @@ export function contentId(title: string, text: string): string {
 /** Turns an import record into a stored original: cleaned, attributed and fingerprinted. */
 export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): OriginalRecord {
   if (!input.text.trim() && input.fingerprint) {
-    const { fingerprint, ...rest } = input;
-    const meta = { ...rest, text: undefined };
+    const { fingerprint: given, ...rest } = input;
     const record = {
-      ...meta,
-      id: input.id ?? contentId(input.title, JSON.stringify(fingerprint.keys)),
-      fingerprint,
+      ...rest,
+      text: undefined,
+      id: input.id ?? contentId(input.title, JSON.stringify(given.keys)),
+      fingerprint: given,
       origin,
     };
     return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as unknown as OriginalRecord;
   }
-  const prepared = prepareArticle({
-    title: input.title,
-    paragraphs: paragraphsOf(input.text),
-    siteName: input.publisher,
-    authors: input.authors,
-    published: input.published,
-    url: input.url,
-    language: input.language,
-  });
+  const prepared = prepareArticle(
+    {
+      title: input.title,
+      paragraphs: paragraphsOf(input.text),
+      siteName: input.publisher,
+      authors: input.authors,
+      published: input.published,
+      url: input.url,
+      language: input.language,
+    },
+    'index',
+  );
   const { meta } = prepared;
   const record: OriginalRecord = {
     id: input.id ?? contentId(input.title, input.text),
@@ -89,5 +92,7 @@ export function refOf(record: OriginalRecord): OriginalRef {
 /** A stored original seen as a page, to check it against the rest of the store. */
 export function recordAsArticle(record: OriginalRecord): PreparedArticle {
   const paragraphs = record.paragraphs ?? [];
-  return { meta: refOf(record), paragraphs, model: buildTextModel(paragraphs), fingerprint: record.fingerprint };
+  const model = buildTextModel(paragraphs);
+  // The stored keys are the few it is indexed under; as a page it queries with all of its own.
+  return { meta: refOf(record), paragraphs, model, fingerprint: fingerprint(paragraphs, model) };
 }
