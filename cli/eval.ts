@@ -449,6 +449,10 @@ async function main(): Promise<void> {
     `Upstream evaluation: ${cases.length} pages against ${originals.length} originals, ${seconds.toFixed(1)} s`,
   );
   console.log(`corpora used: ${used.join(', ')}${pan ? '' : ' (no research corpora found: generated originals)'}`);
+  // What the index costs: the keys each original is indexed under (4 bytes counted per entry's reference).
+  const indexBytes = originals.reduce((n, o) => n + o.fingerprint.keys.reduce((k, key) => k + key.length + 4, 0), 0) / originals.length;
+  const words = originals.reduce((n, o) => n + o.fingerprint.words, 0) / originals.length;
+  console.log(`index: ${Math.round(indexBytes)} bytes of keys per original, ${Math.round(words)} words on average`);
   console.table(rows);
 
   let grades: Record<string, Record<string, number | null>> = {};
