@@ -450,7 +450,8 @@ async function main(): Promise<void> {
   );
   console.log(`corpora used: ${used.join(', ')}${pan ? '' : ' (no research corpora found: generated originals)'}`);
   // What the index costs: the keys each original is indexed under (4 bytes counted per entry's reference).
-  const indexBytes = originals.reduce((n, o) => n + o.fingerprint.keys.reduce((k, key) => k + key.length + 4, 0), 0) / originals.length;
+  const indexBytes =
+    originals.reduce((n, o) => n + o.fingerprint.keys.reduce((k, key) => k + key.length + 4, 0), 0) / originals.length;
   const words = originals.reduce((n, o) => n + o.fingerprint.words, 0) / originals.length;
   console.log(`index: ${Math.round(indexBytes)} bytes of keys per original, ${Math.round(words)} words on average`);
   console.table(rows);
