@@ -34,6 +34,18 @@ function share(doc: Document, testId: string, label: string, value: number): HTM
   );
 }
 
+/** A headed list section; its list carries the test id `name`. */
+function listSection(doc: Document, name: string, heading: string, items: HTMLElement[], footer?: string): HTMLElement {
+  return h(
+    doc,
+    'section',
+    { class: name, 'aria-label': heading },
+    h(doc, 'h3', {}, heading),
+    h(doc, 'ul', { 'data-testid': name }, ...items),
+    footer ? h(doc, 'p', {}, footer) : null,
+  );
+}
+
 function reportView(doc: Document, report: ProvenanceReport, t: Translate, actions: PopupActions): HTMLElement[] {
   const parts: HTMLElement[] = [
     h(doc, 'p', { class: 'summary', 'data-testid': 'summary' }, describeReport(report, t)),
@@ -89,65 +101,29 @@ function reportView(doc: Document, report: ProvenanceReport, t: Translate, actio
   }
   if (a?.changes.length) {
     const shown = a.changes.slice(0, POPUP_CHANGES);
-    parts.push(
+    const items = shown.map((c) =>
       h(
         doc,
-        'section',
-        { class: 'changes', 'aria-label': t('changesHeading') },
-        h(doc, 'h3', {}, t('changesHeading')),
-        h(
-          doc,
-          'ul',
-          { 'data-testid': 'changes' },
-          ...shown.map((c) =>
-            h(
-              doc,
-              'li',
-              { 'data-kind': c.kind },
-              h(doc, 'span', { class: 'kind' }, `${t(CHANGE_KINDS[c.kind])}: `),
-              h(doc, 'del', {}, c.original),
-              ' → ',
-              h(doc, 'ins', {}, c.page),
-            ),
-          ),
-        ),
-        a.changes.length > shown.length
-          ? h(doc, 'p', {}, t('moreChanges', String(a.changes.length - shown.length)))
-          : null,
+        'li',
+        { 'data-kind': c.kind },
+        h(doc, 'span', { class: 'kind' }, `${t(CHANGE_KINDS[c.kind])}: `),
+        h(doc, 'del', {}, c.original),
+        ' → ',
+        h(doc, 'ins', {}, c.page),
       ),
+    );
+    const more = a.changes.length - shown.length;
+    parts.push(
+      listSection(doc, 'changes', t('changesHeading'), items, more > 0 ? t('moreChanges', String(more)) : undefined),
     );
   }
   if (report.sources.length > 1) {
-    parts.push(
-      h(
-        doc,
-        'section',
-        { class: 'sources', 'aria-label': t('sourcesHeading') },
-        h(doc, 'h3', {}, t('sourcesHeading')),
-        h(
-          doc,
-          'ul',
-          {},
-          ...report.sources.map((s) => h(doc, 'li', {}, t('sourceShare', s.original.title, percent(s.share)))),
-        ),
-      ),
-    );
+    const items = report.sources.map((s) => h(doc, 'li', {}, t('sourceShare', s.original.title, percent(s.share))));
+    parts.push(listSection(doc, 'sources', t('sourcesHeading'), items));
   }
   if (report.knownCopies?.length) {
-    parts.push(
-      h(
-        doc,
-        'section',
-        { class: 'copies', 'aria-label': t('copiesHeading') },
-        h(doc, 'h3', {}, t('copiesHeading')),
-        h(
-          doc,
-          'ul',
-          { 'data-testid': 'known-copies' },
-          ...report.knownCopies.map((c) => h(doc, 'li', {}, `${c.title} (${verdictLabel(c.verdict, t)})`)),
-        ),
-      ),
-    );
+    const items = report.knownCopies.map((c) => h(doc, 'li', {}, `${c.title} (${verdictLabel(c.verdict, t)})`));
+    parts.push(listSection(doc, 'known-copies', t('copiesHeading'), items));
   }
   if (original) {
     const open = h(
