@@ -6,6 +6,7 @@
  */
 import { alignTexts, type WordLabel } from './align';
 import { alignAcrossLanguages } from './cross-align';
+import { longestOrderedRun } from './ordered-run';
 import type { Change } from './report';
 import { buildTextModel, type Sentence } from './text-model';
 import { matchWords } from './word-diff';
@@ -40,28 +41,6 @@ function segments(sentence: Sentence, kept: boolean[]): Segment[] {
   return out;
 }
 
-/** Original indexes in the longest increasing run (kept in order); the others count as moved. */
-function inOrder(originalIndexes: number[]): Set<number> {
-  const n = originalIndexes.length;
-  const length = new Array<number>(n).fill(1);
-  const previous = new Array<number>(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    for (let j = Math.max(0, i - 400); j < i; j++) {
-      if (originalIndexes[j] <= originalIndexes[i] && length[j] + 1 > length[i]) {
-        length[i] = length[j] + 1;
-        previous[i] = j;
-      }
-    }
-  }
-  const kept = new Set<number>();
-  let at = length.indexOf(Math.max(0, ...length));
-  while (at >= 0) {
-    kept.add(at);
-    at = previous[at];
-  }
-  return kept;
-}
-
 /**
  * Builds the comparison rows. `changes` are located in the rows for the changes list. For a
  * translation the sentences are paired by their anchors and shown side by side, unmarked:
@@ -82,7 +61,14 @@ export function buildComparison(
       }
     : alignTexts(page, original);
   const pairByPage = new Map(alignment.pairs.map((p) => [p.page, p]));
-  const ordered = inOrder(alignment.pairs.map((p) => p.original));
+  // Pairs in the longest run in the original's order stay in place; the others are moved.
+  const ordered = new Set(
+    longestOrderedRun(
+      alignment.pairs.map((p) => p.original),
+      false,
+      400,
+    ),
+  );
   const movedPages = new Set(alignment.pairs.filter((_, i) => !ordered.has(i)).map((p) => p.page));
   const shown = new Set(alignment.pairs.map((p) => p.original));
 

@@ -6,6 +6,7 @@
  * its sentences, while coverage of the same events repeats names in any order.
  */
 import { isNameToken, nameSkeleton, numbersOf } from './anchors';
+import { longestOrderedRun } from './ordered-run';
 import type { TextModel } from './text-model';
 
 /** Fewest shared anchors for a pair of sentences. */
@@ -76,19 +77,10 @@ export function alignAcrossLanguages(page: TextModel, original: TextModel): Cros
   });
 
   // Keep the longest run of pairs in the original's order.
-  const n = candidates.length;
-  const length = new Array<number>(n).fill(1);
-  const previous = new Array<number>(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      if (candidates[j].original < candidates[i].original && length[j] + 1 > length[i]) {
-        length[i] = length[j] + 1;
-        previous[i] = j;
-      }
-    }
-  }
-  const pairs: CrossAlignment['pairs'] = [];
-  for (let at = n ? length.indexOf(Math.max(...length)) : -1; at >= 0; at = previous[at]) pairs.unshift(candidates[at]);
+  const pairs = longestOrderedRun(
+    candidates.map((c) => c.original),
+    true,
+  ).map((i) => candidates[i]);
 
   const words = (model: TextModel, indexes: Iterable<number>) =>
     [...new Set(indexes)].reduce((sum, i) => sum + model.sentences[i].tokens.length, 0);

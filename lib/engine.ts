@@ -10,6 +10,7 @@ import { findCandidates } from './candidates';
 import { alignAcrossLanguages, type CrossAlignment } from './cross-align';
 import { detectLanguage } from './language';
 import { compactText } from './normalize';
+import { definedOnly } from './objects';
 import { detectChanges } from './changes';
 import type { OriginalStore } from './memory-store';
 import { refOf, type OriginalRecord } from './original';
@@ -107,11 +108,11 @@ function noReport(page: PreparedArticle, verdict: 'none' | 'no-article', confide
   };
 }
 
+const knownCopiesOf = (record: OriginalRecord) => (record.knownCopies?.length ? record.knownCopies : undefined);
+
 function pageSummary(page: PreparedArticle): ProvenanceReport['page'] {
   const { url, title, language } = page.meta;
-  return Object.fromEntries(
-    Object.entries({ url, title, language, words: page.model.words }).filter(([, v]) => v !== undefined),
-  ) as ProvenanceReport['page'];
+  return definedOnly({ url, title, language, words: page.model.words });
 }
 
 /** A page in another language than the original: reuse is told by anchors, in order. */
@@ -132,7 +133,7 @@ function translationReport(page: PreparedArticle, record: OriginalRecord, cross:
       removed: roundShare(1 - coverage),
       changes: [],
     },
-    knownCopies: record.knownCopies?.length ? record.knownCopies : undefined,
+    knownCopies: knownCopiesOf(record),
   };
 }
 
@@ -174,7 +175,7 @@ function fingerprintOnlyReport(
       changes: [],
       estimated: true,
     },
-    knownCopies: record.knownCopies?.length ? record.knownCopies : undefined,
+    knownCopies: knownCopiesOf(record),
   };
 }
 
@@ -255,6 +256,6 @@ export async function analyse(page: PreparedArticle, store: OriginalStore): Prom
           ? []
           : detectChanges(page.model, best.model, best.alignment.pairs, page.paragraphs, best.record.paragraphs ?? []),
     },
-    knownCopies: best.record.knownCopies?.length ? best.record.knownCopies : undefined,
+    knownCopies: knownCopiesOf(best.record),
   };
 }

@@ -2,6 +2,7 @@
  * The `.jsonl` line of an original, as export and `npm run pack` write it and import reads it
  * back (DESIGN.md's format): the cleaned text with its attribution.
  */
+import { definedOnly } from './objects';
 import type { OriginalInput, OriginalRecord } from './original';
 
 /** One export line's object. Absent fields are left out. */
@@ -18,7 +19,7 @@ export function exportInput(record: OriginalRecord): OriginalInput {
     // Without text, the fingerprint is what there is to share.
     fingerprint: record.paragraphs?.length ? undefined : record.fingerprint,
   };
-  return Object.fromEntries(Object.entries(line).filter(([, v]) => v !== undefined)) as unknown as OriginalInput;
+  return definedOnly(line);
 }
 
 /** One `.jsonl` line (without the newline). */

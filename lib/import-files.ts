@@ -6,6 +6,7 @@
  */
 import { extractArticle } from './extract';
 import { parseOriginalsJsonl } from './import-jsonl';
+import { definedOnly } from './objects';
 import type { OriginalInput } from './original';
 
 /** Largest file read for import, in characters. */
@@ -49,7 +50,7 @@ export function parseImportFile(name: string, text: string, parseHtml: (html: st
       language: article.language,
     };
     return {
-      items: [Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)) as unknown as OriginalInput],
+      items: [definedOnly(item)],
       problems: [],
     };
   }

@@ -5,6 +5,7 @@ import { paragraphsOf, prepareArticle, type PreparedArticle } from './article';
 import { buildTextModel } from './text-model';
 import { fingerprint, type Fingerprint } from './fingerprint';
 import { hash32 } from './normalize';
+import { definedOnly } from './objects';
 import type { KnownCopy, OriginalRef } from './report';
 
 export type OriginOfRecord = 'seed' | 'import' | 'learned';
@@ -49,7 +50,7 @@ export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): Orig
       fingerprint: given,
       origin,
     };
-    return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as unknown as OriginalRecord;
+    return definedOnly(record) as unknown as OriginalRecord;
   }
   const prepared = prepareArticle(
     {
@@ -78,15 +79,13 @@ export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): Orig
     origin,
   };
   // Absent fields are left out rather than stored as undefined, so records compare cleanly.
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as OriginalRecord;
+  return definedOnly(record);
 }
 
 /** The public reference to an original, as reports show it. */
 export function refOf(record: OriginalRecord): OriginalRef {
   const { id, title, publisher, authors, published, url, language } = record;
-  return Object.fromEntries(
-    Object.entries({ id, title, publisher, authors, published, url, language }).filter(([, v]) => v !== undefined),
-  ) as unknown as OriginalRef;
+  return definedOnly({ id, title, publisher, authors, published, url, language });
 }
 
 /** A stored original seen as a page, to check it against the rest of the store. */

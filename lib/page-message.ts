@@ -5,6 +5,7 @@
 import { MIN_ARTICLE_WORDS, prepareArticleSteps, type PreparedArticle } from './article';
 import { runSliced } from './steps';
 import { extractArticle } from './extract';
+import { definedOnly } from './objects';
 import type { ArticleMessage } from './protocol';
 import { buildTextModel } from './text-model';
 
@@ -36,7 +37,7 @@ export async function articleMessageOf(
     paragraphs: prepared.paragraphs,
     fingerprint: prepared.fingerprint,
   };
-  return Object.fromEntries(Object.entries(message).filter(([, v]) => v !== undefined)) as unknown as ArticleMessage;
+  return definedOnly(message);
 }
 
 /** The prepared article for a (validated) article message. Paragraphs arrive already cleaned. */
