@@ -250,8 +250,11 @@ async function lookupTimes(): Promise<void> {
   }
 }
 
+const benchStarted = performance.now();
 await seedPairs();
 await fingerprintTimes();
 await lookupTimes();
 await writeFile('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nwrote bench-results.json');
+console.log(
+  `\nwrote bench-results.json (the whole run took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} minutes)`,
+);
