@@ -6,6 +6,7 @@
 import { launchChromium } from '../test/e2e/chromium';
 import { startServer } from '../test/e2e/server';
 import { newsPage, pageCases } from '../test/fixtures/pages';
+import { FINGERPRINT_VERSION } from '../lib/fingerprint';
 import type { OriginalRecord } from '../lib/original';
 
 const CHUNK = 1000;
@@ -22,14 +23,14 @@ export interface BrowserRow {
 /** Imports `records` (fingerprints without text) in steps up to each size, measuring as it goes. */
 export async function browserBench(
   records: OriginalRecord[],
-  texts: string[][],
+  textOf: (n: number) => string[],
   sizes: number[],
 ): Promise<BrowserRow[]> {
   const probes = Array.from({ length: 10 }, (_, i) => i * 17);
   const pages = new Map<string, string>(
     probes.map((i) => [
       `/copy-${i}.html`,
-      newsPage({ name: 'Bench', sections: [], related: [] }, `Copy ${i}`, texts[i]),
+      newsPage({ name: 'Bench', sections: [], related: [] }, `Copy ${i}`, textOf(i)),
     ]),
   );
   const rewrite = pageCases().find((c) => c.name === 'seed-001-rewrite')!;
@@ -81,7 +82,12 @@ export async function browserBench(
       let during: number | null = null;
       const items = records
         .slice(imported, size)
-        .map((r) => ({ id: r.id, title: r.title, text: '', fingerprint: r.fingerprint }));
+        .map((r) => ({
+          id: r.id,
+          title: r.title,
+          text: '',
+          fingerprint: { ...r.fingerprint, version: FINGERPRINT_VERSION },
+        }));
       for (let i = 0; i < items.length; i += CHUNK) {
         await options.evaluate(
           (chunk) => chrome.runtime.sendMessage({ type: 'queue-import', items: chunk }),

@@ -14,11 +14,11 @@ import { findCandidates } from '../lib/candidates';
 import { IdbStore } from '../lib/db';
 import { fingerprint } from '../lib/fingerprint';
 import { MemoryStore } from '../lib/memory-store';
-import type { OriginalRecord } from '../lib/original';
 import { originalFromSeed } from '../lib/seed-pack';
-import { hammingDistance } from '../lib/simhash';
+import { hammingDistance, simhash64 } from '../lib/simhash';
 import { readdir, readFile } from 'node:fs/promises';
 import { browserBench } from './bench-browser';
+import { prepareSyntheticOriginals, syntheticText } from './bench-originals';
 import { syntheticArticle } from './synthetic';
 import { SEEDS_DIR } from './sources';
 
@@ -62,7 +62,7 @@ async function seedPairs(): Promise<void> {
         pair: `${a.id}/${b.id}`,
         shingleJaccard: Number(jaccard(shingles(words(pa)), shingles(words(pb))).toFixed(3)),
         simhashJs32: bits32(jsHasher.hash(a.paragraphs!.join('\n')) ^ jsHasher.hash(b.paragraphs!.join('\n'))),
-        simhash64: hammingDistance(pa.fingerprint.simhash, pb.fingerprint.simhash),
+        simhash64: hammingDistance(simhash64(words(pa)), simhash64(words(pb))),
         alignedShare: Number(((alignment.verbatimWords + alignment.rewordedWords) / alignment.pageWords).toFixed(3)),
       });
     }
@@ -120,26 +120,24 @@ async function timeLookups(
   };
 }
 
+/** Largest store built on fake-indexeddb: a million originals would take it too long and too much memory. */
+const FAKE_IDB_LARGEST = Number(process.env.BENCH_FAKE_IDB_LARGEST ?? 100_000);
+
 async function lookupTimes(): Promise<void> {
   const rows: Record<string, unknown>[] = [];
-  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
   const largest = Math.max(...sizes);
   // Synthetic originals of about 150 words; the queries are excerpts (their first 100 words or so).
-  const texts: string[][] = [];
-  const originals: OriginalRecord[] = [];
   const started = performance.now();
-  for (let n = 0; n < largest; n++) {
-    const paragraphs = syntheticArticle(n + 1, 150);
-    texts.push(paragraphs);
-    const prepared = prepareArticle({ paragraphs }, 'index');
-    originals.push({ id: `s${n}`, title: `Synthetic ${n}`, fingerprint: prepared.fingerprint, origin: 'import' });
-  }
+  const { records: originals, jsHashes } = await prepareSyntheticOriginals(largest);
   console.log(`\n(prepared ${largest} synthetic originals in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const textCache = new Map<number, string[]>();
+  const textOf = (n: number) => textCache.get(n) ?? textCache.set(n, syntheticText(n)).get(n)!;
   const queryIds = Array.from({ length: 50 }, (_, i) => i * 13);
   const queries = queryIds.map((i) => ({
-    keys: prepareArticle({ paragraphs: texts[i].slice(0, 2) }).fingerprint.keys,
+    keys: prepareArticle({ paragraphs: textOf(i).slice(0, 2) }).fingerprint.keys,
     expected: `s${i}`,
-    words: texts[i].slice(0, 2).join(' ').split(/\s+/),
+    text: textOf(i).slice(0, 2).join('\n'),
   }));
   const jsHasher = new simhashJs.SimHash();
 
@@ -153,42 +151,38 @@ async function lookupTimes(): Promise<void> {
     rows.push({
       originals: size,
       method: 'Upstream index (memory)',
-      ...(await timeLookups(
-        queries,
-        async (keys) => (await findCandidates({ simhash: '', keys, words: 0 }, store, 1))[0]?.id,
-      )),
+      ...(await timeLookups(queries, async (keys) => (await findCandidates({ keys, words: 0 }, store, 1))[0]?.id)),
       indexBytesPerOriginal: Math.round(keyBytes),
       heapMb: Number(indexMb.toFixed(1)),
     });
-    const keySets = slice.map((o) => new Set(o.fingerprint.keys));
     rows.push({
       originals: size,
       method: 'linear scan over key sets',
       ...(await timeLookups(queries, (keys) => {
-        let best = -1;
+        const wanted = new Set(keys);
+        let best: string | undefined;
         let bestScore = 0;
-        keySets.forEach((set, i) => {
+        for (const original of slice) {
           let score = 0;
-          for (const key of keys) if (set.has(key)) score++;
-          if (score > bestScore) [best, bestScore] = [i, score];
-        });
-        return best >= 0 ? slice[best].id : undefined;
+          for (const key of original.fingerprint.keys) if (wanted.has(key)) score++;
+          if (score > bestScore) [best, bestScore] = [original.id, score];
+        }
+        return best;
       })),
     });
-    const hashes = texts.slice(0, size).map((p) => jsHasher.hash(p.join('\n')));
     rows.push({
       originals: size,
       method: 'simhash-js (32 bit), nearest by Hamming distance',
       ...(await timeLookups(
-        queryIds.map((i, q) => ({ keys: [texts[i].slice(0, 2).join('\n')], expected: queries[q].expected })),
+        queries.map((q) => ({ keys: [q.text], expected: q.expected })),
         ([text]) => {
           const h = jsHasher.hash(text);
           let best = 0;
           let bestDistance = 33;
-          hashes.forEach((other, i) => {
-            const d = bits32(h ^ other);
+          for (let i = 0; i < size; i++) {
+            const d = bits32(h ^ jsHashes[i]);
             if (d < bestDistance) [best, bestDistance] = [i, d];
-          });
+          }
           return slice[best].id;
         },
       )),
@@ -197,16 +191,16 @@ async function lookupTimes(): Promise<void> {
       // The npm minhash package's LSH index, over word 3-shingles (too slow to build beyond 10k here).
       const shingleSet = (words: string[]) => [...shingles(words.map((w) => w.toLowerCase()))];
       const index = new LshIndex();
-      texts.slice(0, size).forEach((p, i) => {
+      slice.forEach((original, i) => {
         const m = new Minhash();
-        for (const sh of shingleSet(p.join(' ').split(/\s+/))) m.update(sh);
-        index.insert(slice[i].id, m);
+        for (const sh of shingleSet(textOf(i).join(' ').split(/\s+/))) m.update(sh);
+        index.insert(original.id, m);
       });
       rows.push({
         originals: size,
         method: 'minhash LSH (npm minhash)',
         ...(await timeLookups(
-          queries.map((q) => ({ keys: shingleSet(q.words), expected: q.expected })),
+          queries.map((q) => ({ keys: shingleSet(q.text.split(/\s+/)), expected: q.expected })),
           (keys) => {
             const m = new Minhash();
             for (const sh of keys) m.update(sh);
@@ -220,16 +214,13 @@ async function lookupTimes(): Promise<void> {
         )),
       });
     }
-    if (size <= 10_000) {
+    if (size <= FAKE_IDB_LARGEST) {
       const idb = await IdbStore.open(`bench-${size}`);
       for (let i = 0; i < size; i += 500) await idb.putOriginals(slice.slice(i, i + 500));
       rows.push({
         originals: size,
         method: 'Upstream index (IndexedDB via fake-indexeddb)',
-        ...(await timeLookups(
-          queries,
-          async (keys) => (await findCandidates({ simhash: '', keys, words: 0 }, idb, 1))[0]?.id,
-        )),
+        ...(await timeLookups(queries, async (keys) => (await findCandidates({ keys, words: 0 }, idb, 1))[0]?.id)),
       });
       idb.db.close();
     }
@@ -240,8 +231,8 @@ async function lookupTimes(): Promise<void> {
 
   if (process.env.BENCH_BROWSER !== '0') {
     // The same originals, stored without text, imported into Chromium's real IndexedDB.
-    const browserSizes = sizes.filter((n) => n >= 10_000);
-    const browserRows = await browserBench(originals, texts, browserSizes.length ? browserSizes : sizes);
+    const browserSizes = sizes.filter((n) => n >= 10_000 && n <= 100_000);
+    const browserRows = await browserBench(originals, textOf, browserSizes.length ? browserSizes : sizes);
     console.log(
       '\nChromium, real IndexedDB: import through the extension, then pages copying originals analysed end to end',
     );

@@ -64,7 +64,7 @@ export function* prepareArticleSteps(
     title,
   };
   if (!meta.authors?.length) meta.authors = attribution.authors;
-  return { meta, paragraphs, model, fingerprint: yield* fingerprintSteps(paragraphs, model, purpose) };
+  return { meta, paragraphs, model, fingerprint: yield* fingerprintSteps(model, purpose) };
 }
 
 /** Cleans an article and computes what matching needs. */

@@ -9,8 +9,11 @@ import type { Fingerprint } from './fingerprint';
 export interface CandidateIndex {
   /** Number of originals indexed. */
   count(): Promise<number>;
-  /** For each key, the ids of originals carrying it (keys absent from the index may be left out). */
-  postings(keys: string[]): Promise<Map<string, string[]>>;
+  /**
+   * For each key, the ids of originals carrying it, at most `limit` of them (keys absent from
+   * the index may be left out). The cap keeps a lookup's work the same in a large store.
+   */
+  postings(keys: string[], limit: number): Promise<Map<string, string[]>>;
 }
 
 /** Keys carried by more originals than this are ignored. */
@@ -35,7 +38,8 @@ export async function findCandidates(
 ): Promise<Candidate[]> {
   const total = await index.count();
   if (total === 0) return [];
-  const postings = await index.postings(fingerprint.keys);
+  // One id more than the most a key may have tells which keys are too common to count.
+  const postings = await index.postings(fingerprint.keys, MAX_POSTING + 1);
   const scores = new Map<string, number>();
   for (const [key, ids] of postings) {
     if (ids.length === 0 || ids.length > MAX_POSTING) continue;

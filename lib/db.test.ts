@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { prepareArticle } from './article';
+import { findCandidates } from './candidates';
 import { DB_VERSION, IdbStore, StoreFullError } from './db';
+import { MAX_KEY_LENGTH, upgradeKeys } from './fingerprint';
 import { makeOriginal, type OriginalRecord } from './original';
 import type { SeedPack } from './seed-pack';
 
@@ -29,7 +32,7 @@ describe('IdbStore', () => {
     const record = article('a', 'harbour');
     await store.putOriginals([record, article('b', 'railway')]);
     expect(await store.count()).toBe(2);
-    const postings = await store.postings(record.fingerprint.keys);
+    const postings = await store.postings(record.fingerprint.keys, 10);
     expect(postings.size).toBeGreaterThan(10);
     expect([...postings.values()].every((ids) => ids.includes('a'))).toBe(true);
     expect((await store.getOriginals(['a', 'missing'])).map((r) => r.id)).toEqual(['a']);
@@ -43,10 +46,10 @@ describe('IdbStore', () => {
     await store.putOriginals([second]);
     const onlyFirst = first.fingerprint.keys.filter((k) => !second.fingerprint.keys.includes(k));
     expect(onlyFirst.length).toBeGreaterThan(0);
-    expect((await store.postings(onlyFirst)).size).toBe(0);
+    expect((await store.postings(onlyFirst, 10)).size).toBe(0);
     await store.deleteOriginal('a');
     expect(await store.count()).toBe(0);
-    expect((await store.postings(first.fingerprint.keys)).size).toBe(0);
+    expect((await store.postings(first.fingerprint.keys, 10)).size).toBe(0);
   });
 
   it('merges a new seed pack without touching what the person added or deleted', async () => {
@@ -126,7 +129,7 @@ describe('IdbStore', () => {
 });
 
 describe('schema upgrades', () => {
-  it('upgrades a version 1 database with its data intact', async () => {
+  it('upgrades a version 1 database to the current one with its data intact', async () => {
     // The fixture is the content of a version 1 store, written here with version 1's layout.
     const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/db/v1.json', import.meta.url), 'utf8')) as {
       originals: OriginalRecord[];
@@ -152,11 +155,23 @@ describe('schema upgrades', () => {
     expect(store.db.version).toBe(DB_VERSION);
     expect([...store.db.objectStoreNames].sort()).toEqual(['deletedSeeds', 'importQueue', 'meta', 'originals', 'tabs']);
     expect(await store.count()).toBe(fixture.originals.length);
-    const [first] = fixture.originals;
-    expect((await store.getOriginals([first.id]))[0]).toEqual(first);
-    // The candidate index is rebuilt from the records: every v1 posting is still answered.
-    const postings = await store.postings(fixture.postings.map((p) => p.key));
-    for (const posting of fixture.postings) expect(postings.get(posting.key)?.sort()).toEqual(posting.ids.sort());
+    // Every record is kept, its keys brought to the current form (version 3).
+    for (const old of fixture.originals) {
+      const [upgraded] = await store.getOriginals([old.id]);
+      const keys = upgradeKeys(old.fingerprint.keys);
+      expect(upgraded).toEqual({ ...old, fingerprint: { keys, words: old.fingerprint.words } });
+      expect(keys.length).toBeGreaterThan(old.fingerprint.keys.length / 3);
+      expect(keys.every((k) => k.length <= MAX_KEY_LENGTH)).toBe(true);
+    }
+    // The candidate index is rebuilt from the records: each v1 posting still answered in the new key form.
+    for (const posting of fixture.postings) {
+      const [key] = upgradeKeys([posting.key]);
+      if (key) expect((await store.postings([key], 10)).get(key)?.sort()).toEqual(posting.ids.sort());
+    }
+    // And a page of today's Upstream finds the upgraded original.
+    const seed = fixture.originals[0];
+    const page = prepareArticle({ paragraphs: seed.paragraphs!.slice(2, 8) });
+    expect((await findCandidates(page.fingerprint, store))[0]?.id).toBe(seed.id);
     expect(await store.installedSeedPackVersion()).toBe(fixture.meta.find((m) => m.key === 'seedPackVersion')!.value);
     expect(await store.getTabState(fixture.tabs[0].tabId)).toBeDefined();
   });

@@ -3,7 +3,7 @@
  * go through DB_VERSION and cumulative `if (oldVersion < N)` steps, each tested with a fixture
  * database of the earlier version (test/fixtures/db/).
  *
- * Stores (version 2):
+ * Stores (version 3):
  * - originals: OriginalRecord by id; index "origin" (seed, import, learned) and the multi-entry
  *   index "keys" over fingerprint keys, which is the candidate index
  * - tabs: the analysis state of each open tab, so popups work after a service-worker restart
@@ -12,16 +12,18 @@
  * - importQueue: originals waiting to be imported, so an import resumes after a restart
  *
  * Version 1 kept the candidate index in a separate "postings" store of key -> ids, written
- * by read-modify-write for every key; version 2 lets IndexedDB maintain it.
+ * by read-modify-write for every key; version 2 lets IndexedDB maintain it. Version 3 has the
+ * same stores; its originals carry fingerprint keys of version 5 (lib/fingerprint.ts).
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
+import { upgradeKeys } from './fingerprint';
 import type { OriginalStore } from './memory-store';
 import type { OriginalInput, OriginOfRecord, OriginalRecord } from './original';
 import type { ProvenanceReport } from './report';
 import type { SeedPack } from './seed-pack';
 
 export const DB_NAME = 'upstream';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** What the popup can show for a tab. */
 export type TabState =
@@ -86,6 +88,16 @@ async function writing<T extends { abort(): void; done: Promise<void> }>(
   }
 }
 
+/** Brings every original's fingerprint to the current key form, within the upgrade transaction. */
+async function rewriteKeys(
+  originals: IDBPObjectStore<UpstreamSchema, ArrayLike<StoreNames<UpstreamSchema>>, 'originals', 'versionchange'>,
+): Promise<void> {
+  for (let cursor = await originals.openCursor(); cursor; cursor = await cursor.continue()) {
+    const { keys, words } = cursor.value.fingerprint;
+    await cursor.update({ ...cursor.value, fingerprint: { keys: upgradeKeys(keys), words } });
+  }
+}
+
 /** Opens (and if needed creates or upgrades) the database. */
 export async function openUpstreamDb(name = DB_NAME): Promise<IDBPDatabase<UpstreamSchema>> {
   const db: IDBPDatabase<UpstreamSchema> = await openDB<UpstreamSchema>(name, DB_VERSION, {
@@ -104,6 +116,11 @@ export async function openUpstreamDb(name = DB_NAME): Promise<IDBPDatabase<Upstr
         untyped.deleteObjectStore('postings');
         database.createObjectStore('deletedSeeds', { keyPath: 'id' });
         database.createObjectStore('importQueue', { autoIncrement: true });
+      }
+      if (oldVersion >= 1 && oldVersion < 3) {
+        // Fingerprint version 5 writes keys shorter and drops channels pages no longer query
+        // with: rewrite every original's keys, and with them its index entries.
+        void rewriteKeys(transaction.objectStore('originals'));
       }
     },
     // A newer version of the extension wants to upgrade: step aside rather than block it.
@@ -135,7 +152,7 @@ export class IdbStore implements OriginalStore {
     return this.db.count('originals');
   }
 
-  async postings(keys: string[], limit = 1000): Promise<Map<string, string[]>> {
+  async postings(keys: string[], limit: number): Promise<Map<string, string[]>> {
     const tx = this.db.transaction('originals');
     const index = tx.store.index('keys');
     const found = await Promise.all(keys.map((key) => index.getAllKeys(key, limit)));
@@ -253,10 +270,11 @@ export class IdbStore implements OriginalStore {
     });
   }
 
-  /** The next queued imports with their queue keys. */
-  async peekImports(limit: number): Promise<{ keys: number[]; items: QueuedImport[] }> {
+  /** The next queued imports with their queue keys, after the key `after` when given. */
+  async peekImports(limit: number, after?: number): Promise<{ keys: number[]; items: QueuedImport[] }> {
     const tx = this.db.transaction('importQueue');
-    const [keys, items] = await Promise.all([tx.store.getAllKeys(undefined, limit), tx.store.getAll(undefined, limit)]);
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const [keys, items] = await Promise.all([tx.store.getAllKeys(range, limit), tx.store.getAll(range, limit)]);
     await tx.done;
     return { keys, items };
   }

@@ -2,6 +2,7 @@
  * The `.jsonl` line of an original, as export and `npm run pack` write it and import reads it
  * back (DESIGN.md's format): the cleaned text with its attribution.
  */
+import { FINGERPRINT_VERSION } from './fingerprint';
 import { definedOnly } from './objects';
 import type { OriginalInput, OriginalRecord } from './original';
 
@@ -17,7 +18,7 @@ export function exportInput(record: OriginalRecord): OriginalInput {
     url: record.url,
     language: record.language,
     // Without text, the fingerprint is what there is to share.
-    fingerprint: record.paragraphs?.length ? undefined : record.fingerprint,
+    fingerprint: record.paragraphs?.length ? undefined : { ...record.fingerprint, version: FINGERPRINT_VERSION },
   };
   return definedOnly(line);
 }

@@ -52,6 +52,6 @@ describe('extractArticle', () => {
   it('sends the cleaned, fingerprinted article of a news page', async () => {
     const message = (await articleMessageOf(doc('<title>Story</title>'), 'https://news.example/a'))!;
     expect(message.paragraphs).toHaveLength(5);
-    expect(message.fingerprint.simhash).toMatch(/^[0-9a-f]{16}$/);
+    expect(message.fingerprint.keys.length).toBeGreaterThan(0);
   });
 });

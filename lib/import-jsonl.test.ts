@@ -24,7 +24,7 @@ describe('parseOriginalsJsonl', () => {
 
 describe('originals without text', () => {
   it('imports a line with a fingerprint instead of text, and refuses a malformed one', () => {
-    const fingerprint = { simhash: '0123456789abcdef', keys: ['n1597', 'ckx1'], words: 800 };
+    const fingerprint = { keys: ['n1597', 'ckx1'], words: 800 };
     const { records, problems } = parseOriginalsJsonl(
       [
         JSON.stringify({ id: 'i1', title: 'Indexed', fingerprint }),
@@ -41,7 +41,7 @@ describe('originals without text', () => {
         id: 'i1',
         title: 'Indexed',
         text: '',
-        fingerprint: { simhash: '0123456789abcdef', keys: ['n1597'], words: 800 },
+        fingerprint: { keys: ['n1597'], words: 800 },
         publisher: 'Wire',
       },
       'import',

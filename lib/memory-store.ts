@@ -13,7 +13,8 @@ export interface OriginalStore extends CandidateIndex {
 /** A store held in Maps. */
 export class MemoryStore implements OriginalStore {
   private readonly records = new Map<string, OriginalRecord>();
-  private readonly index = new Map<string, Set<string>>();
+  // Arrays rather than Sets: most keys belong to a single original, and a million-original store must fit.
+  private readonly index = new Map<string, string[]>();
 
   constructor(records: OriginalRecord[] = []) {
     for (const record of records) this.put(record);
@@ -23,17 +24,21 @@ export class MemoryStore implements OriginalStore {
   put(record: OriginalRecord): void {
     this.delete(record.id);
     this.records.set(record.id, record);
-    for (const key of record.fingerprint.keys) {
-      const ids = this.index.get(key) ?? new Set<string>();
-      ids.add(record.id);
-      this.index.set(key, ids);
+    for (const key of new Set(record.fingerprint.keys)) {
+      const ids = this.index.get(key);
+      if (ids) ids.push(record.id);
+      else this.index.set(key, [record.id]);
     }
   }
 
   delete(id: string): void {
     const old = this.records.get(id);
     if (!old) return;
-    for (const key of old.fingerprint.keys) this.index.get(key)?.delete(id);
+    for (const key of new Set(old.fingerprint.keys)) {
+      const ids = this.index.get(key)?.filter((other) => other !== id);
+      if (ids?.length) this.index.set(key, ids);
+      else this.index.delete(key);
+    }
     this.records.delete(id);
   }
 
@@ -45,11 +50,11 @@ export class MemoryStore implements OriginalStore {
     return this.records.size;
   }
 
-  async postings(keys: string[]): Promise<Map<string, string[]>> {
+  async postings(keys: string[], limit: number): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
     for (const key of keys) {
       const ids = this.index.get(key);
-      if (ids?.size) found.set(key, [...ids]);
+      if (ids) found.set(key, ids.slice(0, limit));
     }
     return found;
   }

@@ -3,7 +3,7 @@
  */
 import { paragraphsOf, prepareArticle, type PreparedArticle } from './article';
 import { buildTextModel } from './text-model';
-import { fingerprint, type Fingerprint } from './fingerprint';
+import { fingerprint, upgradeKeys, type Fingerprint } from './fingerprint';
 import { hash32 } from './normalize';
 import { definedOnly } from './objects';
 import type { KnownCopy, OriginalRef } from './report';
@@ -47,7 +47,7 @@ export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): Orig
       ...rest,
       text: undefined,
       id: input.id ?? contentId(input.title, JSON.stringify(given.keys)),
-      fingerprint: given,
+      fingerprint: { keys: upgradeKeys(given.keys, given.version), words: given.words },
       origin,
     };
     return definedOnly(record) as unknown as OriginalRecord;

@@ -21,7 +21,7 @@ describe('parseMessage', () => {
       { type: 'article-found', article: { ...article, url: 'javascript:alert(1)' } },
       { type: 'article-found', article: { ...article, paragraphs: [1, 2] } },
       { type: 'article-found', article: { ...article, paragraphs: ['x'.repeat(500_001)] } },
-      { type: 'article-found', article: { ...article, fingerprint: { ...article.fingerprint, simhash: 'zz' } } },
+      { type: 'article-found', article: { ...article, fingerprint: { ...article.fingerprint, keys: 'ckx1' } } },
       { type: 'article-found', article: { ...article, authors: 'Jane' } },
     ];
     for (const message of bad) expect(parseMessage(message)).toBeNull();

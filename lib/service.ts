@@ -7,7 +7,7 @@ import { badgeFor, type Badge } from './badge';
 import type { IdbStore, TabState } from './db';
 import { analyse } from './engine';
 import { toJsonlLine } from './export-jsonl';
-import { runImportQueue, type ImportProgress } from './import-queue';
+import { ImportWorker } from './import-queue';
 import { contentId, makeOriginal, type OriginalRecord } from './original';
 import { articleFromMessage } from './page-message';
 import type { ArticleMessage, Message, ProtocolMap } from './protocol';
@@ -46,35 +46,7 @@ const withoutText = (r: OriginalRecord): OriginalRecord => ({
 /** Creates the background's message handler. */
 export function createService(env: ServiceEnvironment) {
   const { store } = env;
-  let importing: Promise<void> | null = null;
-  let progress: ImportProgress = { imported: 0, queued: 0, running: false };
-  let cancelled = false;
-
-  /** Starts the import worker unless it runs already. */
-  function startImports(): void {
-    if (importing) return;
-    cancelled = false;
-    progress = { ...progress, running: true };
-    const before = progress.imported;
-    importing = runImportQueue(
-      store,
-      (p) => (progress = { ...p, imported: before + p.imported }),
-      () => cancelled,
-    )
-      .then(async () => {
-        progress = { imported: progress.imported, queued: await store.queuedImports(), running: false };
-      })
-      .catch((error: Error) => {
-        progress = { ...progress, running: false, error: error.message };
-      })
-      .finally(() => {
-        importing = null;
-      });
-  }
-
-  async function status(): Promise<ImportProgress> {
-    return { ...progress, queued: await store.queuedImports() };
-  }
+  const imports = new ImportWorker(store);
 
   async function setState(tabId: number, state: TabState): Promise<void> {
     // Badge first: once the state is readable, everything a person sees is in place.
@@ -161,17 +133,11 @@ export function createService(env: ServiceEnvironment) {
       case 'delete-original':
         return store.deleteOriginal(message.id);
       case 'queue-import':
-        await store.enqueueImports(message.items.map((input) => ({ input, origin: 'import' as const })));
-        startImports();
-        return status();
+        return imports.add(message.items.map((input) => ({ input, origin: 'import' as const })));
       case 'import-status':
-        if ((await store.queuedImports()) > 0) startImports();
-        return status();
+        return imports.resume();
       case 'cancel-import':
-        cancelled = true;
-        await importing;
-        await store.clearImports();
-        return status();
+        return imports.cancel();
       case 'export-originals': {
         const page = await store.originalsAfter(message.after, message.limit);
         return { lines: page.map(toJsonlLine), last: page.length ? page[page.length - 1].id : null };
@@ -194,7 +160,7 @@ export function createService(env: ServiceEnvironment) {
     },
     /** Continues an import left unfinished by a restart. */
     async resumeImports(): Promise<void> {
-      if ((await store.queuedImports()) > 0) startImports();
+      await imports.resume();
     },
   };
 }
