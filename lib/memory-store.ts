@@ -13,8 +13,12 @@ export interface OriginalStore extends CandidateIndex {
 /** A store held in Maps. */
 export class MemoryStore implements OriginalStore {
   private readonly records = new Map<string, OriginalRecord>();
-  // Arrays rather than Sets: most keys belong to a single original, and a million-original store must fit.
-  private readonly index = new Map<string, string[]>();
+  // Arrays rather than Sets: most keys belong to a single original, and a million-original
+  // store must fit. Several Maps, because one Map holds at most 2^24 keys in V8.
+  private readonly shards = Array.from({ length: 16 }, () => new Map<string, string[]>());
+  private shard(key: string): Map<string, string[]> {
+    return this.shards[key.charCodeAt(key.length - 1) % this.shards.length];
+  }
 
   constructor(records: OriginalRecord[] = []) {
     for (const record of records) this.put(record);
@@ -25,9 +29,10 @@ export class MemoryStore implements OriginalStore {
     this.delete(record.id);
     this.records.set(record.id, record);
     for (const key of new Set(record.fingerprint.keys)) {
-      const ids = this.index.get(key);
+      const shard = this.shard(key);
+      const ids = shard.get(key);
       if (ids) ids.push(record.id);
-      else this.index.set(key, [record.id]);
+      else shard.set(key, [record.id]);
     }
   }
 
@@ -35,9 +40,10 @@ export class MemoryStore implements OriginalStore {
     const old = this.records.get(id);
     if (!old) return;
     for (const key of new Set(old.fingerprint.keys)) {
-      const ids = this.index.get(key)?.filter((other) => other !== id);
-      if (ids?.length) this.index.set(key, ids);
-      else this.index.delete(key);
+      const shard = this.shard(key);
+      const ids = shard.get(key)?.filter((other) => other !== id);
+      if (ids?.length) shard.set(key, ids);
+      else shard.delete(key);
     }
     this.records.delete(id);
   }
@@ -53,7 +59,7 @@ export class MemoryStore implements OriginalStore {
   async postings(keys: string[], limit: number): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
     for (const key of keys) {
-      const ids = this.index.get(key);
+      const ids = this.shard(key).get(key);
       if (ids) found.set(key, ids.slice(0, limit));
     }
     return found;
