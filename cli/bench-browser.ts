@@ -80,14 +80,12 @@ export async function browserBench(
     for (const size of sizes) {
       const started = performance.now();
       let during: number | null = null;
-      const items = records
-        .slice(imported, size)
-        .map((r) => ({
-          id: r.id,
-          title: r.title,
-          text: '',
-          fingerprint: { ...r.fingerprint, version: FINGERPRINT_VERSION },
-        }));
+      const items = records.slice(imported, size).map((r) => ({
+        id: r.id,
+        title: r.title,
+        text: '',
+        fingerprint: { ...r.fingerprint, version: FINGERPRINT_VERSION },
+      }));
       for (let i = 0; i < items.length; i += CHUNK) {
         await options.evaluate(
           (chunk) => chrome.runtime.sendMessage({ type: 'queue-import', items: chunk }),

@@ -15,7 +15,7 @@ import { IdbStore } from '../lib/db';
 import { fingerprint } from '../lib/fingerprint';
 import { MemoryStore } from '../lib/memory-store';
 import { originalFromSeed } from '../lib/seed-pack';
-import { hammingDistance, simhash64 } from '../lib/simhash';
+import { hammingDistance, simhash64 } from './simhash';
 import { readdir, readFile } from 'node:fs/promises';
 import { browserBench } from './bench-browser';
 import { prepareSyntheticOriginals, syntheticText } from './bench-originals';

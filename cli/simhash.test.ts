@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hammingDistance, simhash64, simhashBands } from './simhash';
+import { hammingDistance, simhash64 } from './simhash';
 
 const words = 'the quick brown fox jumps over the lazy dog near the river bank today'.split(' ');
 
@@ -16,9 +16,5 @@ describe('simhash64', () => {
     expect(hammingDistance(simhash64(words), simhash64(edited))).toBeLessThan(
       hammingDistance(simhash64(words), simhash64(other)),
     );
-  });
-
-  it('splits into four keyed bands', () => {
-    expect(simhashBands('0123456789abcdef')).toEqual(['h00123', 'h14567', 'h289ab', 'h3cdef']);
   });
 });
