@@ -3,6 +3,7 @@
  * through the extension's own import path (the options page's messages to the background),
  * with pages analysed while the import runs and after it.
  */
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/chromium';
 import { startServer } from '../test/e2e/server';
 import { newsPage, pageCases } from '../test/fixtures/pages';
@@ -18,6 +19,15 @@ export interface BrowserRow {
   pageAnalysisP50Ms: number;
   pageAnalysisP95Ms: number;
   recallAt1: number;
+  /** The extension's whole storage use (navigator.storage.estimate) over the originals stored. */
+  storageBytesPerOriginal: number;
+}
+
+/** Plain IndexedDB with nothing of Upstream: what writing such records costs in this browser. */
+export interface RawFloor {
+  records: number;
+  keysPerRecord: number;
+  seconds: number;
 }
 
 /** Imports `records` (fingerprints without text) in steps up to each size, measuring as it goes. */
@@ -25,7 +35,7 @@ export async function browserBench(
   records: OriginalRecord[],
   textOf: (n: number) => string[],
   sizes: number[],
-): Promise<BrowserRow[]> {
+): Promise<{ rows: BrowserRow[]; raw: RawFloor }> {
   const probes = Array.from({ length: 10 }, (_, i) => i * 17);
   const pages = new Map<string, string>(
     probes.map((i) => [
@@ -38,6 +48,7 @@ export async function browserBench(
   const server = await startServer(pages);
   const { context, browser } = await launchChromium(server);
   const rows: BrowserRow[] = [];
+  let raw: RawFloor = { records: 0, keysPerRecord: 0, seconds: 0 };
   try {
     const options = await context.newPage();
     await options.goto(`${browser.extensionBase}options.html`);
@@ -112,11 +123,58 @@ export async function browserBench(
         pageAnalysisP50Ms: Math.round(times[Math.floor(times.length / 2)]),
         pageAnalysisP95Ms: Math.round(times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]),
         recallAt1: hits / probes.length,
+        storageBytesPerOriginal: Math.round(
+          (await options.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) / size,
+        ),
       });
     }
+    const largest = sizes[sizes.length - 1];
+    const keysPerRecord = Math.round(
+      records.slice(0, largest).reduce((n, r) => n + r.fingerprint.keys.length, 0) / largest,
+    );
+    raw = { records: largest, keysPerRecord, seconds: await rawWrites(options, largest, keysPerRecord) };
   } finally {
     await context.close();
     await server.close();
   }
-  return rows;
+  return { rows, raw };
+}
+
+/**
+ * Seconds to write `count` records of `keys` random keys each into a fresh database with a
+ * multi-entry index, 1,000 per transaction, from the extension's page: the floor under
+ * Upstream's import, which also writes a record and its index entries per original.
+ */
+function rawWrites(page: Page, count: number, keys: number): Promise<number> {
+  return page.evaluate(
+    async ([count, keys]) => {
+      const name = 'bench-raw-floor';
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name, 1);
+        request.onupgradeneeded = () =>
+          request.result.createObjectStore('o', { keyPath: 'id' }).createIndex('keys', 'keys', { multiEntry: true });
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      let state = 1;
+      const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+      const started = performance.now();
+      for (let start = 0; start < count; start += 1000) {
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction('o', 'readwrite');
+          for (let i = start; i < Math.min(count, start + 1000); i++) {
+            const record = { id: `r${i}`, keys: Array.from({ length: keys }, () => `c${random().toString(36)}`) };
+            tx.objectStore('o').put(record);
+          }
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      const seconds = (performance.now() - started) / 1000;
+      db.close();
+      indexedDB.deleteDatabase(name);
+      return Math.round(seconds * 10) / 10;
+    },
+    [count, keys] as const,
+  );
 }

@@ -11,6 +11,7 @@ import {
   winnowSentences,
 } from './fingerprint';
 import { paragraphsOf } from './article';
+import { hash32 } from './normalize';
 
 const seed = (name: string) =>
   paragraphsOf(readFileSync(new URL(`../seeds/${name}.txt`, import.meta.url), 'utf8')).slice(1);
@@ -57,17 +58,29 @@ describe('compactKey and upgradeKeys', () => {
   it('keeps short keys and hashes long ones, idempotently', () => {
     expect(compactKey('n1597')).toBe('n1597');
     const long = compactKey('sjnvsldrn');
-    expect(long).toMatch(/^s[0-9a-z]{1,7}$/);
+    expect(long).toMatch(/^s[\w-]{1,6}$/);
     expect(compactKey(long)).toBe(long);
   });
 
   it('brings version-4 keys (whole sentence hashes, bands, names, quotes) to the current form', () => {
     const current = fingerprint(wsj).keys;
-    // Version 4 wrote the same sampled sentence hashes whole and anchors uncompacted.
-    const version4 = current.map((k) =>
-      k[0] === 'c' ? `c${(parseInt(k.slice(1), 36) * SAMPLE_RATE).toString(36)}` : k,
-    );
-    const old = ['h049de', 'pkyiv ukraine russia', 'qwith shame', ...version4];
+    // Version 4 wrote the same sampled sentence hashes whole, in base 36, and anchors uncompacted.
+    const version4 = buildTextModel(wsj).sentences.flatMap((sentence) => {
+      const stems = sentence.tokens.filter((t) => t.content).map((t) => t.stem);
+      return stems
+        .slice(2)
+        .map((_, i) =>
+          hash32(
+            stems
+              .slice(i, i + 3)
+              .sort()
+              .join(' '),
+          ),
+        )
+        .filter((h) => h % SAMPLE_RATE === 0)
+        .map((h) => `c${h.toString(36)}`);
+    });
+    const old = ['h049de', 'pkyiv ukraine russia', 'qwith shame', ...current.filter((k) => k[0] !== 'c'), ...version4];
     expect(upgradeKeys(old).sort()).toEqual([...current].sort());
     expect(upgradeKeys(current, 5)).toBe(current);
   });

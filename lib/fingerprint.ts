@@ -75,15 +75,27 @@ export function winnowSentences(perSentence: number[][], window: number): number
   return [...kept];
 }
 
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+
+/** A non-negative integer in 64 printable digits: a 32-bit hash in at most 6 characters. */
+function digits64(n: number): string {
+  let out = '';
+  do {
+    out = DIGITS[n % 64] + out;
+    n = Math.floor(n / 64);
+  } while (n > 0);
+  return out;
+}
+
 /** The sampled hashes are all multiples of SAMPLE_RATE: dividing by it keeps every bit that varies. */
-const sentenceKey = (h: number) => `c${Math.floor(h / SAMPLE_RATE).toString(36)}`;
+const sentenceKey = (h: number) => `c${digits64(Math.floor(h / SAMPLE_RATE))}`;
 
 /**
  * A key as the index stores it: short keys as they are, longer ones as their channel letter
- * and a base-36 hash. Idempotent, so keys of an older store or export can be brought to it.
+ * and a hash in 64 digits. Idempotent, so keys of an older store or export can be brought to it.
  */
 export function compactKey(key: string): string {
-  return key.length <= MAX_KEY_LENGTH ? key : `${key[0]}${hash32(key).toString(36)}`;
+  return key.length <= MAX_KEY_LENGTH ? key : `${key[0]}${digits64(hash32(key))}`;
 }
 
 /** Anchor keys of each kind: numbers ("n…") and name skeletons ("s…"), each as often as it occurs. */
@@ -101,15 +113,18 @@ function anchorOccurrences(model: TextModel): { numbers: string[]; skeletons: st
   return { numbers, skeletons };
 }
 
-/** An original is indexed under at most this many name skeletons and numbers. */
+/** An original is indexed under at most this many name skeletons, and its longest numbers. */
 export const INDEX_SKELETONS = 10;
-export const INDEX_NUMBERS = 3;
+export const INDEX_NUMBERS = 1;
+/** A name is indexed only when the original mentions it this often: passing mentions are weak evidence. */
+export const INDEX_SKELETON_MIN_COUNT = 2;
 
-/** The most frequent keys of a list, at most `limit`. */
-function mostFrequent(keys: string[], limit: number): string[] {
+/** The most frequent keys of a list that occur at least `minCount` times, at most `limit`. */
+function mostFrequent(keys: string[], limit: number, minCount: number): string[] {
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   return [...counts]
+    .filter(([, count]) => count >= minCount)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, limit)
     .map(([key]) => key);
@@ -121,7 +136,7 @@ function mostFrequent(keys: string[], limit: number): string[] {
  */
 export type KeyPurpose = 'query' | 'index';
 
-/** Anchors a page queries with (all), or an original is indexed under (its main names, its longest numbers). */
+/** Anchors a page queries with (all), or an original is indexed under (its main names, its longest number). */
 function anchorKeys(model: TextModel, purpose: KeyPurpose): string[] {
   const { numbers, skeletons } = anchorOccurrences(model);
   if (purpose === 'query') return [...new Set([...numbers, ...skeletons])];
@@ -132,6 +147,7 @@ function anchorKeys(model: TextModel, purpose: KeyPurpose): string[] {
   const names = mostFrequent(
     skeletons.filter((k) => k.length >= 4),
     INDEX_SKELETONS,
+    INDEX_SKELETON_MIN_COUNT,
   );
   return [...longestNumbers, ...names];
 }

@@ -9,7 +9,7 @@
  * every batch made a 100,000-original import slow down as it went.
  */
 import type { IdbStore, QueuedImport } from './db';
-import { makeOriginal } from './original';
+import { isFingerprintOnly, makeOriginal } from './original';
 
 /** Originals prepared and stored per transaction. */
 export const IMPORT_BATCH = 100;
@@ -29,11 +29,23 @@ export class ImportWorker {
 
   constructor(private readonly store: IdbStore) {}
 
-  /** Queues originals and makes sure the worker runs. */
+  /**
+   * Imports originals: those given as a fingerprint without text need no preparation and are
+   * stored at once, in one transaction (queueing them and reading them back tripled the
+   * writes of such an import); the others are queued and the worker prepares them.
+   */
   async add(items: QueuedImport[]): Promise<ImportProgress> {
-    await this.store.enqueueImports(items);
-    this.progress.queued += items.length;
-    this.start();
+    const ready = items.filter((item) => isFingerprintOnly(item.input));
+    const toPrepare = items.filter((item) => !isFingerprintOnly(item.input));
+    if (ready.length) {
+      await this.store.putOriginals(ready.map((item) => makeOriginal(item.input, item.origin)));
+      this.progress.imported += ready.length;
+    }
+    if (toPrepare.length) {
+      await this.store.enqueueImports(toPrepare);
+      this.progress.queued += toPrepare.length;
+      this.start();
+    }
     return this.status();
   }
 

@@ -39,9 +39,14 @@ export function contentId(title: string, text: string): string {
   return `a${hash32(title).toString(36)}${hash32(body).toString(36)}${body.length.toString(36)}`;
 }
 
+/** True for an import record that carries a fingerprint instead of text: nothing to prepare. */
+export function isFingerprintOnly(input: OriginalInput): input is OriginalInput & { fingerprint: Fingerprint } {
+  return !input.text.trim() && !!input.fingerprint;
+}
+
 /** Turns an import record into a stored original: cleaned, attributed and fingerprinted. */
 export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): OriginalRecord {
-  if (!input.text.trim() && input.fingerprint) {
+  if (isFingerprintOnly(input)) {
     const { fingerprint: given, ...rest } = input;
     const record = {
       ...rest,
