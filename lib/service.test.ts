@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { pageCases } from '../test/fixtures/pages';
 import { IdbStore } from './db';
+import { FINGERPRINT_VERSION } from './fingerprint';
 import { articleMessageOf } from './page-message';
 import type { Message } from './protocol';
 import { createService, onDomain } from './service';
@@ -84,6 +85,21 @@ describe('background service', () => {
     await service.handle({ type: 'queue-import', items }, { kind: 'extension-page' });
     await waitFor(async () => (await store.queuedImports()) === 0 && (await store.count()) === 250);
     expect(await store.count()).toBe(250);
+  });
+
+  it('stores originals given as fingerprints at once, without queueing them', async () => {
+    const { store, service } = await setup();
+    const items = Array.from({ length: 300 }, (_, i) => ({
+      id: `f${i}`,
+      title: `Indexed ${i}`,
+      text: '',
+      fingerprint: { keys: [`n${1000 + i}`, `c${i}`], words: 400, version: FINGERPRINT_VERSION },
+    }));
+    const status = await service.handle({ type: 'queue-import', items }, { kind: 'extension-page' });
+    expect(status).toMatchObject({ imported: 300, queued: 0 });
+    expect(await store.queuedImports()).toBe(0);
+    expect(await store.count()).toBe(300);
+    expect((await store.postings(['n1042'], 10)).get('n1042')).toEqual(['f42']);
   });
 
   it('stops analysing a switched-off site and clears its badge', async () => {
