@@ -287,6 +287,17 @@ function score(kind: string, results: { c: EvalCase; r: ProvenanceReport }[]): R
   };
 }
 
+/** Share of the word 5-grams of `text` that occur in `source`. */
+function fiveGramContainment(text: string, source: string): number {
+  const grams = (t: string) => {
+    const words = t.toLowerCase().match(/\p{L}+/gu) ?? [];
+    return words.slice(4).map((_, i) => words.slice(i, i + 5).join(' '));
+  };
+  const inSource = new Set(grams(source));
+  const own = grams(text);
+  return own.filter((g) => inSource.has(g)).length / Math.max(1, own.length);
+}
+
 async function main(): Promise<void> {
   const used: string[] = ['seeds'];
   const seeds = (await seedPackFromDisk()).originals;
@@ -478,6 +489,19 @@ async function main(): Promise<void> {
     );
     console.log('\nClough & Stevenson answers: mean shares by grade (must fall from cut to non)');
     console.table(grades);
+    // A missed answer may copy from parts of the Wikipedia article its source file leaves out.
+    const missed = results
+      .map(({ c, r }) => ({ r, answer: cs.answers.find((a) => a.file === c.page.title && a.grade !== 'non') }))
+      .filter(({ r, answer }) => answer && r.original?.id !== `cs-${answer.task}`)
+      .map(({ answer }) => ({
+        answer: answer!.file,
+        grade: answer!.grade,
+        shareOfWord5gramsInSource: round(
+          fiveGramContainment(answer!.text, cs.sources.find((s) => s.task === answer!.task)!.text),
+        ),
+      }));
+    console.log('Clough & Stevenson answers not attributed to their source');
+    console.table(missed);
   }
   await writeFile(
     'eval-results.json',
