@@ -1,9 +1,9 @@
 /**
- * Anchors: the parts of a text that survive rewording — numbers, multi-word names and quoted
- * words. They feed the candidate index and the list of changed names, numbers and quotes.
+ * Anchors: the parts of a text that survive rewording — numbers, names and quoted words.
+ * Numbers and name skeletons feed the candidate index; all three, the list of changed names,
+ * numbers and quotes.
  */
 import { tokenize, type Token } from './normalize';
-import type { Sentence } from './text-model';
 
 /** Consonant skeleton of a name, the same across common transliterations. */
 export function nameSkeleton(name: string): string {
@@ -47,22 +47,6 @@ export function isNameToken(tokens: Token[], index: number): boolean {
   return next !== undefined && /^\p{Lu}/u.test(next.surface) && next.content;
 }
 
-/** Multi-word names ("Kryvyi Rih", "Jean-Yves Le Drian"), as normalised strings. */
-export function namesOf(sentence: Sentence): string[] {
-  const names: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length >= 2) names.push(run.join(' '));
-    run = [];
-  };
-  sentence.tokens.forEach((token, i) => {
-    if (isNameToken(sentence.tokens, i)) run.push(token.norm);
-    else flush();
-  });
-  flush();
-  return names;
-}
-
 /** A quotation in a text, with its words. */
 export interface Quote {
   text: string;
@@ -82,10 +66,4 @@ export function quotesOf(paragraphs: string[]): Quote[] {
     }
   }
   return quotes;
-}
-
-/** Index keys of a quote: its first four content words, order kept, so a cut quote still matches. */
-export function quoteKey(quote: Quote): string | undefined {
-  const content = quote.tokens.filter((t) => t.content).map((t) => t.stem);
-  return content.length >= 3 ? `q${content.slice(0, 4).join(' ')}` : undefined;
 }

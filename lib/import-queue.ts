@@ -5,8 +5,8 @@
  * doubles or loses an original.
  *
  * The number of queued originals is counted from the store once, when the worker starts, and
- * kept in memory after that: counting an IndexedDB store walks all of it, and doing so after
- * every batch made a 100,000-original import slow down as it went.
+ * kept in memory after that: counting an IndexedDB store walks all of it, so counting after
+ * every batch made each batch cost more the longer the queue.
  */
 import type { IdbStore, QueuedImport } from './db';
 import { isFingerprintOnly, makeOriginal } from './original';
@@ -35,10 +35,17 @@ export class ImportWorker {
    * writes of such an import); the others are queued and the worker prepares them.
    */
   async add(items: QueuedImport[]): Promise<ImportProgress> {
+    this.progress.error = undefined;
     const ready = items.filter((item) => isFingerprintOnly(item.input));
     const toPrepare = items.filter((item) => !isFingerprintOnly(item.input));
     if (ready.length) {
-      await this.store.putOriginals(ready.map((item) => makeOriginal(item.input, item.origin)));
+      try {
+        await this.store.putOriginals(ready.map((item) => makeOriginal(item.input, item.origin)));
+      } catch (error) {
+        // Shown like a failure of the worker: the options page says why the import stopped.
+        this.progress.error = (error as Error).message;
+        return this.status();
+      }
       this.progress.imported += ready.length;
     }
     if (toPrepare.length) {
