@@ -27,10 +27,16 @@ export interface Candidate {
   score: number;
 }
 
-// SimHash bands only say "near-identical" when several of them agree, so each weighs less.
-const channelWeight = (key: string) => (key[0] === 'h' ? 0.5 : key[0] === 'c' ? 1 : 1.5);
+/** Most posting entries scored per lookup, rarest keys first, so the work stays bounded however large the store. */
+export const SCORED_POSTINGS = 400;
 
-/** Ranks originals by the inverse-frequency weight of the keys they share with the page. */
+// Anchors (names, numbers) survive rewording and translation, where sentence keys do not.
+const channelWeight = (key: string) => (key[0] === 'c' ? 1 : 1.5);
+
+/**
+ * Ranks originals by the inverse-frequency weight of the keys they share with the page. Keys
+ * are taken rarest first, the strongest evidence, until SCORED_POSTINGS entries are scored.
+ */
 export async function findCandidates(
   fingerprint: Fingerprint,
   index: CandidateIndex,
@@ -39,15 +45,32 @@ export async function findCandidates(
   const total = await index.count();
   if (total === 0) return [];
   // One id more than the most a key may have tells which keys are too common to count.
-  const postings = await index.postings(fingerprint.keys, MAX_POSTING + 1);
+  const postings = [...(await index.postings(fingerprint.keys, MAX_POSTING + 1))]
+    .filter(([, ids]) => ids.length > 0 && ids.length <= MAX_POSTING)
+    .sort((a, b) => a[1].length - b[1].length);
   const scores = new Map<string, number>();
+  let budget = SCORED_POSTINGS;
   for (const [key, ids] of postings) {
-    if (ids.length === 0 || ids.length > MAX_POSTING) continue;
+    if (ids.length > budget) break;
+    budget -= ids.length;
     const weight = channelWeight(key) * Math.log(1 + total / ids.length);
     for (const id of ids) scores.set(id, (scores.get(id) ?? 0) + weight);
   }
-  return [...scores]
-    .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-    .slice(0, limit);
+  return best(scores, limit);
+}
+
+const before = (a: Candidate, b: Candidate) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The `limit` highest scores, best first (ties by id): one pass, since only a few go on. */
+function best(scores: Map<string, number>, limit: number): Candidate[] {
+  const top: Candidate[] = [];
+  for (const [id, score] of scores) {
+    const candidate = { id, score };
+    if (top.length === limit && before(candidate, top[limit - 1]) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && before(candidate, top[at - 1]) < 0) at--;
+    top.splice(at, 0, candidate);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }

@@ -60,7 +60,8 @@ export class MemoryStore implements OriginalStore {
     const found = new Map<string, string[]>();
     for (const key of keys) {
       const ids = this.shard(key).get(key);
-      if (ids) found.set(key, ids.slice(0, limit));
+      // Copied only when capped: the lists are read, never changed, by the caller.
+      if (ids) found.set(key, ids.length > limit ? ids.slice(0, limit) : ids);
     }
     return found;
   }
