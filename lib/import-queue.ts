@@ -21,6 +21,9 @@ export interface ImportProgress {
   error?: string;
 }
 
+/** Lets other work (lookups for open pages) run between batches. */
+const yieldToOtherWork = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** The background's import worker: one at a time, resumable, cancellable. */
 export class ImportWorker {
   private running: Promise<void> | null = null;
@@ -31,22 +34,25 @@ export class ImportWorker {
 
   /**
    * Imports originals: those given as a fingerprint without text need no preparation and are
-   * stored at once, in one transaction (queueing them and reading them back tripled the
-   * writes of such an import); the others are queued and the worker prepares them.
+   * stored at once (queueing them and reading them back tripled the writes of such an
+   * import); the others are queued and the worker prepares them.
    */
   async add(items: QueuedImport[]): Promise<ImportProgress> {
     this.progress.error = undefined;
     const ready = items.filter((item) => isFingerprintOnly(item.input));
     const toPrepare = items.filter((item) => !isFingerprintOnly(item.input));
-    if (ready.length) {
+    // A transaction per batch, not per message: lookups for open pages wait for at most one.
+    for (let i = 0; i < ready.length; i += IMPORT_BATCH) {
+      const batch = ready.slice(i, i + IMPORT_BATCH);
       try {
-        await this.store.putOriginals(ready.map((item) => makeOriginal(item.input, item.origin)));
+        await this.store.putOriginals(batch.map((item) => makeOriginal(item.input, item.origin)));
       } catch (error) {
         // Shown like a failure of the worker: the options page says why the import stopped.
         this.progress.error = (error as Error).message;
         return this.status();
       }
-      this.progress.imported += ready.length;
+      this.progress.imported += batch.length;
+      await yieldToOtherWork();
     }
     if (toPrepare.length) {
       await this.store.enqueueImports(toPrepare);
@@ -110,8 +116,7 @@ export class ImportWorker {
       after = keys[keys.length - 1];
       this.progress.imported += records.length;
       this.progress.queued = Math.max(0, this.progress.queued - records.length);
-      // Let other work (lookups for open pages) run between batches.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToOtherWork();
     }
   }
 }
