@@ -120,7 +120,7 @@ async function timeLookups(
   };
 }
 
-/** Largest store built on fake-indexeddb: a million originals would take it too long and too much memory. */
+/** Largest store built on fake-indexeddb by default: a million originals take it ten minutes to build. */
 const FAKE_IDB_LARGEST = Number(process.env.BENCH_FAKE_IDB_LARGEST ?? 100_000);
 
 async function lookupTimes(): Promise<void> {

@@ -113,7 +113,7 @@ function anchorOccurrences(model: TextModel): { numbers: string[]; skeletons: st
   return { numbers, skeletons };
 }
 
-/** An original is indexed under at most this many name skeletons, and its longest numbers. */
+/** An original is indexed under at most this many name skeletons and longest numbers. */
 export const INDEX_SKELETONS = 10;
 export const INDEX_NUMBERS = 1;
 /** A name is indexed only when the original mentions it this often: passing mentions are weak evidence. */
@@ -139,7 +139,7 @@ export type KeyPurpose = 'query' | 'index';
 /** Anchors a page queries with (all), or an original is indexed under (its main names, its longest number). */
 function anchorKeys(model: TextModel, purpose: KeyPurpose): string[] {
   const { numbers, skeletons } = anchorOccurrences(model);
-  if (purpose === 'query') return [...new Set([...numbers, ...skeletons])];
+  if (purpose === 'query') return [...numbers, ...skeletons];
   const longestNumbers = [...new Set(numbers)]
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
     .slice(0, INDEX_NUMBERS);
@@ -158,8 +158,8 @@ export function* fingerprintSteps(model: TextModel, purpose: KeyPurpose = 'query
   yield;
   const perSentence = yield* sentenceHashSteps(model);
   const hashes = purpose === 'index' ? winnowSentences(perSentence, INDEX_SENTENCE_WINDOW) : perSentence.flat();
-  const keys = [...anchors.map(compactKey), ...new Set(hashes.map(sentenceKey))];
-  return { keys: [...new Set(keys)].slice(0, MAX_KEYS), words: model.words };
+  const keys = new Set([...anchors.map(compactKey), ...hashes.map(sentenceKey)]);
+  return { keys: [...keys].slice(0, MAX_KEYS), words: model.words };
 }
 
 /** Fingerprints cleaned paragraphs. */
