@@ -10,19 +10,23 @@ export interface CandidateIndex {
   /** Number of originals indexed. */
   count(): Promise<number>;
   /**
-   * For each key, the ids of originals carrying it, at most `limit` of them (keys absent from
-   * the index may be left out). The cap keeps a lookup's work the same in a large store.
+   * For each key carried by at most `maxOriginals` originals, their posting refs; keys carried
+   * by more (too common to be evidence) and keys nobody carries are left out, so a lookup's
+   * work stays the same in a large store.
    */
-  postings(keys: string[], limit: number): Promise<Map<string, string[]>>;
+  postings(keys: string[], maxOriginals: number): Promise<Map<string, string[]>>;
 }
 
 /** Keys carried by more originals than this are ignored. */
 export const MAX_POSTING = 200;
 /** How many candidates go on to verification. */
 export const CANDIDATES = 5;
+/** Candidates looked up beyond CANDIDATES, for postings that lead to an original no longer stored. */
+export const SPARE_CANDIDATES = 3;
 
 /** A candidate original with its lookup score. */
 export interface Candidate {
+  /** The posting ref of the original: its id in memory, a number in IndexedDB (see OriginalStore.candidateOriginals). */
   id: string;
   score: number;
 }
@@ -44,10 +48,7 @@ export async function findCandidates(
 ): Promise<Candidate[]> {
   const total = await index.count();
   if (total === 0) return [];
-  // One id more than the most a key may have tells which keys are too common to count.
-  const postings = [...(await index.postings(fingerprint.keys, MAX_POSTING + 1))]
-    .filter(([, ids]) => ids.length > 0 && ids.length <= MAX_POSTING)
-    .sort((a, b) => a[1].length - b[1].length);
+  const postings = [...(await index.postings(fingerprint.keys, MAX_POSTING))].sort((a, b) => a[1].length - b[1].length);
   const scores = new Map<string, number>();
   let budget = SCORED_POSTINGS;
   for (const [key, ids] of postings) {

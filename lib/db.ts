@@ -3,27 +3,44 @@
  * go through DB_VERSION and cumulative `if (oldVersion < N)` steps, each tested with a fixture
  * database of the earlier version (test/fixtures/db/).
  *
- * Stores (version 3):
- * - originals: OriginalRecord by id; index "origin" (seed, import, learned) and the multi-entry
- *   index "keys" over fingerprint keys, which is the candidate index
+ * Stores (version 4):
+ * - originals: OriginalRecord by id; index "origin" (seed, import, learned) and the unique
+ *   index "ref" over the number the candidate index knows the original by
+ * - runs, runBuckets: the candidate index, sorted runs of (key hash, ref) postings
+ *   (lib/posting-runs.ts); runBuckets holds each run's buckets under [run id, bucket]
  * - tabs: the analysis state of each open tab, so popups work after a service-worker restart
- * - meta: small values (installed seed-pack version, switched-off sites, trusted outlets)
+ * - meta: small values (installed seed-pack version, switched-off sites, trusted outlets, next ref)
  * - deletedSeeds: seeds the person deleted, so a seed-pack update does not bring them back
  * - importQueue: originals waiting to be imported, so an import resumes after a restart
  *
- * Version 1 kept the candidate index in a separate "postings" store of key -> ids, written
- * by read-modify-write for every key; version 2 lets IndexedDB maintain it. Version 3 has the
- * same stores; its originals carry fingerprint keys of version 5 (lib/fingerprint.ts).
+ * Version 1 kept the candidate index in a "postings" store of key -> ids, written by
+ * read-modify-write for every key; versions 2 and 3 in a multi-entry index over the originals'
+ * keys, one index entry per key, which made a 100,000-original import cost over a minute;
+ * version 4 in runs. Version 3 rewrote the keys to fingerprint version 5 (lib/fingerprint.ts).
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { upgradeKeys } from './fingerprint';
+import {
+  bucketCount,
+  bucketOf,
+  buildRun,
+  inputBucketRange,
+  keyHash,
+  levelOf,
+  mergeSlice,
+  pairsOf,
+  POSTINGS_PER_BUCKET,
+  refsIn,
+  runsToMerge,
+  type RunInfo,
+} from './posting-runs';
 import type { OriginalStore } from './memory-store';
 import type { OriginalInput, OriginOfRecord, OriginalRecord } from './original';
 import type { ProvenanceReport } from './report';
 import type { SeedPack } from './seed-pack';
 
 export const DB_NAME = 'upstream';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** What the popup can show for a tab. */
 export type TabState =
@@ -38,7 +55,9 @@ export interface QueuedImport {
 }
 
 export interface UpstreamSchema extends DBSchema {
-  originals: { key: string; value: OriginalRecord; indexes: { origin: string; keys: string } };
+  originals: { key: string; value: OriginalRecord; indexes: { origin: string; indexRef: number } };
+  runs: { key: number; value: RunInfo };
+  runBuckets: { key: [number, number]; value: Uint32Array };
   tabs: { key: number; value: TabState & { tabId: number } };
   meta: { key: string; value: { key: string; value: string } };
   deletedSeeds: { key: string; value: { id: string } };
@@ -88,22 +107,117 @@ async function writing<T extends { abort(): void; done: Promise<void> }>(
   }
 }
 
-/** Brings every original's fingerprint to the current key form, within the upgrade transaction. */
-async function rewriteKeys(
-  originals: IDBPObjectStore<UpstreamSchema, ArrayLike<StoreNames<UpstreamSchema>>, 'originals', 'versionchange'>,
-): Promise<void> {
+/** A transaction that writes originals: an import, a seed pack, or a database upgrade. */
+type WriteTransaction = IDBPTransaction<
+  UpstreamSchema,
+  ArrayLike<StoreNames<UpstreamSchema>>,
+  'readwrite' | 'versionchange'
+>;
+/** The stores a write of originals needs, with the candidate index. */
+const INDEXED = ['originals', 'runs', 'runBuckets', 'meta', 'deletedSeeds'] as const;
+
+const NEXT_REF = 'nextIndexRef';
+/** Kept by every write: counting an IndexedDB store walks all of it (116 ms at 100,000 originals in Chromium). */
+const ORIGINAL_COUNT = 'originalCount';
+/** Buckets merged per transaction: about 32,000 postings, so a lookup never waits long for a merge. */
+const MERGE_SLICE_BUCKETS = Math.max(1, Math.floor(32_768 / POSTINGS_PER_BUCKET));
+const bucketsOfRun = (run: number) => IDBKeyRange.bound([run, 0], [run, Infinity]);
+
+/**
+ * Makes a request per item and waits for them all. Each is handled as soon as it is made, so
+ * when one throws (a full quota) the transaction aborts without unhandled rejections.
+ */
+function requestAll<T, R>(items: Iterable<T>, request: (item: T) => Promise<R>): Promise<R[]> {
+  const pending: Promise<R>[] = [];
+  for (const item of items) {
+    const made = request(item);
+    made.catch(() => undefined);
+    pending.push(made);
+  }
+  return Promise.all(pending);
+}
+
+/** Writes a run of the given pairs with a level from its size. */
+async function writeRun(tx: WriteTransaction, pairs: Uint32Array): Promise<void> {
+  if (pairs.length === 0) return;
+  const run = buildRun(pairs);
+  const info = { level: levelOf(run.postings), buckets: run.buckets, postings: run.postings } as RunInfo;
+  const id = await tx.objectStore('runs').add(info as RunInfo);
+  await requestAll(run.contents, ([bucket, content]) => tx.objectStore('runBuckets').put(content, [id, bucket]));
+}
+
+/** Changes the number of originals kept in meta, within the caller's transaction. */
+async function addToCount(tx: WriteTransaction, change: number): Promise<void> {
+  if (change === 0) return;
+  const meta = tx.objectStore('meta');
+  const count = Number((await meta.get(ORIGINAL_COUNT))?.value ?? 0);
+  await meta.put({ key: ORIGINAL_COUNT, value: String(count + change) });
+}
+
+/**
+ * Stores originals and indexes them, within the caller's transaction. An original stored
+ * again with the same keys keeps its ref and postings; any other gets a new ref, and their
+ * postings become one new run (merged later, by IdbStore.mergeStep). Postings of a deleted or changed original lead nowhere: the
+ * "indexRef" index no longer knows their ref.
+ */
+async function putIndexed(tx: WriteTransaction, records: OriginalRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const originals = tx.objectStore('originals');
+  const meta = tx.objectStore('meta');
+  const [existing, nextRef, deletedSeeds] = await Promise.all([
+    requestAll(records, (record) => originals.get(record.id)),
+    meta.get(NEXT_REF),
+    tx.objectStore('deletedSeeds').getAllKeys(),
+  ]);
+  // A seed the person deleted and now adds again is no longer kept out of seed-pack updates.
+  const deleted = new Set(deletedSeeds);
+  await requestAll(
+    records.filter((record) => deleted.has(record.id)),
+    (record) => tx.objectStore('deletedSeeds').delete(record.id),
+  );
+  let next = Number(nextRef?.value ?? 1);
+  const fresh: { ref: number; keys: string[] }[] = [];
+  const indexed = records.map((record, i) => {
+    const old = existing[i];
+    if (old?.indexRef && sameKeys(old.fingerprint.keys, record.fingerprint.keys))
+      return { ...record, indexRef: old.indexRef };
+    fresh.push({ ref: next, keys: record.fingerprint.keys });
+    return { ...record, indexRef: next++ };
+  });
+  await requestAll(indexed, (record) => originals.put(record));
+  await meta.put({ key: NEXT_REF, value: String(next) });
+  await addToCount(tx, existing.filter((old) => !old).length);
+  await writeRun(tx, pairsOf(fresh));
+}
+
+const sameKeys = (a: string[], b: string[]) => a.length === b.length && a.every((key, i) => key === b[i]);
+
+/**
+ * Moves a database of version 1 to 3 to runs, within the upgrade transaction: every original
+ * gets a ref (and, before version 3, keys of fingerprint version 5), and one run indexes them all.
+ */
+async function indexExisting(tx: WriteTransaction, upgradeFingerprints: boolean): Promise<void> {
+  const originals = tx.objectStore('originals');
+  const records: { ref: number; keys: string[] }[] = [];
   for (let cursor = await originals.openCursor(); cursor; cursor = await cursor.continue()) {
     const { keys, words } = cursor.value.fingerprint;
-    await cursor.update({ ...cursor.value, fingerprint: { keys: upgradeKeys(keys), words } });
+    const fingerprint = upgradeFingerprints ? { keys: upgradeKeys(keys), words } : cursor.value.fingerprint;
+    const ref = records.length + 1;
+    records.push({ ref, keys: fingerprint.keys });
+    await cursor.update({ ...cursor.value, fingerprint, indexRef: ref });
   }
+  await tx.objectStore('meta').put({ key: NEXT_REF, value: String(records.length + 1) });
+  await tx.objectStore('meta').put({ key: ORIGINAL_COUNT, value: String(records.length) });
+  await writeRun(tx, pairsOf(records));
 }
 
 /** Opens (and if needed creates or upgrades) the database. */
 export async function openUpstreamDb(name = DB_NAME): Promise<IDBPDatabase<UpstreamSchema>> {
   const db: IDBPDatabase<UpstreamSchema> = await openDB<UpstreamSchema>(name, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, transaction) {
-      // The typed schema describes the latest version; earlier steps speak of stores it no longer has.
+      // The typed schema describes the latest version; earlier steps speak of stores and indexes it no longer has.
       const untyped = database as unknown as IDBPDatabase;
+      const untypedTx = transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
       if (oldVersion < 1) {
         const originals = untyped.createObjectStore('originals', { keyPath: 'id' });
         originals.createIndex('origin', 'origin');
@@ -112,16 +226,19 @@ export async function openUpstreamDb(name = DB_NAME): Promise<IDBPDatabase<Upstr
         untyped.createObjectStore('meta', { keyPath: 'key' });
       }
       if (oldVersion < 2) {
-        transaction.objectStore('originals').createIndex('keys', 'fingerprint.keys', { multiEntry: true });
+        untypedTx.objectStore('originals').createIndex('keys', 'fingerprint.keys', { multiEntry: true });
         untyped.deleteObjectStore('postings');
         database.createObjectStore('deletedSeeds', { keyPath: 'id' });
         database.createObjectStore('importQueue', { autoIncrement: true });
       }
-      if (oldVersion >= 1 && oldVersion < 3) {
-        // Fingerprint version 5 writes keys shorter and drops channels pages no longer query
-        // with: rewrite every original's keys, and with them its index entries.
-        void rewriteKeys(transaction.objectStore('originals'));
+      if (oldVersion < 4) {
+        untypedTx.objectStore('originals').deleteIndex('keys');
+        transaction.objectStore('originals').createIndex('indexRef', 'indexRef', { unique: true });
+        database.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
+        database.createObjectStore('runBuckets');
       }
+      // Fingerprint version 5 (database version 3) writes keys shorter and drops channels pages no longer query with.
+      if (oldVersion >= 1 && oldVersion < 4) void indexExisting(transaction, oldVersion < 3);
     },
     // A newer version of the extension wants to upgrade: step aside rather than block it.
     blocking: () => db.close(),
@@ -148,16 +265,46 @@ export class IdbStore implements OriginalStore {
     return new IdbStore(await openUpstreamDb(name));
   }
 
-  count(): Promise<number> {
-    return this.db.count('originals');
+  /** Number of originals stored. */
+  async count(): Promise<number> {
+    return Number((await this.db.get('meta', ORIGINAL_COUNT))?.value ?? 0);
   }
 
-  async postings(keys: string[], limit: number): Promise<Map<string, string[]>> {
-    const tx = this.db.transaction('originals');
-    const index = tx.store.index('keys');
-    const found = await Promise.all(keys.map((key) => index.getAllKeys(key, limit)));
+  /** Refs of the originals carrying each key, read from every run's bucket of the key. */
+  async postings(keys: string[], maxOriginals: number): Promise<Map<string, string[]>> {
+    const tx = this.db.transaction(['runs', 'runBuckets']);
+    const runs = (await tx.objectStore('runs').getAll()).filter((run) => !run.merging);
+    const hashes = keys.map(keyHash);
+    const buckets = await Promise.all(
+      runs.map(async (run) => {
+        const wanted = [...new Set(hashes.map((hash) => bucketOf(hash, run.buckets)))];
+        const contents = await Promise.all(wanted.map((bucket) => tx.objectStore('runBuckets').get([run.id, bucket])));
+        return new Map(wanted.map((bucket, i) => [bucket, contents[i]]));
+      }),
+    );
     await tx.done;
-    return new Map(keys.map((key, i) => [key, found[i]] as [string, string[]]).filter(([, ids]) => ids.length > 0));
+    const found = new Map<string, string[]>();
+    keys.forEach((key, k) => {
+      const refs: number[] = [];
+      let count = 0;
+      runs.forEach((run, r) => {
+        const content = buckets[r].get(bucketOf(hashes[k], run.buckets));
+        if (!content) return;
+        const inRun = refsIn(content, hashes[k], maxOriginals);
+        count += inRun.count;
+        if (count <= maxOriginals) refs.push(...inRun.refs);
+      });
+      if (count > 0 && count <= maxOriginals) found.set(key, refs.map(String));
+    });
+    return found;
+  }
+
+  /** The originals behind candidate refs, in their order; refs of replaced or deleted originals are left out. */
+  async candidateOriginals(refs: string[]): Promise<OriginalRecord[]> {
+    const tx = this.db.transaction('originals');
+    const records = await Promise.all(refs.map((ref) => tx.store.index('indexRef').get(Number(ref))));
+    await tx.done;
+    return records.filter((r): r is OriginalRecord => !!r);
   }
 
   async getOriginals(ids: string[]): Promise<OriginalRecord[]> {
@@ -169,23 +316,71 @@ export class IdbStore implements OriginalStore {
 
   /** Adds or replaces originals in one transaction: all of them or, on failure, none. */
   async putOriginals(records: OriginalRecord[]): Promise<void> {
-    await writing(this.db.transaction(['originals', 'deletedSeeds'], 'readwrite'), (tx, track) => {
-      for (const record of records) {
-        track(tx.objectStore('originals').put(record));
-        track(tx.objectStore('deletedSeeds').delete(record.id));
+    await writing(this.db.transaction(INDEXED, 'readwrite'), (tx) => putIndexed(tx, records));
+  }
+
+  /**
+   * One bounded step of merging the candidate index's runs, in its own transaction: starts a
+   * merge (of a full level, or with `all` of every run), or merges the next slice of buckets of
+   * the one under way, or ends it by putting the merged run in place of its inputs. False when
+   * there was nothing to do. A merge stopped by a restart goes on at the next step.
+   */
+  async mergeStep(all = false): Promise<boolean> {
+    let worked = false;
+    await writing(this.db.transaction(['runs', 'runBuckets'], 'readwrite'), async (tx) => {
+      const runs = tx.objectStore('runs');
+      const existing = await runs.getAll();
+      const building = existing.find((run) => run.merging);
+      if (!building) {
+        const inputs = runsToMerge(existing, all);
+        if (!inputs) return;
+        const postings = inputs.reduce((sum, run) => sum + run.postings, 0);
+        const merging = { inputs: inputs.map((run) => run.id), nextBucket: 0 };
+        await runs.add({ level: levelOf(postings), buckets: bucketCount(postings), postings, merging } as RunInfo);
+      } else if (building.merging!.nextBucket < building.buckets) {
+        await this.mergeSlice(tx, building, existing);
+      } else {
+        const inputs = building.merging!.inputs;
+        await requestAll(inputs, (id) => runs.delete(id));
+        await requestAll(inputs, (id) => tx.objectStore('runBuckets').delete(bucketsOfRun(id)));
+        await runs.put({ ...building, merging: undefined });
       }
+      worked = true;
     });
+    return worked;
+  }
+
+  private async mergeSlice(tx: WriteTransaction, building: RunInfo, runs: RunInfo[]): Promise<void> {
+    const { inputs, nextBucket } = building.merging!;
+    const low = nextBucket;
+    const high = Math.min(building.buckets, low + MERGE_SLICE_BUCKETS);
+    // Oldest run first, so refs under a key stay in the order they were written.
+    const parts = await requestAll(
+      inputs.map((id) => runs.find((run) => run.id === id)!),
+      (input) => {
+        const [first, last] = inputBucketRange(low, high, building.buckets, input.buckets);
+        return tx.objectStore('runBuckets').getAll(IDBKeyRange.bound([input.id, first], [input.id, last]));
+      },
+    );
+    const contents = mergeSlice(parts.flat(), low, high, building.buckets);
+    await requestAll(contents, ([bucket, content]) => tx.objectStore('runBuckets').put(content, [building.id, bucket]));
+    await tx.objectStore('runs').put({ ...building, merging: { inputs, nextBucket: high } });
+  }
+
+  /** Merges runs, a step per transaction, until there is nothing left to merge or `stop` says so. */
+  async mergeRuns(all = false, stop: () => boolean = () => false): Promise<void> {
+    while (!stop() && (await this.mergeStep(all))) await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   /** Deletes an original; a deleted seed is remembered so that pack updates leave it out. */
   async deleteOriginal(id: string): Promise<void> {
-    const tx = this.db.transaction(['originals', 'deletedSeeds'], 'readwrite');
-    const record = await tx.objectStore('originals').get(id);
-    if (record) {
+    await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
+      const record = await tx.objectStore('originals').get(id);
+      if (!record) return;
       await tx.objectStore('originals').delete(id);
       if (record.origin === 'seed') await tx.objectStore('deletedSeeds').put({ id });
-    }
-    await tx.done;
+      await addToCount(tx, -1);
+    });
   }
 
   /** Originals whose title, publisher or URL contains `search`, a page at a time, by id. */
@@ -220,17 +415,20 @@ export class IdbStore implements OriginalStore {
    * are touched. One transaction.
    */
   async installSeedPack(pack: SeedPack): Promise<void> {
-    await writing(this.db.transaction(['originals', 'meta', 'deletedSeeds'], 'readwrite'), async (tx) => {
+    await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
       const originals = tx.objectStore('originals');
       const inPack = new Set(pack.originals.map((o) => o.id));
-      for (const id of await originals.index('origin').getAllKeys('seed'))
-        if (!inPack.has(id)) await originals.delete(id);
+      const dropped = (await originals.index('origin').getAllKeys('seed')).filter((id) => !inPack.has(id));
+      await requestAll(dropped, (id) => originals.delete(id));
+      await addToCount(tx, -dropped.length);
+      const seeds: OriginalRecord[] = [];
       for (const record of pack.originals) {
         if (await tx.objectStore('deletedSeeds').get(record.id)) continue;
         const existing = await originals.get(record.id);
         if (existing && existing.origin !== 'seed') continue;
-        await originals.put(record);
+        seeds.push(record);
       }
+      await putIndexed(tx, seeds);
       await tx.objectStore('meta').put({ key: SEED_PACK_VERSION, value: pack.version });
     });
   }
@@ -281,12 +479,9 @@ export class IdbStore implements OriginalStore {
 
   /** Stores imported originals and removes them from the queue, together: a restart never loses or doubles one. */
   async commitImports(keys: number[], records: OriginalRecord[]): Promise<void> {
-    await writing(this.db.transaction(['originals', 'importQueue', 'deletedSeeds'], 'readwrite'), (tx, track) => {
-      for (const record of records) {
-        track(tx.objectStore('originals').put(record));
-        track(tx.objectStore('deletedSeeds').delete(record.id));
-      }
+    await writing(this.db.transaction([...INDEXED, 'importQueue'], 'readwrite'), async (tx, track) => {
       for (const key of keys) track(tx.objectStore('importQueue').delete(key));
+      await putIndexed(tx, records);
     });
   }
 

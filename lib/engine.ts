@@ -6,7 +6,7 @@
  */
 import { alignTexts, type Alignment, type WordLabel } from './align';
 import { MIN_ARTICLE_WORDS, type PreparedArticle } from './article';
-import { findCandidates } from './candidates';
+import { CANDIDATES, findCandidates, SPARE_CANDIDATES } from './candidates';
 import { alignAcrossLanguages, type CrossAlignment } from './cross-align';
 import { detectLanguage } from './language';
 import { compactText } from './normalize';
@@ -182,8 +182,9 @@ function fingerprintOnlyReport(
 /** Finds the known original behind a page and describes how the page altered it. */
 export async function analyse(page: PreparedArticle, store: OriginalStore): Promise<ProvenanceReport> {
   if (page.model.words < MIN_ARTICLE_WORDS) return noReport(page, 'no-article', 1);
-  const candidates = await findCandidates(page.fingerprint, store);
-  const records = await store.getOriginals(candidates.map((c) => c.id));
+  // A few more than are verified, in case some lead to originals replaced or deleted since they were indexed.
+  const candidates = await findCandidates(page.fingerprint, store, CANDIDATES + SPARE_CANDIDATES);
+  const records = (await store.candidateOriginals(candidates.map((c) => c.id))).slice(0, CANDIDATES);
   const pageLanguage = detectLanguage(page.model.sentences.flatMap((s) => s.tokens));
 
   const verified: Verified[] = [];

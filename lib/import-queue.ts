@@ -21,6 +21,9 @@ export interface ImportProgress {
   error?: string;
 }
 
+/** Quiet time after an import's last batch before the candidate index is merged into one run. */
+export const COMPACT_AFTER_MS = 1000;
+
 /** Lets other work (lookups for open pages) run between batches. */
 const yieldToOtherWork = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -29,6 +32,9 @@ export class ImportWorker {
   private running: Promise<void> | null = null;
   private cancelled = false;
   private progress: ImportProgress = { imported: 0, queued: 0, running: false };
+  private compaction?: ReturnType<typeof setTimeout>;
+  /** Messages of an import being stored: a compaction gives way to them. */
+  private adding = 0;
 
   constructor(private readonly store: IdbStore) {}
 
@@ -38,6 +44,16 @@ export class ImportWorker {
    * import); the others are queued and the worker prepares them.
    */
   async add(items: QueuedImport[]): Promise<ImportProgress> {
+    this.adding++;
+    try {
+      return await this.addItems(items);
+    } finally {
+      this.adding--;
+    }
+  }
+
+  private async addItems(items: QueuedImport[]): Promise<ImportProgress> {
+    clearTimeout(this.compaction);
     this.progress.error = undefined;
     const ready = items.filter((item) => isFingerprintOnly(item.input));
     const toPrepare = items.filter((item) => !isFingerprintOnly(item.input));
@@ -46,6 +62,7 @@ export class ImportWorker {
       const batch = ready.slice(i, i + IMPORT_BATCH);
       try {
         await this.store.putOriginals(batch.map((item) => makeOriginal(item.input, item.origin)));
+        await this.store.mergeRuns();
       } catch (error) {
         // Shown like a failure of the worker: the options page says why the import stopped.
         this.progress.error = (error as Error).message;
@@ -58,8 +75,23 @@ export class ImportWorker {
       await this.store.enqueueImports(toPrepare);
       this.progress.queued += toPrepare.length;
       this.start();
-    }
+    } else if (ready.length) this.compactWhenQuiet();
     return this.status();
+  }
+
+  /**
+   * An import adds a run to the candidate index per batch, merged level by level as they pile
+   * up; once no more come for a moment (a file arrives in several messages), all are merged
+   * into one, so a lookup reads one bucket per key. A new import interrupts that merge, which
+   * goes on from where it was next time.
+   */
+  private compactWhenQuiet(): void {
+    clearTimeout(this.compaction);
+    this.compaction = setTimeout(() => {
+      this.store
+        .mergeRuns(true, () => this.adding > 0 || !!this.running)
+        .catch((error: Error) => console.warn('Upstream: index not merged', error.message));
+    }, COMPACT_AFTER_MS);
   }
 
   /** Continues a queue left unfinished by a restart, if there is one. */
@@ -98,6 +130,7 @@ export class ImportWorker {
         this.running = null;
         // Originals queued just as the last batch found the queue empty.
         if (!this.cancelled && !this.progress.error && this.progress.queued > 0) this.start();
+        else this.compactWhenQuiet();
       });
   }
 
@@ -113,6 +146,7 @@ export class ImportWorker {
       }
       const records = items.map((item) => makeOriginal(item.input, item.origin));
       await this.store.commitImports(keys, records);
+      await this.store.mergeRuns();
       after = keys[keys.length - 1];
       this.progress.imported += records.length;
       this.progress.queued = Math.max(0, this.progress.queued - records.length);

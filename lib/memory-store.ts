@@ -8,6 +8,8 @@ import type { OriginalRecord } from './original';
 /** What the engine needs of a store: candidate lookup and the records themselves. */
 export interface OriginalStore extends CandidateIndex {
   getOriginals(ids: string[]): Promise<OriginalRecord[]>;
+  /** The originals behind candidates' posting refs, in order, leaving out refs that lead nowhere. */
+  candidateOriginals(refs: string[]): Promise<OriginalRecord[]>;
 }
 
 /** A store held in Maps. */
@@ -56,17 +58,22 @@ export class MemoryStore implements OriginalStore {
     return this.records.size;
   }
 
-  async postings(keys: string[], limit: number): Promise<Map<string, string[]>> {
+  async postings(keys: string[], maxOriginals: number): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
     for (const key of keys) {
       const ids = this.shard(key).get(key);
-      // Copied only when capped: the lists are read, never changed, by the caller.
-      if (ids) found.set(key, ids.length > limit ? ids.slice(0, limit) : ids);
+      // Not copied: the lists are read, never changed, by the caller.
+      if (ids && ids.length <= maxOriginals) found.set(key, ids);
     }
     return found;
   }
 
   async getOriginals(ids: string[]): Promise<OriginalRecord[]> {
     return ids.map((id) => this.records.get(id)).filter((r): r is OriginalRecord => !!r);
+  }
+
+  /** Postings here are the originals' ids. */
+  candidateOriginals(refs: string[]): Promise<OriginalRecord[]> {
+    return this.getOriginals(refs);
   }
 }

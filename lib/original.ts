@@ -17,6 +17,8 @@ export interface OriginalRecord extends OriginalRef {
   fingerprint: Fingerprint;
   origin: OriginOfRecord;
   knownCopies?: KnownCopy[];
+  /** The number the IndexedDB store's candidate index knows this original by (lib/db.ts). */
+  indexRef?: number;
 }
 
 /** One line of the `.jsonl` import format of DESIGN.md. */

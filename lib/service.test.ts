@@ -99,7 +99,11 @@ describe('background service', () => {
     expect(status).toMatchObject({ imported: 300, queued: 0 });
     expect(await store.queuedImports()).toBe(0);
     expect(await store.count()).toBe(300);
-    expect((await store.postings(['n1042'], 10)).get('n1042')).toEqual(['f42']);
+    const refs = (await store.postings(['n1042'], 10)).get('n1042') ?? [];
+    expect((await store.candidateOriginals(refs)).map((r) => r.id)).toEqual(['f42']);
+    // A run per batch of 100, merged into one once the import is over.
+    await waitFor(async () => (await store.db.count('runs')) === 1);
+    expect((await store.db.getAll('runs'))[0].postings).toBe(600);
   });
 
   it('stops analysing a switched-off site and clears its badge', async () => {

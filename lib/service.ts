@@ -78,6 +78,7 @@ export function createService(env: ServiceEnvironment) {
       'learned',
     );
     await store.putOriginals([record]);
+    await store.mergeRuns();
   }
 
   async function fromContentScript(message: Message, tabId: number, url: string): Promise<Reply> {
