@@ -25,7 +25,7 @@ export interface BrowserRow {
   storageBytesPerOriginal: number;
 }
 
-/** Plain IndexedDB with nothing of Upstream: what writing such records costs in this browser. */
+/** Plain IndexedDB with nothing of Upstream: what records with a multi-entry index of their keys cost in this browser. */
 export interface RawFloor {
   records: number;
   keysPerRecord: number;
@@ -166,7 +166,11 @@ export async function browserBench(
   return { rows, raw };
 }
 
-/** Milliseconds until the extension's candidate index is one run again (it is compacted after an import). */
+/**
+ * Milliseconds until the extension's candidate index is one run again (it is merged once an
+ * import is over). The bench reads the count from the page; the extension itself opens its
+ * database only in the background.
+ */
 async function waitForOneRun(): Promise<number> {
   const started = performance.now();
   // No named functions in here: the page has none of the helpers the bundler adds for them.
@@ -190,8 +194,8 @@ async function waitForOneRun(): Promise<number> {
 
 /**
  * Seconds to write `count` records of `keys` random keys each into a fresh database with a
- * multi-entry index, 1,000 per transaction, from the extension's page: the floor under
- * Upstream's import, which also writes a record and its index entries per original.
+ * multi-entry index, 1,000 per transaction, from the extension's page: the floor under any
+ * import that lets IndexedDB index the keys, as Upstream's store did before schema version 4.
  */
 function rawWrites(page: Page, count: number, keys: number): Promise<number> {
   return page.evaluate(

@@ -141,8 +141,9 @@ function requestAll<T, R>(items: Iterable<T>, request: (item: T) => Promise<R>):
 async function writeRun(tx: WriteTransaction, pairs: Uint32Array): Promise<void> {
   if (pairs.length === 0) return;
   const run = buildRun(pairs);
+  // The id is the store's own (autoIncrement).
   const info = { level: levelOf(run.postings), buckets: run.buckets, postings: run.postings } as RunInfo;
-  const id = await tx.objectStore('runs').add(info as RunInfo);
+  const id = await tx.objectStore('runs').add(info);
   await requestAll(run.contents, ([bucket, content]) => tx.objectStore('runBuckets').put(content, [id, bucket]));
 }
 
@@ -157,8 +158,8 @@ async function addToCount(tx: WriteTransaction, change: number): Promise<void> {
 /**
  * Stores originals and indexes them, within the caller's transaction. An original stored
  * again with the same keys keeps its ref and postings; any other gets a new ref, and their
- * postings become one new run (merged later, by IdbStore.mergeStep). Postings of a deleted or changed original lead nowhere: the
- * "indexRef" index no longer knows their ref.
+ * postings become one new run (merged later, by IdbStore.mergeStep). Postings of a deleted
+ * or changed original lead nowhere: the "indexRef" index no longer knows their ref.
  */
 async function putIndexed(tx: WriteTransaction, records: OriginalRecord[]): Promise<void> {
   if (records.length === 0) return;
