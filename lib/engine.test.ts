@@ -168,7 +168,7 @@ describe('engine across languages and without text', () => {
   }
 
   it('does not take same-topic articles in other languages for translations', async () => {
-    for (const name of ['negative.es.txt', 'negative.de.txt']) {
+    for (const name of ['negative.es.txt', 'negative.fr.txt', 'negative.de.txt']) {
       const t = translation(name);
       expect((await analyse(prepareArticle({ title: t.title, paragraphs: t.paragraphs }), store)).verdict).toBe('none');
     }
