@@ -404,7 +404,11 @@ async function main(): Promise<void> {
     const id = originalLine.replace(/^original:\s*/, '');
     cases.push(
       id === 'none'
-        ? { kind: 'negative: same-topic articles in Spanish, French and German', page: { title, paragraphs }, expected: [] }
+        ? {
+            kind: 'negative: same-topic articles in Spanish, French and German',
+            page: { title, paragraphs },
+            expected: [],
+          }
         : { kind: 'translation EN->ES/FR/DE', page: { title, paragraphs }, expected: [id] },
     );
   }

@@ -63,6 +63,13 @@ describe('IdbStore', () => {
     await store.deleteOriginal('a');
     expect(await store.count()).toBe(0);
     expect((await idsUnder(store, [...first.fingerprint.keys, ...second.fingerprint.keys])).size).toBe(0);
+    // Their postings are gone once the runs are merged, and so is the list of dead refs.
+    await store.putOriginals([article('b', 'mill')]);
+    await store.mergeRuns(true);
+    const runs = await store.db.getAll('runs');
+    expect(runs).toHaveLength(1);
+    expect(runs[0].postings).toBe(new Set(article('b', 'mill').fingerprint.keys).size);
+    expect(await store.db.count('deadRefs')).toBe(0);
   });
 
   it('keeps the index to a few merged runs over many small writes, every original still found', async () => {
@@ -247,6 +254,7 @@ describe('schema upgrades', () => {
     const store = await IdbStore.open(name);
     expect(store.db.version).toBe(DB_VERSION);
     expect([...store.db.objectStoreNames].sort()).toEqual([
+      'deadRefs',
       'deletedSeeds',
       'importQueue',
       'meta',

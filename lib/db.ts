@@ -8,6 +8,8 @@
  *   index "ref" over the number the candidate index knows the original by
  * - runs, runBuckets: the candidate index, sorted runs of (key hash, ref) postings
  *   (lib/posting-runs.ts); runBuckets holds each run's buckets under [run id, bucket]
+ * - deadRefs: refs of originals deleted or changed, in the order they died, whose postings
+ *   the next merges drop
  * - tabs: the analysis state of each open tab, so popups work after a service-worker restart
  * - meta: small values (installed seed-pack version, switched-off sites, trusted outlets, next ref)
  * - deletedSeeds: seeds the person deleted, so a seed-pack update does not bring them back
@@ -58,6 +60,7 @@ export interface UpstreamSchema extends DBSchema {
   originals: { key: string; value: OriginalRecord; indexes: { origin: string; indexRef: number } };
   runs: { key: number; value: RunInfo };
   runBuckets: { key: [number, number]; value: Uint32Array };
+  deadRefs: { key: number; value: number };
   tabs: { key: number; value: TabState & { tabId: number } };
   meta: { key: string; value: { key: string; value: string } };
   deletedSeeds: { key: string; value: { id: string } };
@@ -107,6 +110,8 @@ async function writing<T extends { abort(): void; done: Promise<void> }>(
   }
 }
 
+/** A step of a merge of runs. */
+type MergeTransaction = IDBPTransaction<UpstreamSchema, ('runs' | 'runBuckets' | 'deadRefs')[], 'readwrite'>;
 /** A transaction that writes originals: an import, a seed pack, or a database upgrade. */
 type WriteTransaction = IDBPTransaction<
   UpstreamSchema,
@@ -114,7 +119,7 @@ type WriteTransaction = IDBPTransaction<
   'readwrite' | 'versionchange'
 >;
 /** The stores a write of originals needs, with the candidate index. */
-const INDEXED = ['originals', 'runs', 'runBuckets', 'meta', 'deletedSeeds'] as const;
+const INDEXED = ['originals', 'runs', 'runBuckets', 'meta', 'deletedSeeds', 'deadRefs'] as const;
 
 const NEXT_REF = 'nextIndexRef';
 /** Kept by every write: counting an IndexedDB store walks all of it (116 ms at 100,000 originals in Chromium). */
@@ -178,14 +183,17 @@ async function putIndexed(tx: WriteTransaction, records: OriginalRecord[]): Prom
   );
   let next = Number(nextRef?.value ?? 1);
   const fresh: { ref: number; keys: string[] }[] = [];
+  const died: number[] = [];
   const indexed = records.map((record, i) => {
     const old = existing[i];
     if (old?.indexRef && sameKeys(old.fingerprint.keys, record.fingerprint.keys))
       return { ...record, indexRef: old.indexRef };
+    if (old?.indexRef) died.push(old.indexRef);
     fresh.push({ ref: next, keys: record.fingerprint.keys });
     return { ...record, indexRef: next++ };
   });
   await requestAll(indexed, (record) => originals.put(record));
+  await requestAll(died, (ref) => tx.objectStore('deadRefs').add(ref));
   await meta.put({ key: NEXT_REF, value: String(next) });
   await addToCount(tx, existing.filter((old) => !old).length);
   await writeRun(tx, pairsOf(fresh));
@@ -237,6 +245,7 @@ export async function openUpstreamDb(name = DB_NAME): Promise<IDBPDatabase<Upstr
         transaction.objectStore('originals').createIndex('indexRef', 'indexRef', { unique: true });
         database.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
         database.createObjectStore('runBuckets');
+        database.createObjectStore('deadRefs', { autoIncrement: true });
       }
       // Fingerprint version 5 (database version 3) writes keys shorter and drops channels pages no longer query with.
       if (oldVersion >= 1 && oldVersion < 4) void indexExisting(transaction, oldVersion < 3);
@@ -328,7 +337,7 @@ export class IdbStore implements OriginalStore {
    */
   async mergeStep(all = false): Promise<boolean> {
     let worked = false;
-    await writing(this.db.transaction(['runs', 'runBuckets'], 'readwrite'), async (tx) => {
+    await writing(this.db.transaction(['runs', 'runBuckets', 'deadRefs'], 'readwrite'), async (tx) => {
       const runs = tx.objectStore('runs');
       const existing = await runs.getAll();
       const building = existing.find((run) => run.merging);
@@ -336,36 +345,44 @@ export class IdbStore implements OriginalStore {
         const inputs = runsToMerge(existing, all);
         if (!inputs) return;
         const postings = inputs.reduce((sum, run) => sum + run.postings, 0);
-        const merging = { inputs: inputs.map((run) => run.id), nextBucket: 0 };
+        // Merging every run drops every posting of the refs dead by now: those can be forgotten after.
+        const lastDeath = all ? (await tx.objectStore('deadRefs').openKeyCursor(null, 'prev'))?.key : undefined;
+        const merging = { inputs: inputs.map((run) => run.id), nextBucket: 0, written: 0, forgetDeathsUpTo: lastDeath };
         await runs.add({ level: levelOf(postings), buckets: bucketCount(postings), postings, merging } as RunInfo);
       } else if (building.merging!.nextBucket < building.buckets) {
         await this.mergeSlice(tx, building, existing);
       } else {
-        const inputs = building.merging!.inputs;
+        const { inputs, written, forgetDeathsUpTo } = building.merging!;
         await requestAll(inputs, (id) => runs.delete(id));
         await requestAll(inputs, (id) => tx.objectStore('runBuckets').delete(bucketsOfRun(id)));
-        await runs.put({ ...building, merging: undefined });
+        if (forgetDeathsUpTo !== undefined)
+          await tx.objectStore('deadRefs').delete(IDBKeyRange.upperBound(forgetDeathsUpTo));
+        const run: RunInfo = { ...building, postings: written, level: levelOf(written) };
+        delete run.merging;
+        await runs.put(run);
       }
       worked = true;
     });
     return worked;
   }
 
-  private async mergeSlice(tx: WriteTransaction, building: RunInfo, runs: RunInfo[]): Promise<void> {
-    const { inputs, nextBucket } = building.merging!;
-    const low = nextBucket;
+  private async mergeSlice(tx: MergeTransaction, building: RunInfo, runs: RunInfo[]): Promise<void> {
+    const merging = building.merging!;
+    const low = merging.nextBucket;
     const high = Math.min(building.buckets, low + MERGE_SLICE_BUCKETS);
     // Oldest run first, so refs under a key stay in the order they were written.
-    const parts = await requestAll(
-      inputs.map((id) => runs.find((run) => run.id === id)!),
-      (input) => {
+    const [dead, ...parts] = await Promise.all([
+      tx.objectStore('deadRefs').getAll(),
+      ...merging.inputs.map((id) => {
+        const input = runs.find((run) => run.id === id)!;
         const [first, last] = inputBucketRange(low, high, building.buckets, input.buckets);
         return tx.objectStore('runBuckets').getAll(IDBKeyRange.bound([input.id, first], [input.id, last]));
-      },
-    );
-    const contents = mergeSlice(parts.flat(), low, high, building.buckets);
+      }),
+    ]);
+    const contents = mergeSlice(parts.flat(), low, high, building.buckets, new Set(dead));
     await requestAll(contents, ([bucket, content]) => tx.objectStore('runBuckets').put(content, [building.id, bucket]));
-    await tx.objectStore('runs').put({ ...building, merging: { inputs, nextBucket: high } });
+    const written = merging.written + [...contents.values()].reduce((sum, content) => sum + content.length / 2, 0);
+    await tx.objectStore('runs').put({ ...building, merging: { ...merging, nextBucket: high, written } });
   }
 
   /** Merges runs, a step per transaction, until there is nothing left to merge or `stop` says so. */
@@ -380,6 +397,7 @@ export class IdbStore implements OriginalStore {
       if (!record) return;
       await tx.objectStore('originals').delete(id);
       if (record.origin === 'seed') await tx.objectStore('deletedSeeds').put({ id });
+      if (record.indexRef) await tx.objectStore('deadRefs').add(record.indexRef);
       await addToCount(tx, -1);
     });
   }
@@ -419,8 +437,12 @@ export class IdbStore implements OriginalStore {
     await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
       const originals = tx.objectStore('originals');
       const inPack = new Set(pack.originals.map((o) => o.id));
-      const dropped = (await originals.index('origin').getAllKeys('seed')).filter((id) => !inPack.has(id));
-      await requestAll(dropped, (id) => originals.delete(id));
+      const dropped = (await originals.index('origin').getAll('seed')).filter((seed) => !inPack.has(seed.id));
+      await requestAll(dropped, (seed) => originals.delete(seed.id));
+      await requestAll(
+        dropped.flatMap((seed) => seed.indexRef ?? []),
+        (ref) => tx.objectStore('deadRefs').add(ref),
+      );
       await addToCount(tx, -dropped.length);
       const seeds: OriginalRecord[] = [];
       for (const record of pack.originals) {

@@ -66,6 +66,18 @@ describe('posting runs', () => {
       for (const [bucket, content] of mergeSlice(parts, low, high, whole.buckets)) merged.set(bucket, content);
     }
     expect(merged).toEqual(whole.contents);
+    // Dead refs are left out of the merged run.
+    const withoutOld = mergeSlice(
+      [...inputs[0].contents.values(), ...inputs[1].contents.values()],
+      0,
+      whole.buckets,
+      whole.buckets,
+      new Set([1, 3000]),
+    );
+    const refs = [...withoutOld.values()].flatMap((content) => [...content].filter((_, i) => i % 2 === 1));
+    expect(refs).toHaveLength(5996);
+    expect(refs).not.toContain(1);
+    expect(refs).not.toContain(3000);
   });
 
   it('places runs in levels by size and merges a level once it is full', () => {

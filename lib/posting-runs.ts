@@ -36,8 +36,11 @@ export interface RunInfo {
   /** A power of two: a key lives in the bucket numbered by the top log2(buckets) bits of its hash. */
   buckets: number;
   postings: number;
-  /** Present while the run is being merged from `inputs`, whose buckets below `nextBucket` are done; lookups skip it. */
-  merging?: { inputs: number[]; nextBucket: number };
+  /**
+   * Present while the run is being merged from `inputs`: buckets below `nextBucket` are done,
+   * holding `written` postings; lookups skip the run until it is done.
+   */
+  merging?: { inputs: number[]; nextBucket: number; written: number; forgetDeathsUpTo?: number };
 }
 
 /** The 32-bit number a fingerprint key is indexed under. */
@@ -120,14 +123,21 @@ export function buildRun(pairs: Uint32Array): {
 
 /**
  * Buckets [low, high) of a run merged from `parts`, the input buckets that hold their hashes,
- * oldest run first: the pairs in range, sorted, split into the merged run's buckets.
+ * oldest run first: the pairs in range, but for those of `dead` refs (originals deleted or
+ * changed since), sorted, split into the merged run's buckets.
  */
-export function mergeSlice(parts: Uint32Array[], low: number, high: number, buckets: number): Map<number, Uint32Array> {
+export function mergeSlice(
+  parts: Uint32Array[],
+  low: number,
+  high: number,
+  buckets: number,
+  dead: ReadonlySet<number> = new Set(),
+): Map<number, Uint32Array> {
   const inRange: number[] = [];
   for (const part of parts)
     for (let i = 0; i < part.length; i += 2) {
       const bucket = bucketOf(part[i], buckets);
-      if (bucket >= low && bucket < high) inRange.push(part[i], part[i + 1]);
+      if (bucket >= low && bucket < high && !dead.has(part[i + 1])) inRange.push(part[i], part[i + 1]);
     }
   return splitIntoBuckets(sortPairs(Uint32Array.from(inRange)), buckets);
 }
