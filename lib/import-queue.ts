@@ -82,8 +82,8 @@ export class ImportWorker {
   /**
    * An import adds a run to the candidate index per batch, merged level by level as they pile
    * up; once no more come for a moment (a file arrives in several messages), all are merged
-   * into one, so a lookup reads one bucket per key. A new import interrupts that merge, which
-   * goes on from where it was next time.
+   * into one, so a lookup reads one bucket per key. That merge gives way to a new import, whose
+   * batches then carry it on a step at a time.
    */
   private compactWhenQuiet(): void {
     clearTimeout(this.compaction);

@@ -9,9 +9,9 @@
  * A key's bucket is the top bits of its hash, so a bucket holds a range of hashes and runs can
  * be merged a slice of that range at a time, in small transactions that lookups pass between.
  *
- * A ref is the number the store gives an original when it writes it; postings of a replaced or
- * deleted original stay until their run is merged away and lead nowhere (the store resolves
- * refs through its "ref" index), so they never need a read-modify-write.
+ * A ref is the number the store gives an original when it writes it. Postings are never
+ * rewritten in place: those of a replaced or deleted original lead nowhere (the store resolves
+ * refs through its "indexRef" index) and are left out by the merges that follow.
  */
 import { hash32 } from './normalize';
 
@@ -38,7 +38,8 @@ export interface RunInfo {
   postings: number;
   /**
    * Present while the run is being merged from `inputs`: buckets below `nextBucket` are done,
-   * holding `written` postings; lookups skip the run until it is done.
+   * holding `written` postings; lookups skip the run until it is done. A merge of every run
+   * forgets, when done, the dead refs listed up to `forgetDeathsUpTo`: it left out all their postings.
    */
   merging?: { inputs: number[]; nextBucket: number; written: number; forgetDeathsUpTo?: number };
 }
