@@ -78,28 +78,20 @@ export class StoreFullError extends Error {
 const isQuotaError = (error: unknown) =>
   error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message));
 
-/** Keeps a request of a transaction being written, so its outcome is awaited and never left unhandled. */
-type Track = <R>(request: Promise<R>) => Promise<R>;
-
 /**
  * Runs the writes of one transaction and waits for all of them and the commit. On any
  * failure the transaction is aborted, so none of its writes stay, and a quota failure
- * becomes StoreFullError.
+ * becomes StoreFullError. Writes issue their requests through `requestAll`, so none is left
+ * unhandled when another fails.
  */
 async function writing<T extends { abort(): void; done: Promise<void> }>(
   tx: T,
-  write: (tx: T, track: Track) => Promise<void> | void,
+  write: (tx: T) => Promise<void> | void,
 ): Promise<void> {
-  const pending: Promise<unknown>[] = [];
-  const track: Track = (request) => {
-    request.catch(() => undefined);
-    pending.push(request);
-    return request;
-  };
-  track(tx.done);
+  tx.done.catch(() => undefined);
   try {
-    await write(tx, track);
-    await Promise.all(pending);
+    await write(tx);
+    await tx.done;
   } catch (error) {
     try {
       tx.abort();
@@ -197,6 +189,19 @@ async function putIndexed(tx: WriteTransaction, records: OriginalRecord[]): Prom
   await meta.put({ key: NEXT_REF, value: String(next) });
   await addToCount(tx, existing.filter((old) => !old).length);
   await writeRun(tx, pairsOf(fresh));
+}
+
+/**
+ * Deletes originals, within the caller's transaction: their refs go on the dead list, for
+ * merges to drop their postings, and the count goes down.
+ */
+async function removeIndexed(tx: WriteTransaction, records: OriginalRecord[]): Promise<void> {
+  await requestAll(records, (record) => tx.objectStore('originals').delete(record.id));
+  await requestAll(
+    records.flatMap((record) => record.indexRef ?? []),
+    (ref) => tx.objectStore('deadRefs').add(ref),
+  );
+  await addToCount(tx, -records.length);
 }
 
 const sameKeys = (a: string[], b: string[]) => a.length === b.length && a.every((key, i) => key === b[i]);
@@ -395,10 +400,8 @@ export class IdbStore implements OriginalStore {
     await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
       const record = await tx.objectStore('originals').get(id);
       if (!record) return;
-      await tx.objectStore('originals').delete(id);
+      await removeIndexed(tx, [record]);
       if (record.origin === 'seed') await tx.objectStore('deletedSeeds').put({ id });
-      if (record.indexRef) await tx.objectStore('deadRefs').add(record.indexRef);
-      await addToCount(tx, -1);
     });
   }
 
@@ -437,13 +440,10 @@ export class IdbStore implements OriginalStore {
     await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
       const originals = tx.objectStore('originals');
       const inPack = new Set(pack.originals.map((o) => o.id));
-      const dropped = (await originals.index('origin').getAll('seed')).filter((seed) => !inPack.has(seed.id));
-      await requestAll(dropped, (seed) => originals.delete(seed.id));
-      await requestAll(
-        dropped.flatMap((seed) => seed.indexRef ?? []),
-        (ref) => tx.objectStore('deadRefs').add(ref),
+      await removeIndexed(
+        tx,
+        (await originals.index('origin').getAll('seed')).filter((seed) => !inPack.has(seed.id)),
       );
-      await addToCount(tx, -dropped.length);
       const seeds: OriginalRecord[] = [];
       for (const record of pack.originals) {
         if (await tx.objectStore('deletedSeeds').get(record.id)) continue;
@@ -486,8 +486,8 @@ export class IdbStore implements OriginalStore {
 
   /** Adds originals to the import queue (in one transaction). */
   async enqueueImports(items: QueuedImport[]): Promise<void> {
-    await writing(this.db.transaction('importQueue', 'readwrite'), (tx, track) => {
-      for (const item of items) track(tx.store.add(item));
+    await writing(this.db.transaction('importQueue', 'readwrite'), async (tx) => {
+      await requestAll(items, (item) => tx.store.add(item));
     });
   }
 
@@ -502,8 +502,8 @@ export class IdbStore implements OriginalStore {
 
   /** Stores imported originals and removes them from the queue, together: a restart never loses or doubles one. */
   async commitImports(keys: number[], records: OriginalRecord[]): Promise<void> {
-    await writing(this.db.transaction([...INDEXED, 'importQueue'], 'readwrite'), async (tx, track) => {
-      for (const key of keys) track(tx.objectStore('importQueue').delete(key));
+    await writing(this.db.transaction([...INDEXED, 'importQueue'], 'readwrite'), async (tx) => {
+      await requestAll(keys, (key) => tx.objectStore('importQueue').delete(key));
       await putIndexed(tx, records);
     });
   }

@@ -22,7 +22,7 @@ export interface ImportProgress {
 }
 
 /** Quiet time after an import's last batch before the candidate index is merged into one run. */
-export const COMPACT_AFTER_MS = 1000;
+const COMPACT_AFTER_MS = 1000;
 
 /** Lets other work (lookups for open pages) run between batches. */
 const yieldToOtherWork = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -169,10 +169,10 @@ export function refsIn(bucket: Uint32Array, hash: number, limit: number): { refs
 
 /**
  * Runs to merge next: the runs of the lowest level that has RUNS_PER_LEVEL of them, or with
- * `all` (once an import is over) every run when there are several. None while a merge is under way.
+ * `all` (once an import is over) every run when there are several. For runs none of which is
+ * being merged (the store finishes a merge under way before it starts another).
  */
 export function runsToMerge(runs: readonly RunInfo[], all = false): RunInfo[] | undefined {
-  if (runs.some((run) => run.merging)) return undefined;
   if (all) return runs.length > 1 ? [...runs] : undefined;
   const byLevel = new Map<number, RunInfo[]>();
   for (const run of runs) byLevel.set(run.level, [...(byLevel.get(run.level) ?? []), run]);
