@@ -6,8 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import simhashJs from 'simhash-js';
-import { prepareArticle } from '../lib/article';
-import type { OriginalRecord } from '../lib/original';
+import { prepareArticle } from '../lib/engine/article';
+import type { OriginalRecord } from '../lib/engine/original';
 import { syntheticArticle } from './synthetic';
 
 /** Words of each synthetic original. */

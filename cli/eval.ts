@@ -8,13 +8,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { prepareArticle, type ArticleInput } from '../lib/article';
-import { analyse } from '../lib/engine';
-import { MemoryStore } from '../lib/memory-store';
-import { countWords } from '../lib/normalize';
-import { makeOriginal, type OriginalRecord } from '../lib/original';
-import type { ProvenanceReport } from '../lib/report';
-import { splitSentences } from '../lib/sentences';
+import { prepareArticle, type ArticleInput } from '../lib/engine/article';
+import { analyse } from '../lib/engine/analyse';
+import { MemoryStore } from '../lib/store/memory-store';
+import { countWords } from '../lib/engine/normalize';
+import { makeOriginal, type OriginalRecord } from '../lib/engine/original';
+import type { ProvenanceReport } from '../lib/model/report';
+import { splitSentences } from '../lib/engine/sentences';
 import { cloughStevenson, mrpcPairs, panSources } from './corpora';
 import { readOriginals, seedPackFromDisk } from './sources';
 import { random, syntheticArticle } from './synthetic';

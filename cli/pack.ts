@@ -4,8 +4,8 @@
  * cleaning and attribution as the seed pack. The same article given twice is written once.
  */
 import { writeFile } from 'node:fs/promises';
-import { toJsonlLine } from '../lib/export-jsonl';
-import type { OriginalRecord } from '../lib/original';
+import { toJsonlLine } from '../lib/formats/export-jsonl';
+import type { OriginalRecord } from '../lib/engine/original';
 import { readOriginals } from './sources';
 
 const USAGE = 'usage: npm run pack -- <files or folders>... -o pack.jsonl';

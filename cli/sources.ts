@@ -5,14 +5,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { ArticleInput } from '../lib/article';
-import { splitTextArticle } from '../lib/clean';
-import { extractArticle } from '../lib/extract';
-import { FINGERPRINT_VERSION } from '../lib/fingerprint';
-import { parseImportFile } from '../lib/import-files';
-import { parseOriginalsJsonl } from '../lib/import-jsonl';
-import { makeOriginal, type OriginalRecord } from '../lib/original';
-import { buildSeedPack, type SeedPack } from '../lib/seed-pack';
+import type { ArticleInput } from '../lib/engine/article';
+import { splitTextArticle } from '../lib/engine/clean';
+import { extractArticle } from '../lib/formats/extract';
+import { FINGERPRINT_VERSION } from '../lib/engine/fingerprint';
+import { parseImportFile } from '../lib/formats/import-files';
+import { parseOriginalsJsonl } from '../lib/formats/import-jsonl';
+import { makeOriginal, type OriginalRecord } from '../lib/engine/original';
+import { buildSeedPack, type SeedPack } from '../lib/formats/seed-pack';
 
 /** Largest input read, in bytes: a bigger file or page is refused with a clear error. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;

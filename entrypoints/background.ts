@@ -1,9 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { IdbStore } from '../lib/db';
-import { parseMessage } from '../lib/protocol';
-import type { SeedPack } from '../lib/seed-pack';
-import { createService, type Sender } from '../lib/service';
+import { IdbStore } from '../lib/store/idb-store';
+import { parseMessage } from '../lib/extension/protocol';
+import type { SeedPack } from '../lib/formats/seed-pack';
+import { createService, type Sender } from '../lib/extension/service';
 
 async function openSeededStore(): Promise<IdbStore> {
   const store = await IdbStore.open();

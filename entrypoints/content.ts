@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { articleMessageOf } from '../lib/page-message';
-import type { Message } from '../lib/protocol';
+import { articleMessageOf } from '../lib/extension/page-message';
+import type { Message } from '../lib/extension/protocol';
 
 /** How often the address is checked, to analyse again when a single-page app changes article. */
 const NAVIGATION_CHECK_MS = 1000;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { translatorFrom } from '../../lib/i18n';
-import type { Message, ProtocolMap } from '../../lib/protocol';
+import { translatorFrom } from '../../lib/ui/i18n';
+import type { Message, ProtocolMap } from '../../lib/extension/protocol';
 import { renderComparison } from '../../lib/ui/compare-view';
 
 const t = translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs));

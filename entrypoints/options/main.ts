@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { OriginalsPage } from '../../lib/db';
-import { MAX_IMPORT_FILE_CHARS, parseImportFile } from '../../lib/import-files';
-import type { ImportProgress } from '../../lib/import-queue';
-import type { OriginalRecord } from '../../lib/original';
-import { MAX_IMPORT_CHUNK, type Message, type ProtocolMap } from '../../lib/protocol';
+import type { OriginalsPage } from '../../lib/store/idb-store';
+import { MAX_IMPORT_FILE_CHARS, parseImportFile } from '../../lib/formats/import-files';
+import type { ImportProgress } from '../../lib/extension/import-worker';
+import type { OriginalRecord } from '../../lib/engine/original';
+import { MAX_IMPORT_CHUNK, type Message, type ProtocolMap } from '../../lib/extension/protocol';
 import { h } from '../../lib/ui/dom';
 
 const PAGE = 50;

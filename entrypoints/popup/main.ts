@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { TabState } from '../../lib/db';
-import { translatorFrom } from '../../lib/i18n';
-import type { Message } from '../../lib/protocol';
+import type { TabState } from '../../lib/store/idb-store';
+import { translatorFrom } from '../../lib/ui/i18n';
+import type { Message } from '../../lib/extension/protocol';
 import { renderPopup, type PopupActions } from '../../lib/ui/popup-view';
 
 const POLL_MS = 400;

@@ -1,8 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { syntheticArticle } from '../../cli/synthetic';
-import { translateEnglish } from '../i18n';
-import type { ProvenanceReport } from '../report';
+import { translateEnglish } from './i18n';
+import type { ProvenanceReport } from '../model/report';
 import { renderComparison, ROWS_PER_STEP } from './compare-view';
 
 const report: ProvenanceReport = {

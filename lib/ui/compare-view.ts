@@ -3,10 +3,10 @@
  * chunk at a time so a 20,000-word article never freezes the page. Changed names, numbers
  * and quotes are listed; choosing one scrolls to the row that holds both versions.
  */
-import { buildComparison, type CompareRow, type Segment } from '../compare-model';
-import { describeReport, percent } from '../describe';
-import type { MessageKey, Translate } from '../i18n';
-import type { ProvenanceReport } from '../report';
+import { buildComparison, type CompareRow, type Segment } from '../engine/explain';
+import { describeReport, percent } from './describe';
+import type { MessageKey, Translate } from './i18n';
+import type { ProvenanceReport } from '../model/report';
 import { h } from './dom';
 
 /** Rows rendered per step; each step is a few milliseconds of work. */

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { ProvenanceReport } from '../report';
-import { translateEnglish } from '../i18n';
+import type { ProvenanceReport } from '../model/report';
+import { translateEnglish } from './i18n';
 import { renderPopup } from './popup-view';
 
 const report: ProvenanceReport = {

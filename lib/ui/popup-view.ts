@@ -3,10 +3,10 @@
  * verbatim / reworded / added, the coverage, the top changes, other known copies, the
  * original's link, "Open comparison" and the per-site switch. Pure DOM building.
  */
-import type { TabState } from '../db';
-import { describeReport, percent, verdictLabel } from '../describe';
-import type { MessageKey, Translate } from '../i18n';
-import type { ChangeKind, ProvenanceReport } from '../report';
+import type { TabState } from '../store/idb-store';
+import { describeReport, percent, verdictLabel } from './describe';
+import type { MessageKey, Translate } from './i18n';
+import type { ChangeKind, ProvenanceReport } from '../model/report';
 import { h, safeHref } from './dom';
 
 /** How many changes the popup lists before "and N more". */

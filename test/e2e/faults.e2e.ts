@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabState } from '../../lib/db';
+import type { TabState } from '../../lib/store/idb-store';
 import { pageCases } from '../fixtures/pages';
 import { launchChromium } from './chromium';
 import type { TestBrowser } from './scenario';

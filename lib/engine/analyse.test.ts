@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articleFromHtml, seedPackFromDisk } from '../../cli/sources';
+import { ARABIC, CHINESE } from '../../test/fixtures/other-scripts';
+import { pageCases } from '../../test/fixtures/pages';
+import { prepareArticle } from './article';
+import { analyse } from './analyse';
+import { MemoryStore } from '../store/memory-store';
+import { makeOriginal } from './original';
+
+let store: MemoryStore;
+beforeAll(async () => {
+  store = new MemoryStore((await seedPackFromDisk()).originals);
+});
+
+const analyseHtml = async (html: string) => {
+  const article = articleFromHtml(html, 'http://127.0.0.1/page.html');
+  return article ? analyse(prepareArticle(article), store) : null;
+};
+
+describe('engine on the test pages', () => {
+  for (const c of pageCases()) {
+    it(`${c.name} -> ${c.verdict}`, async () => {
+      const report = await analyseHtml(c.html);
+      if (c.verdict === 'no-article') {
+        expect(report === null || report.verdict === 'no-article').toBe(true);
+        return;
+      }
+      expect(report!.verdict).toBe(c.verdict);
+      expect(report!.original?.id ?? null).toBe(c.originalId ?? null);
+      const a = report!.alteration;
+      if (a) expect(a.verbatim + a.reworded + a.added).toBeCloseTo(1, 2);
+      const e = c.expect;
+      if (e?.authors) expect(report!.original?.authors).toEqual(e.authors);
+      if (e?.rewordedOverVerbatim) expect(a!.reworded).toBeGreaterThan(a!.verbatim);
+      if (e?.minVerbatim !== undefined) expect(a!.verbatim).toBeGreaterThanOrEqual(e.minVerbatim);
+      if (e?.maxAdded !== undefined) expect(a!.added).toBeLessThanOrEqual(e.maxAdded);
+      if (e?.coverage) {
+        expect(a!.coverage).toBeGreaterThanOrEqual(e.coverage[0]);
+        expect(a!.coverage).toBeLessThanOrEqual(e.coverage[1]);
+      }
+      for (const change of e?.changes ?? []) {
+        expect(
+          a!.changes.some(
+            (x) => x.kind === change.kind && x.original.includes(change.original) && x.page.includes(change.page),
+          ),
+        ).toBe(true);
+      }
+    });
+  }
+});
+
+describe('engine', () => {
+  const text = (id: string) => store.all().find((o) => o.id.startsWith(id))!.paragraphs!;
+
+  it('reports a page built from two originals as mixed, with both sources', async () => {
+    const a = text('002');
+    const b = text('004');
+    const page = prepareArticle({ title: 'Roundup', paragraphs: [...a.slice(0, 10), ...b.slice(0, 12)] });
+    const report = await analyse(page, store);
+    expect(report.verdict).toBe('mixed');
+    expect(report.sources.map((s) => s.original.id.slice(0, 3)).sort()).toEqual(['002', '004']);
+    const shares = report.alteration!;
+    expect(shares.verbatim + shares.reworded + shares.added).toBeCloseTo(1, 2);
+    expect(shares.added).toBeLessThan(0.1);
+  });
+
+  it('lists a changed number in a copied sentence', async () => {
+    const paragraphs = text('000').map((p) => p.replace('498 Russian troops', '489 Russian troops'));
+    const report = await analyse(prepareArticle({ title: 'Copy', paragraphs }), store);
+    expect(report.alteration!.changes).toContainEqual({ kind: 'number', original: '498', page: '489' });
+  });
+
+  it('finds an original added by the person, alongside the seeds', async () => {
+    const own = makeOriginal(
+      {
+        title: 'Harbour reopens after storm',
+        text: Array.from(
+          { length: 12 },
+          (_, i) =>
+            `Harbour workers cleared debris from berth ${i + 10} on Monday, the port authority said in statement number ${i + 100}.`,
+        ).join('\n'),
+        publisher: 'Coast Herald',
+        url: 'https://coast.example/harbour',
+      },
+      'import',
+    );
+    const local = new MemoryStore([...store.all(), own]);
+    const report = await analyse(prepareArticle({ title: 'x', paragraphs: own.paragraphs!.slice(0, 6) }), local);
+    expect(report.verdict).toBe('excerpt');
+    expect(report.original).toMatchObject({
+      id: own.id,
+      publisher: 'Coast Herald',
+      url: 'https://coast.example/harbour',
+    });
+  });
+
+  it('says no-article for text too short to be an article', async () => {
+    expect((await analyse(prepareArticle({ paragraphs: ['Sign in to continue.'] }), store)).verdict).toBe('no-article');
+  });
+});
+
+const UNRELATED = {
+  zh: [
+    '本赛季的联赛冠军在周六晚上的比赛中以三比一击败了老对手，球迷们在体育场外庆祝到深夜。',
+    '主教练在赛后的新闻发布会上表示，球队的防守仍然需要改进，但年轻球员的表现令人鼓舞。',
+    '气象部门预计，本周末北方大部分地区将迎来降温和降雪，提醒市民注意出行安全。',
+    '一家科技公司发布了新款手机，电池续航时间比上一代产品延长了大约三个小时。',
+  ],
+  ar: [
+    'فاز فريق المدينة بالدوري هذا الموسم بعد انتصاره في المباراة الأخيرة بثلاثة أهداف مقابل هدف واحد.',
+    'وقال المدرب في المؤتمر الصحفي إن الدفاع ما زال يحتاج إلى تحسين لكن اللاعبين الشباب قدموا أداء رائعا.',
+    'وتتوقع هيئة الأرصاد الجوية انخفاضا في درجات الحرارة وتساقط الثلوج في المناطق الشمالية نهاية الأسبوع.',
+    'وأعلنت شركة للتكنولوجيا عن هاتف جديد تدوم بطاريته نحو ثلاث ساعات أطول من الجيل السابق.',
+  ],
+};
+
+describe('engine on other scripts', () => {
+  const chinese = CHINESE;
+  const arabic = ARABIC;
+
+  for (const [name, text, language] of [
+    ['Chinese', chinese, 'zh'],
+    ['Arabic (right to left)', arabic, 'ar'],
+  ] as const) {
+    it(`finds a copy of a ${name} original, and nothing in unrelated text`, async () => {
+      const original = makeOriginal(
+        { id: `orig-${language}`, title: `${name} report`, text: text.join('\n'), language },
+        'import',
+      );
+      const local = new MemoryStore([...store.all(), original]);
+      const copy = await analyse(
+        prepareArticle({ title: 'Repost', paragraphs: [...text.slice(0, 4), text[4]] }),
+        local,
+      );
+      expect(copy.original?.id).toBe(original.id);
+      expect(['original', 'copy']).toContain(copy.verdict);
+      if (language === 'zh') {
+        // Each character is a word: two sentences are enough for an article-length excerpt.
+        const excerpt = await analyse(prepareArticle({ title: 'Repost', paragraphs: text.slice(0, 2) }), local);
+        expect(excerpt).toMatchObject({ verdict: 'excerpt', original: { id: original.id } });
+      }
+      const unrelated = await analyse(prepareArticle({ title: 'Other', paragraphs: UNRELATED[language] }), local);
+      expect(unrelated.verdict).toBe('none');
+    });
+  }
+});
+
+describe('engine across languages and without text', () => {
+  const translation = (name: string) => {
+    const [originalLine, , title, ...paragraphs] = readFileSync(
+      new URL(`../../test/fixtures/translations/${name}`, import.meta.url),
+      'utf8',
+    )
+      .split(/\r?\n/)
+      .filter(Boolean);
+    return { id: originalLine.replace(/^original:\s*/, ''), title, paragraphs };
+  };
+
+  for (const name of ['000.es.txt', '002.fr.txt', '004.de.txt']) {
+    it(`reports ${name} as a translation of its seed, with coverage`, async () => {
+      const t = translation(name);
+      const report = await analyse(prepareArticle({ title: t.title, paragraphs: t.paragraphs }), store);
+      expect(report).toMatchObject({ verdict: 'translation', original: { id: t.id } });
+      expect(report.alteration!.coverage).toBeGreaterThan(0.03);
+      expect(report.alteration!.verbatim + report.alteration!.reworded + report.alteration!.added).toBeCloseTo(1, 2);
+    });
+  }
+
+  it('does not take same-topic articles in other languages for translations', async () => {
+    for (const name of ['negative.es.txt', 'negative.fr.txt', 'negative.de.txt']) {
+      const t = translation(name);
+      expect((await analyse(prepareArticle({ title: t.title, paragraphs: t.paragraphs }), store)).verdict).toBe('none');
+    }
+  });
+
+  it('gives a verdict and estimated shares when only the original fingerprint is stored', async () => {
+    const withoutText = new MemoryStore(store.all().map((o) => ({ ...o, paragraphs: undefined })));
+    const seed = store.all().find((o) => o.id.startsWith('002'))!;
+    const copy = await analyse(prepareArticle({ title: 'Copy', paragraphs: seed.paragraphs! }), withoutText);
+    expect(copy).toMatchObject({ verdict: 'copy', original: { id: seed.id }, alteration: { estimated: true } });
+    expect(copy.alteration!.verbatim).toBeGreaterThan(0.9);
+    const excerpt = await analyse(
+      prepareArticle({ title: 'Part', paragraphs: seed.paragraphs!.slice(0, 8) }),
+      withoutText,
+    );
+    expect(excerpt).toMatchObject({ verdict: 'excerpt', original: { id: seed.id } });
+    expect(excerpt.alteration!.coverage).toBeLessThan(0.5);
+  });
+});

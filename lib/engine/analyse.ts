@@ -1,0 +1,262 @@
+/**
+ * The matching engine: from a prepared page to a ProvenanceReport. Candidates come from the
+ * index; each is verified by sentence alignment; the verdict and the shares come from the
+ * best-aligned original, and a second original that accounts for other parts of the page
+ * makes the page "mixed".
+ */
+import { alignTexts, type Alignment, type WordLabel } from './align';
+import { MIN_ARTICLE_WORDS, type PreparedArticle } from './article';
+import { CANDIDATES, findCandidates, SPARE_CANDIDATES } from './candidates';
+import { alignAcrossLanguages, type CrossAlignment } from './cross-align';
+import { detectLanguage } from './language';
+import { compactText } from './normalize';
+import { definedOnly } from './objects';
+import { detectChanges } from './changes';
+import type { OriginalStore } from '../store/memory-store';
+import { refOf, type OriginalRecord } from './original';
+import { roundShare, type ProvenanceReport, type Verdict } from '../model/report';
+import { buildTextModel, type TextModel } from './text-model';
+
+/** Fewest page words that must align with an original before it is named as the source. */
+export const MIN_ALIGNED_WORDS = 25;
+/** Least share of the page or of the original that must align for reuse to be reported. */
+export const MIN_REUSE_SHARE = 0.15;
+/** Coverage below which a faithful copy of part of an original is an excerpt. */
+export const EXCERPT_COVERAGE = 0.6;
+/** A translation needs this many anchor-aligned sentences in order, covering this share of the page. */
+export const MIN_TRANSLATION_PAIRS = 3;
+export const MIN_TRANSLATION_SHARE = 0.3;
+/** Share of the page a second original must account for to make the page "mixed". */
+export const MIXED_SHARE = 0.15;
+
+interface Verified {
+  record: OriginalRecord;
+  model: TextModel;
+  alignment: Alignment;
+  aligned: number;
+}
+
+function comparableUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page is the stored original itself: the same address, or, where either has no address,
+ * the same headline and the whole text unchanged.
+ */
+function isTheOriginal(page: PreparedArticle, best: Verified): boolean {
+  const pageUrl = comparableUrl(page.meta.url);
+  const originalUrl = comparableUrl(best.record.url);
+  const { alignment } = best;
+  const share = (alignment.verbatimWords + alignment.rewordedWords) / Math.max(1, alignment.pageWords);
+  if (pageUrl && originalUrl) return pageUrl === originalUrl && share >= 0.5;
+  return (
+    sameHeadline(page.meta.title, best.record.title) &&
+    alignment.verbatimWords / Math.max(1, alignment.pageWords) >= 0.95 &&
+    alignment.addedWords / Math.max(1, alignment.pageWords) <= 0.01 &&
+    alignment.carriedWords / Math.max(1, alignment.originalWords) >= 0.95
+  );
+}
+
+function sameHeadline(pageTitle: string | undefined, originalTitle: string): boolean {
+  if (!pageTitle) return true;
+  const a = compactText(pageTitle);
+  const b = compactText(originalTitle);
+  return a.includes(b) || b.includes(a);
+}
+
+function decideVerdict(page: PreparedArticle, best: Verified, mixed: boolean): Verdict {
+  if (isTheOriginal(page, best)) return 'original';
+  if (mixed) return 'mixed';
+  const { verbatimWords, rewordedWords, carriedWords, originalWords } = best.alignment;
+  if (rewordedWords > verbatimWords) return 'rewrite';
+  return carriedWords / Math.max(1, originalWords) < EXCERPT_COVERAGE ? 'excerpt' : 'copy';
+}
+
+function isReuse(v: Verified, pageWords: number): boolean {
+  // At least two different sentences of the original: many page sentences that all resemble one
+  // sentence of it (a list on the same subject) are topical likeness, not reuse.
+  const originalSentences = new Set(v.alignment.pairs.map((p) => p.original)).size;
+  if (v.aligned < MIN_ALIGNED_WORDS || originalSentences < 2) return false;
+  const coverage = v.alignment.carriedWords / Math.max(1, v.alignment.originalWords);
+  return v.aligned / Math.max(1, pageWords) >= MIN_REUSE_SHARE || coverage >= MIN_REUSE_SHARE;
+}
+
+/** Page words aligned to `other` that `best` does not already account for. */
+function extraWords(best: Alignment, other: Alignment): number {
+  let extra = 0;
+  other.pageLabels.forEach((labels, sentence) => {
+    if (best.pageLabels[sentence].every((l) => l === 'added')) extra += labels.filter((l) => l !== 'added').length;
+  });
+  return extra;
+}
+
+function noReport(page: PreparedArticle, verdict: 'none' | 'no-article', confidence: number): ProvenanceReport {
+  return {
+    verdict,
+    confidence,
+    page: pageSummary(page),
+    original: null,
+    sources: [],
+    alteration: null,
+  };
+}
+
+const knownCopiesOf = (record: OriginalRecord) => (record.knownCopies?.length ? record.knownCopies : undefined);
+
+function pageSummary(page: PreparedArticle): ProvenanceReport['page'] {
+  const { url, title, language } = page.meta;
+  return definedOnly({ url, title, language, words: page.model.words });
+}
+
+/** A page in another language than the original: reuse is told by anchors, in order. */
+function translationReport(page: PreparedArticle, record: OriginalRecord, cross: CrossAlignment): ProvenanceReport {
+  const share = cross.alignedWords / Math.max(1, cross.pageWords);
+  const coverage = cross.carriedWords / Math.max(1, cross.originalWords);
+  return {
+    verdict: 'translation',
+    confidence: Math.round(Math.min(1, cross.pairs.length / 6) * (0.5 + 0.5 * share) * 100) / 100,
+    page: pageSummary(page),
+    original: refOf(record),
+    sources: [{ original: refOf(record), share: roundShare(share) }],
+    alteration: {
+      verbatim: 0,
+      reworded: roundShare(share),
+      added: roundShare(1 - share),
+      coverage: roundShare(coverage),
+      removed: roundShare(1 - coverage),
+      changes: [],
+    },
+    knownCopies: knownCopiesOf(record),
+  };
+}
+
+/** Share of the page's sampled sentence keys that an original carries, and of the original's that the page carries. */
+function keyContainment(page: PreparedArticle, record: OriginalRecord): { ofPage: number; ofOriginal: number } {
+  const originalKeys = record.fingerprint.keys.filter((k) => k[0] === 'c');
+  const pageKeys = new Set(page.fingerprint.keys.filter((k) => k[0] === 'c'));
+  // The original's indexed keys spread evenly over its text, so the share the page carries
+  // estimates its coverage; the words that covers, over the page's words, its share of the page.
+  const ofOriginal = originalKeys.filter((k) => pageKeys.has(k)).length / Math.max(1, originalKeys.length);
+  return { ofPage: Math.min(1, (ofOriginal * record.fingerprint.words) / Math.max(1, page.model.words)), ofOriginal };
+}
+
+/** Least share of a page's sentence keys an original must carry when only its fingerprint is stored. */
+export const FINGERPRINT_ONLY_CONTAINMENT = 0.5;
+
+/**
+ * An original stored without its text (a large imported index): the verdict and the shares
+ * are estimated from the sampled sentence keys, and say so. Rewording cannot be told apart
+ * from different text this way, so only copies and excerpts are reported.
+ */
+function fingerprintOnlyReport(
+  page: PreparedArticle,
+  record: OriginalRecord,
+  containment: { ofPage: number; ofOriginal: number },
+): ProvenanceReport {
+  return {
+    verdict: containment.ofOriginal < EXCERPT_COVERAGE ? 'excerpt' : 'copy',
+    confidence: Math.round(containment.ofPage * 0.8 * 100) / 100,
+    page: pageSummary(page),
+    original: refOf(record),
+    sources: [{ original: refOf(record), share: roundShare(containment.ofPage) }],
+    alteration: {
+      verbatim: roundShare(containment.ofPage),
+      reworded: 0,
+      added: roundShare(1 - containment.ofPage),
+      coverage: roundShare(containment.ofOriginal),
+      removed: roundShare(1 - containment.ofOriginal),
+      changes: [],
+      estimated: true,
+    },
+    knownCopies: knownCopiesOf(record),
+  };
+}
+
+/** Finds the known original behind a page and describes how the page altered it. */
+export async function analyse(page: PreparedArticle, store: OriginalStore): Promise<ProvenanceReport> {
+  if (page.model.words < MIN_ARTICLE_WORDS) return noReport(page, 'no-article', 1);
+  // A few more than are verified, in case some lead to originals replaced or deleted since they were indexed.
+  const candidates = await findCandidates(page.fingerprint, store, CANDIDATES + SPARE_CANDIDATES);
+  const records = (await store.candidateOriginals(candidates.map((c) => c.id))).slice(0, CANDIDATES);
+  const pageLanguage = detectLanguage(page.model.sentences.flatMap((s) => s.tokens));
+
+  const verified: Verified[] = [];
+  const translations: { record: OriginalRecord; cross: CrossAlignment }[] = [];
+  const fingerprintOnly: { record: OriginalRecord; containment: { ofPage: number; ofOriginal: number } }[] = [];
+  for (const record of records) {
+    if (!record.paragraphs?.length) {
+      const containment = keyContainment(page, record);
+      if (containment.ofPage >= FINGERPRINT_ONLY_CONTAINMENT) fingerprintOnly.push({ record, containment });
+      continue;
+    }
+    const model = buildTextModel(record.paragraphs);
+    const language = detectLanguage(model.sentences.flatMap((s) => s.tokens)) ?? record.language?.slice(0, 2);
+    if (pageLanguage && language && pageLanguage !== language) {
+      const cross = alignAcrossLanguages(page.model, model);
+      if (
+        cross.pairs.length >= MIN_TRANSLATION_PAIRS &&
+        cross.alignedWords / Math.max(1, cross.pageWords) >= MIN_TRANSLATION_SHARE
+      ) {
+        translations.push({ record, cross });
+      }
+      continue;
+    }
+    const alignment = alignTexts(page.model, model);
+    const v = { record, model, alignment, aligned: alignment.verbatimWords + alignment.rewordedWords };
+    if (isReuse(v, page.model.words)) verified.push(v);
+  }
+  verified.sort((a, b) => b.aligned - a.aligned);
+  if (verified.length === 0) {
+    const translation = translations.sort((a, b) => b.cross.alignedWords - a.cross.alignedWords)[0];
+    if (translation) return translationReport(page, translation.record, translation.cross);
+    const copy = fingerprintOnly.sort((a, b) => b.containment.ofPage - a.containment.ofPage)[0];
+    if (copy) return fingerprintOnlyReport(page, copy.record, copy.containment);
+    return noReport(page, 'none', candidates.length ? 0.8 : 0.95);
+  }
+  const [best, ...others] = verified;
+  const pageWords = Math.max(1, best.alignment.pageWords);
+  const second = others
+    .map((v) => ({ v, extra: extraWords(best.alignment, v.alignment) }))
+    .filter(({ extra }) => extra >= MIN_ALIGNED_WORDS && extra / pageWords >= MIXED_SHARE)
+    .sort((a, b) => b.extra - a.extra)[0];
+  const verdict = decideVerdict(page, best, !!second);
+
+  // With a second source, its passages count as taken, not added, in the page's shares.
+  const labels = best.alignment.pageLabels.map((own, sentence) =>
+    second && own.every((l) => l === 'added') ? second.v.alignment.pageLabels[sentence] : own,
+  );
+  const count = (label: WordLabel) => labels.reduce((n, words) => n + words.filter((l) => l === label).length, 0);
+  const { carriedWords, originalWords } = best.alignment;
+  const coverage = carriedWords / Math.max(1, originalWords);
+  const sources = [{ original: refOf(best.record), share: roundShare(best.aligned / pageWords) }];
+  if (second) sources.push({ original: refOf(second.v.record), share: roundShare(second.extra / pageWords) });
+  const alignedShare = 1 - count('added') / pageWords;
+  const confidence = Math.min(1, best.alignment.pairs.length / 4) * (0.6 + 0.4 * Math.max(alignedShare, coverage));
+
+  return {
+    verdict,
+    confidence: Math.round(confidence * 100) / 100,
+    page: pageSummary(page),
+    original: refOf(best.record),
+    sources,
+    alteration: {
+      verbatim: roundShare(count('verbatim') / pageWords),
+      reworded: roundShare(count('reworded') / pageWords),
+      added: roundShare(count('added') / pageWords),
+      coverage: roundShare(coverage),
+      removed: roundShare(1 - coverage),
+      changes:
+        verdict === 'original'
+          ? []
+          : detectChanges(page.model, best.model, best.alignment.pairs, page.paragraphs, best.record.paragraphs ?? []),
+    },
+    knownCopies: knownCopiesOf(best.record),
+  };
+}

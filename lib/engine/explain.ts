@@ -1,0 +1,139 @@
+/**
+ * The side-by-side comparison of a page and its original: one row per passage, in the page's
+ * order, with the original's dropped sentences placed after the sentence they followed.
+ * Reworded rows carry a word-level diff; aligned sentences out of the original's order are
+ * marked as moved.
+ */
+import { alignTexts, type WordLabel } from './align';
+import { alignAcrossLanguages } from './cross-align';
+import { longestOrderedRun } from './ordered-run';
+import type { Change } from '../model/report';
+import { buildTextModel, type Sentence } from './text-model';
+import { matchWords } from './word-diff';
+
+export type RowKind = 'verbatim' | 'reworded' | 'added' | 'removed';
+
+/** A piece of a sentence: a word (with what follows it up to the next word) and whether it differs. */
+export interface Segment {
+  text: string;
+  changed: boolean;
+}
+
+export interface CompareRow {
+  kind: RowKind;
+  moved: boolean;
+  page?: Segment[];
+  original?: Segment[];
+  /** Indexes into the report's changes that occur in this row. */
+  changes: number[];
+}
+
+/** Splits a sentence into word segments, marking the words not in `kept`. */
+function segments(sentence: Sentence, kept: boolean[]): Segment[] {
+  const { text, tokens } = sentence;
+  if (tokens.length === 0) return [{ text, changed: false }];
+  const out: Segment[] = [];
+  if (tokens[0].start > 0) out.push({ text: text.slice(0, tokens[0].start), changed: false });
+  tokens.forEach((token, i) => {
+    const end = i + 1 < tokens.length ? tokens[i + 1].start : text.length;
+    out.push({ text: text.slice(token.start, end), changed: !kept[i] });
+  });
+  return out;
+}
+
+/**
+ * Builds the comparison rows. `changes` are located in the rows for the changes list. For a
+ * translation the sentences are paired by their anchors and shown side by side, unmarked:
+ * words cannot be compared across languages.
+ */
+export function buildComparison(
+  pageParagraphs: string[],
+  originalParagraphs: string[],
+  changes: Change[] = [],
+  acrossLanguages = false,
+): CompareRow[] {
+  const page = buildTextModel(pageParagraphs);
+  const original = buildTextModel(originalParagraphs);
+  const alignment = acrossLanguages
+    ? {
+        pairs: alignAcrossLanguages(page, original).pairs,
+        pageLabels: page.sentences.map((s) => s.tokens.map((): WordLabel => 'reworded')),
+      }
+    : alignTexts(page, original);
+  const pairByPage = new Map(alignment.pairs.map((p) => [p.page, p]));
+  // Pairs in the longest run in the original's order stay in place; the others are moved.
+  const ordered = new Set(
+    longestOrderedRun(
+      alignment.pairs.map((p) => p.original),
+      false,
+      400,
+    ),
+  );
+  const movedPages = new Set(alignment.pairs.filter((_, i) => !ordered.has(i)).map((p) => p.page));
+  const shown = new Set(alignment.pairs.map((p) => p.original));
+
+  const rows: CompareRow[] = [];
+  let nextOriginal = 0;
+  const flushRemovedBefore = (limit: number) => {
+    for (; nextOriginal < limit; nextOriginal++) {
+      if (shown.has(nextOriginal)) continue;
+      const sentence = original.sentences[nextOriginal];
+      rows.push({
+        kind: 'removed',
+        moved: false,
+        original: segments(
+          sentence,
+          sentence.tokens.map(() => true),
+        ),
+        changes: [],
+      });
+    }
+  };
+  page.sentences.forEach((sentence, index) => {
+    const pair = pairByPage.get(index);
+    if (!pair) {
+      rows.push({
+        kind: 'added',
+        moved: false,
+        page: segments(
+          sentence,
+          sentence.tokens.map(() => true),
+        ),
+        changes: [],
+      });
+      return;
+    }
+    if (!movedPages.has(index)) flushRemovedBefore(pair.original);
+    const other = original.sentences[pair.original];
+    const labels: WordLabel[] = alignment.pageLabels[index];
+    const matched = acrossLanguages
+      ? sentence.tokens.map((_, i) => i)
+      : matchWords(
+          sentence.tokens.map((t) => t.norm),
+          other.tokens.map((t) => t.norm),
+        );
+    const originalKept = other.tokens.map(() => acrossLanguages);
+    for (const j of matched) if (j >= 0) originalKept[j] = true;
+    rows.push({
+      kind: labels.every((l) => l === 'verbatim') ? 'verbatim' : 'reworded',
+      moved: movedPages.has(index),
+      page: segments(
+        sentence,
+        matched.map((j) => j >= 0),
+      ),
+      original: segments(other, originalKept),
+      changes: [],
+    });
+    if (!movedPages.has(index)) nextOriginal = Math.max(nextOriginal, pair.original + 1);
+  });
+  flushRemovedBefore(original.sentences.length);
+
+  const rowText = (s?: Segment[]) => (s ?? []).map((x) => x.text).join('');
+  changes.forEach((change, i) => {
+    const row = rows.find(
+      (r) => rowText(r.page).includes(change.page) && rowText(r.original).includes(change.original),
+    );
+    row?.changes.push(i);
+  });
+  return rows;
+}

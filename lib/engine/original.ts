@@ -1,0 +1,104 @@
+/**
+ * Originals as the store keeps them, and how an import record or a seed file becomes one.
+ */
+import { paragraphsOf, prepareArticle, type PreparedArticle } from './article';
+import { buildTextModel } from './text-model';
+import { fingerprint, upgradeKeys, type Fingerprint } from './fingerprint';
+import { hash32 } from './normalize';
+import { definedOnly } from './objects';
+import type { KnownCopy, OriginalRef } from '../model/report';
+
+export type OriginOfRecord = 'seed' | 'import' | 'learned';
+
+/** An original in the store. `paragraphs` may be absent for fingerprint-only imports. */
+export interface OriginalRecord extends OriginalRef {
+  paragraphs?: string[];
+  contributors?: string[];
+  fingerprint: Fingerprint;
+  origin: OriginOfRecord;
+  knownCopies?: KnownCopy[];
+  /** The number the IndexedDB store's candidate index knows this original by (lib/db.ts). */
+  indexRef?: number;
+}
+
+/** One line of the `.jsonl` import format of DESIGN.md. */
+export interface OriginalInput {
+  id?: string;
+  title: string;
+  text: string;
+  publisher?: string;
+  authors?: string[];
+  published?: string;
+  url?: string;
+  language?: string;
+  /** For an original without text: its fingerprint, as exported. */
+  fingerprint?: Fingerprint;
+}
+
+/** A stable id from the content, so that importing the same article twice gives one record. */
+export function contentId(title: string, text: string): string {
+  const body = text.replace(/\s+/g, ' ').trim();
+  return `a${hash32(title).toString(36)}${hash32(body).toString(36)}${body.length.toString(36)}`;
+}
+
+/** True for an import record that carries a fingerprint instead of text: nothing to prepare. */
+export function isFingerprintOnly(input: OriginalInput): input is OriginalInput & { fingerprint: Fingerprint } {
+  return !input.text.trim() && !!input.fingerprint;
+}
+
+/** Turns an import record into a stored original: cleaned, attributed and fingerprinted. */
+export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): OriginalRecord {
+  if (isFingerprintOnly(input)) {
+    const { fingerprint: given, ...rest } = input;
+    const record = {
+      ...rest,
+      text: undefined,
+      id: input.id ?? contentId(input.title, JSON.stringify(given.keys)),
+      fingerprint: { keys: upgradeKeys(given.keys, given.version), words: given.words },
+      origin,
+    };
+    return definedOnly(record) as unknown as OriginalRecord;
+  }
+  const prepared = prepareArticle(
+    {
+      title: input.title,
+      paragraphs: paragraphsOf(input.text),
+      siteName: input.publisher,
+      authors: input.authors,
+      published: input.published,
+      url: input.url,
+      language: input.language,
+    },
+    'index',
+  );
+  const { meta } = prepared;
+  const record: OriginalRecord = {
+    id: input.id ?? contentId(input.title, input.text),
+    title: meta.title ?? input.title,
+    publisher: meta.siteName ?? meta.publisher,
+    authors: meta.authors,
+    contributors: meta.contributors,
+    published: meta.published,
+    url: meta.url,
+    language: meta.language,
+    paragraphs: prepared.paragraphs,
+    fingerprint: prepared.fingerprint,
+    origin,
+  };
+  // Absent fields are left out rather than stored as undefined, so records compare cleanly.
+  return definedOnly(record);
+}
+
+/** The public reference to an original, as reports show it. */
+export function refOf(record: OriginalRecord): OriginalRef {
+  const { id, title, publisher, authors, published, url, language } = record;
+  return definedOnly({ id, title, publisher, authors, published, url, language });
+}
+
+/** A stored original seen as a page, to check it against the rest of the store. */
+export function recordAsArticle(record: OriginalRecord): PreparedArticle {
+  const paragraphs = record.paragraphs ?? [];
+  const model = buildTextModel(paragraphs);
+  // The stored keys are the few it is indexed under; as a page it queries with all of its own.
+  return { meta: refOf(record), paragraphs, model, fingerprint: fingerprint(paragraphs, model) };
+}

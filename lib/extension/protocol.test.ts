@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../engine/fingerprint';
+import { parseMessage } from './protocol';
+
+const paragraphs = ['Some article text that is long enough to fingerprint for this test of the protocol.'];
+const article = { url: 'https://news.example/a', title: 'A', paragraphs, fingerprint: fingerprint(paragraphs) };
+
+describe('parseMessage', () => {
+  it('accepts well-formed messages and drops unknown fields', () => {
+    expect(parseMessage({ type: 'article-found', article, extra: 1 })).toEqual({ type: 'article-found', article });
+    expect(parseMessage({ type: 'get-tab-state', tabId: 3 })).toEqual({ type: 'get-tab-state', tabId: 3 });
+    expect(parseMessage({ type: 'no-article', url: 'https://x/' })).toEqual({ type: 'no-article', url: 'https://x/' });
+  });
+
+  it('rejects malformed or oversized messages', () => {
+    const bad = [
+      null,
+      'article-found',
+      { type: 'unknown' },
+      { type: 'get-tab-state', tabId: '3' },
+      { type: 'article-found', article: { ...article, url: 'javascript:alert(1)' } },
+      { type: 'article-found', article: { ...article, paragraphs: [1, 2] } },
+      { type: 'article-found', article: { ...article, paragraphs: ['x'.repeat(500_001)] } },
+      { type: 'article-found', article: { ...article, fingerprint: { ...article.fingerprint, keys: 'ckx1' } } },
+      { type: 'article-found', article: { ...article, authors: 'Jane' } },
+    ];
+    for (const message of bad) expect(parseMessage(message)).toBeNull();
+  });
+});

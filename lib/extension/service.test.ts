@@ -1,0 +1,135 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { pageCases } from '../../test/fixtures/pages';
+import { IdbStore } from '../store/idb-store';
+import { FINGERPRINT_VERSION } from '../engine/fingerprint';
+import { articleMessageOf } from './page-message';
+import type { Message } from './protocol';
+import { createService, onDomain } from './service';
+import { parseHTML } from 'linkedom';
+
+let n = 0;
+async function setup() {
+  const store = await IdbStore.open(`service-test-${++n}`);
+  const badges = new Map<number, string>();
+  const service = createService({
+    store,
+    setBadge: async (tabId, badge) => void badges.set(tabId, badge?.text ?? ''),
+    openTabIds: async () => [1, 2],
+  });
+  return { store, service, badges };
+}
+
+const page = (name: string) => pageCases().find((c) => c.name === name)!;
+const messageFor = async (html: string, url: string) =>
+  (await articleMessageOf(parseHTML(html).document as unknown as Document, url))!;
+const waitFor = async (test: () => Promise<boolean>) => {
+  for (let i = 0; i < 200 && !(await test()); i++) await new Promise((r) => setTimeout(r, 10));
+};
+
+describe('background service', () => {
+  it('learns articles read on a trusted outlet as originals, and only there', async () => {
+    const { store, service } = await setup();
+    const html = page('independent-kharkiv-night').html;
+    const elsewhere: Message = {
+      type: 'article-found',
+      article: await messageFor(html, 'https://blog.example/kharkiv'),
+    };
+    await service.handle(elsewhere, { kind: 'content-script', tabId: 1, url: 'https://blog.example/kharkiv' });
+    expect(await store.count()).toBe(0);
+    expect((await store.getTabState(1))?.status).toBe('ready');
+
+    await service.handle({ type: 'set-trusted-outlets', domains: ['ledger.example'] }, { kind: 'extension-page' });
+    const trusted: Message = {
+      type: 'article-found',
+      article: await messageFor(html, 'https://www.ledger.example/world/kharkiv'),
+    };
+    await service.handle(trusted, {
+      kind: 'content-script',
+      tabId: 2,
+      url: 'https://www.ledger.example/world/kharkiv',
+    });
+    const [learned] = await store.originalsAfter('', 10);
+    expect(learned).toMatchObject({
+      origin: 'learned',
+      url: 'https://www.ledger.example/world/kharkiv',
+      publisher: 'The Morning Ledger',
+    });
+    const state = await store.getTabState(2);
+    expect(state?.status === 'ready' && state.report.verdict).toBe('original');
+    // A copy of it elsewhere is now traced back to it.
+    await service.handle(elsewhere, { kind: 'content-script', tabId: 1, url: 'https://blog.example/kharkiv' });
+    const copy = await store.getTabState(1);
+    expect(copy?.status === 'ready' && copy.report.original?.id).toBe(learned.id);
+  });
+
+  it('imports in batches, resumes a queue left by a restart, and can cancel', async () => {
+    const { store, service } = await setup();
+    const items = Array.from({ length: 250 }, (_, i) => ({
+      title: `Item ${i}`,
+      text: `Text of item ${i}, long enough to be an article of its own.`,
+    }));
+    await store.enqueueImports(items.slice(0, 120).map((input) => ({ input, origin: 'import' as const })));
+    // A new service (a restarted worker) picks the queue up.
+    await service.resumeImports();
+    await waitFor(async () => (await store.queuedImports()) === 0);
+    expect(await store.count()).toBe(120);
+
+    await service.handle({ type: 'queue-import', items }, { kind: 'extension-page' });
+    const cancelled = await service.handle({ type: 'cancel-import' }, { kind: 'extension-page' });
+    expect(cancelled).toMatchObject({ queued: 0, running: false });
+    const count = await store.count();
+    expect(count).toBeGreaterThanOrEqual(120);
+    expect(count).toBeLessThanOrEqual(250);
+    // Importing the same articles again merges them: ids come from the content.
+    await service.handle({ type: 'queue-import', items }, { kind: 'extension-page' });
+    await waitFor(async () => (await store.queuedImports()) === 0 && (await store.count()) === 250);
+    expect(await store.count()).toBe(250);
+  });
+
+  it('stores originals given as fingerprints at once, without queueing them', async () => {
+    const { store, service } = await setup();
+    const items = Array.from({ length: 300 }, (_, i) => ({
+      id: `f${i}`,
+      title: `Indexed ${i}`,
+      text: '',
+      fingerprint: { keys: [`n${1000 + i}`, `c${i}`], words: 400, version: FINGERPRINT_VERSION },
+    }));
+    const status = await service.handle({ type: 'queue-import', items }, { kind: 'extension-page' });
+    expect(status).toMatchObject({ imported: 300, queued: 0 });
+    expect(await store.queuedImports()).toBe(0);
+    expect(await store.count()).toBe(300);
+    const refs = (await store.postings(['n1042'], 10)).get('n1042') ?? [];
+    expect((await store.candidateOriginals(refs)).map((r) => r.id)).toEqual(['f42']);
+    // A run per batch of 100, merged into one once the import is over.
+    await waitFor(async () => (await store.db.count('runs')) === 1);
+    expect((await store.db.getAll('runs'))[0].postings).toBe(600);
+  });
+
+  it('stops analysing a switched-off site and clears its badge', async () => {
+    const { store, service, badges } = await setup();
+    const html = page('copy-002').html;
+    await service.handle(
+      { type: 'article-found', article: await messageFor(html, 'https://farm.example/a') },
+      { kind: 'content-script', tabId: 1, url: 'https://farm.example/a' },
+    );
+    await service.handle(
+      { type: 'set-site-enabled', host: 'farm.example', enabled: false },
+      { kind: 'extension-page' },
+    );
+    expect(badges.get(1)).toBe('');
+    expect((await store.getTabState(1))?.status).toBe('disabled');
+    expect(
+      await service.handle(
+        { type: 'is-site-enabled' },
+        { kind: 'content-script', tabId: 1, url: 'https://farm.example/b' },
+      ),
+    ).toBe(false);
+  });
+
+  it('matches trusted domains and their subdomains only', () => {
+    expect(onDomain('www.wsj.com', 'wsj.com')).toBe(true);
+    expect(onDomain('wsj.com:443', 'wsj.com')).toBe(true);
+    expect(onDomain('notwsj.com', 'wsj.com')).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './extract';
+import { articleMessageOf } from '../extension/page-message';
+
+const body = Array.from(
+  { length: 5 },
+  (_, i) =>
+    `<p>Paragraph ${i} of a real article with enough words in it to look like prose to Readability, which wants several hundred characters.</p>`,
+).join('');
+const doc = (head: string, content = body) =>
+  parseHTML(
+    `<html lang="en"><head>${head}</head><body><nav><a href="/">Home</a></nav><article>${content}</article></body></html>`,
+  ).document as unknown as Document;
+
+describe('extractArticle', () => {
+  it('reads JSON-LD NewsArticle metadata first', () => {
+    const article = extractArticle(
+      doc(
+        `<title>Page</title><link rel="canonical" href="/story"><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"The headline","author":[{"name":"Jane Roe"},{"name":"John Doe"}],"datePublished":"2022-03-03","publisher":{"name":"Ledger"}}]}</script>`,
+      ),
+      'https://news.example/x?utm=1',
+    )!;
+    expect(article).toMatchObject({
+      title: 'The headline',
+      authors: ['Jane Roe', 'John Doe'],
+      published: '2022-03-03',
+      siteName: 'Ledger',
+      url: 'https://news.example/story',
+      language: 'en',
+    });
+    expect(article.paragraphs).toHaveLength(5);
+  });
+
+  it('falls back to OpenGraph and meta tags, and ignores broken JSON-LD', () => {
+    const article = extractArticle(
+      doc(
+        `<meta property="og:site_name" content="Daily"><meta property="og:title" content="OG title"><meta name="author" content="Ann Lee"><script type="application/ld+json">{not json</script>`,
+      ),
+      'https://daily.example/a',
+    )!;
+    expect(article).toMatchObject({ title: 'OG title', siteName: 'Daily', authors: ['Ann Lee'] });
+  });
+
+  it('finds no article message on a login page or an empty page', async () => {
+    expect(
+      await articleMessageOf(doc('<title>Login</title>', '<form><input type="password"></form>'), 'https://x.example/'),
+    ).toBeNull();
+    expect(await articleMessageOf(doc('<title></title>', ''), 'https://x.example/')).toBeNull();
+  });
+
+  it('sends the cleaned, fingerprinted article of a news page', async () => {
+    const message = (await articleMessageOf(doc('<title>Story</title>'), 'https://news.example/a'))!;
+    expect(message.paragraphs).toHaveLength(5);
+    expect(message.fingerprint.keys.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Article extraction from a DOM document with Mozilla Readability, plus the page's own
+ * metadata (OpenGraph, meta author and dates, canonical link, JSON-LD NewsArticle). It works
+ * on any DOM: the page's in the content script, linkedom's in Node.
+ */
+import { Readability } from '@mozilla/readability';
+import type { ArticleInput } from '../engine/article';
+
+/** Pages with more elements (or more text) than this skip Readability for a quick, bounded read. */
+export const MAX_READABILITY_ELEMENTS = 20_000;
+export const MAX_READABILITY_CHARS = 1_000_000;
+/** The quick read looks at no more than this many paragraphs. */
+export const MAX_QUICK_PARAGRAPHS = 4_000;
+
+const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, pre, figcaption, td';
+
+function meta(doc: Document, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const el = doc.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
+    const value = el?.getAttribute('content')?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+interface JsonLdArticle {
+  headline?: string;
+  author?: unknown;
+  datePublished?: string;
+  publisher?: { name?: string } | string;
+  url?: string;
+  inLanguage?: string;
+}
+
+function namesOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  return list
+    .map((a) => (typeof a === 'string' ? a : typeof a === 'object' && a && 'name' in a ? String(a.name) : ''))
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+/** The first NewsArticle-like object in the page's JSON-LD, if any. Malformed JSON is ignored. */
+export function jsonLdArticle(doc: Document): JsonLdArticle | undefined {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    while (queue.length) {
+      const item = queue.shift();
+      if (Array.isArray(item)) queue.push(...item);
+      else if (item && typeof item === 'object') {
+        const type = (item as { '@type'?: unknown })['@type'];
+        const types = Array.isArray(type) ? type : [type];
+        if (types.some((t) => typeof t === 'string' && /Article|Posting|Report/.test(t))) return item as JsonLdArticle;
+        if ('@graph' in item) queue.push((item as { '@graph': unknown })['@graph']);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The text blocks of Readability's content element, in order, without empty ones. */
+function paragraphsOf(content: Element): string[] {
+  const blocks = Array.from(content.querySelectorAll(BLOCKS)).filter((el) => !el.querySelector(BLOCKS));
+  const texts = (blocks.length ? blocks : [content]).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+  return texts.filter(Boolean);
+}
+
+/** Child-index path from the root element to `node`, to find its copy in a cloned document. */
+function pathTo(node: Element, root: Element): number[] {
+  const path: number[] = [];
+  for (let el: Element | null = node; el && el !== root; el = el.parentElement) {
+    path.unshift(Array.prototype.indexOf.call(el.parentElement?.children ?? [], el));
+  }
+  return path;
+}
+
+function follow(root: Element, path: number[]): Element | undefined {
+  let el: Element | undefined = root;
+  for (const i of path) el = el?.children[i];
+  return el;
+}
+
+/**
+ * A copy of the document for Readability, with the content of open shadow roots and of
+ * same-origin iframes put where they are shown, so an article inside them is found.
+ */
+function flattenedClone(doc: Document): Document {
+  const clone = doc.cloneNode(true) as Document;
+  const root = doc.documentElement;
+  const cloneRoot = clone.documentElement;
+  const hosts = Array.from(doc.querySelectorAll('*')).filter((el) => el.shadowRoot);
+  const frames = Array.from(doc.querySelectorAll('iframe'));
+  for (const host of hosts) {
+    const target = follow(cloneRoot, pathTo(host, root));
+    for (const child of Array.from(host.shadowRoot!.childNodes)) target?.append(clone.importNode(child, true));
+  }
+  for (const frame of frames) {
+    let body: HTMLElement | null | undefined;
+    try {
+      body = frame.contentDocument?.body;
+    } catch {
+      body = null; // cross-origin: not ours to read
+    }
+    const target = follow(cloneRoot, pathTo(frame, root));
+    if (!body || !target) continue;
+    const container = clone.createElement('div');
+    for (const child of Array.from(body.childNodes)) container.append(clone.importNode(child, true));
+    target.replaceWith(container);
+  }
+  return clone;
+}
+
+/** A bounded read of a huge page: the paragraphs of its article, main or body element. */
+function quickParagraphs(doc: Document): string[] {
+  const root = doc.querySelector('article, main, [role="main"]') ?? doc.body;
+  if (!root) return [];
+  const paragraphs: string[] = [];
+  let chars = 0;
+  for (const p of Array.from(root.getElementsByTagName('p')).slice(0, MAX_QUICK_PARAGRAPHS)) {
+    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    paragraphs.push(text);
+    chars += text.length;
+    if (chars > MAX_READABILITY_CHARS) break;
+  }
+  return paragraphs;
+}
+
+/**
+ * Extracts the article of a document, or null when the page has none. Readability works on a
+ * copy (it changes the DOM it is given); pages too big for it get a quick, bounded read.
+ */
+export function extractArticle(doc: Document, url?: string): ArticleInput | null {
+  const huge =
+    doc.getElementsByTagName('*').length > MAX_READABILITY_ELEMENTS ||
+    (doc.body?.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
+  const parsed = huge
+    ? null
+    : new Readability<Node>(flattenedClone(doc), { serializer: (el: Node) => el, charThreshold: 300 }).parse();
+  let paragraphs: string[];
+  if (huge) {
+    paragraphs = quickParagraphs(doc);
+  } else {
+    const content = parsed?.content as Element | null | undefined;
+    paragraphs = content ? paragraphsOf(content) : [];
+  }
+  if (paragraphs.length === 0) return null;
+  const ld = jsonLdArticle(doc);
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+  const publisher = typeof ld?.publisher === 'string' ? ld.publisher : ld?.publisher?.name;
+  const ldAuthors = namesOf(ld?.author);
+  const metaAuthor = meta(doc, 'author', 'article:author');
+  const authors = ldAuthors.length ? ldAuthors : metaAuthor && !/^https?:/.test(metaAuthor) ? [metaAuthor] : undefined;
+  const resolved = (href: string | undefined) => {
+    if (!href) return undefined;
+    try {
+      return new URL(href, url).href;
+    } catch {
+      return undefined;
+    }
+  };
+  const article: ArticleInput = {
+    url: resolved(canonical ?? ld?.url ?? meta(doc, 'og:url')) ?? url,
+    title: ld?.headline ?? meta(doc, 'og:title') ?? parsed?.title ?? (doc.title || undefined),
+    siteName: publisher ?? meta(doc, 'og:site_name') ?? parsed?.siteName ?? undefined,
+    authors,
+    published:
+      ld?.datePublished ?? meta(doc, 'article:published_time', 'datePublished') ?? parsed?.publishedTime ?? undefined,
+    language: ld?.inLanguage ?? doc.documentElement.getAttribute('lang') ?? parsed?.lang ?? undefined,
+    paragraphs,
+  };
+  return Object.fromEntries(
+    Object.entries(article).filter(([, v]) => v !== undefined && v !== ''),
+  ) as unknown as ArticleInput;
+}

@@ -1,0 +1,64 @@
+/**
+ * Turns files a person picked for import into originals to queue: `.jsonl` in DESIGN.md's
+ * format (bad lines reported by number), `.txt` (first line the title) and `.html` (the
+ * article extracted as from a page). The caller parses HTML (DOMParser in the browser,
+ * linkedom in Node), so this module stays pure.
+ */
+import { extractArticle } from './extract';
+import { parseOriginalsJsonl } from './import-jsonl';
+import { definedOnly } from '../engine/objects';
+import type { OriginalInput } from '../engine/original';
+
+/** Largest file read for import, in characters. */
+export const MAX_IMPORT_FILE_CHARS = 200 * 1024 * 1024;
+
+export interface ParsedFile {
+  items: OriginalInput[];
+  problems: string[];
+}
+
+/** True when decoding as UTF-8 failed for more than a trace of the text, or it holds binary. */
+function isNotText(text: string): boolean {
+  const sample = text.slice(0, 1_000_000);
+  const replaced = sample.match(/\uFFFD/g)?.length ?? 0;
+  return sample.includes('\u0000') || replaced > Math.max(3, sample.length / 1000);
+}
+
+/** Parses one picked file. */
+export function parseImportFile(name: string, text: string, parseHtml: (html: string) => Document): ParsedFile {
+  if (text.length > MAX_IMPORT_FILE_CHARS) return { items: [], problems: [`${name}: the file is too large to import`] };
+  if (isNotText(text))
+    return {
+      items: [],
+      problems: [`${name}: not UTF-8 text (a binary file, or another encoding); nothing imported from it`],
+    };
+  if (/\.jsonl$/i.test(name)) {
+    const { records, problems } = parseOriginalsJsonl(text);
+    return { items: records, problems: problems.map((p) => `${name}, line ${p.line}: ${p.message}`) };
+  }
+  const base = name.replace(/\.[^.]+$/, '');
+  if (/\.x?html?$/i.test(name)) {
+    const article = extractArticle(parseHtml(text));
+    if (!article) return { items: [], problems: [`${name}: no article found`] };
+    const item: OriginalInput = {
+      title: article.title ?? base,
+      text: article.paragraphs.join('\n\n'),
+      publisher: article.siteName,
+      authors: article.authors,
+      published: article.published,
+      url: article.url,
+      language: article.language,
+    };
+    return {
+      items: [definedOnly(item)],
+      problems: [],
+    };
+  }
+  if (/\.txt$/i.test(name)) {
+    const [title, ...rest] = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    if (!title.trim() || !rest.join('').trim())
+      return { items: [], problems: [`${name}: needs a title line and text`] };
+    return { items: [{ title: title.trim(), text: rest.join('\n') }], problems: [] };
+  }
+  return { items: [], problems: [`${name}: not a .jsonl, .txt or .html file`] };
+}

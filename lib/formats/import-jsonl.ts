@@ -1,0 +1,59 @@
+/**
+ * Parsing of the `.jsonl` originals format of DESIGN.md. Bad lines are reported by line
+ * number and skipped; the good ones are kept. Unknown fields are ignored. A line may carry a
+ * `fingerprint` instead of `text` (an exported index of originals whose text is not shared).
+ */
+import { isFingerprint, type Fingerprint } from '../engine/fingerprint';
+import type { OriginalInput } from '../engine/original';
+
+export interface JsonlProblem {
+  line: number;
+  message: string;
+}
+
+const OPTIONAL_STRINGS = ['id', 'publisher', 'published', 'url', 'language'] as const;
+
+/** Checks one parsed line; returns the record or a reason it is unusable. */
+export function toOriginalInput(value: unknown): OriginalInput | string {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+  const v = value as Record<string, unknown>;
+  if (typeof v.title !== 'string' || !v.title.trim()) return 'missing "title"';
+  const hasText = typeof v.text === 'string' && v.text.trim() !== '';
+  if (v.fingerprint !== undefined && !isFingerprint(v.fingerprint)) return '"fingerprint" is malformed';
+  // An index of originals may carry fingerprints instead of text.
+  if (!hasText && v.fingerprint === undefined) return 'missing "text"';
+  const input: OriginalInput = { title: v.title, text: hasText ? (v.text as string) : '' };
+  if (v.fingerprint !== undefined) input.fingerprint = v.fingerprint as Fingerprint;
+  for (const key of OPTIONAL_STRINGS) {
+    if (v[key] === undefined || v[key] === null) continue;
+    if (typeof v[key] !== 'string') return `"${key}" must be a string`;
+    input[key] = v[key] as string;
+  }
+  if (v.authors !== undefined && v.authors !== null) {
+    if (!Array.isArray(v.authors) || !v.authors.every((a) => typeof a === 'string'))
+      return '"authors" must be a list of strings';
+    input.authors = v.authors as string[];
+  }
+  return input;
+}
+
+/** Parses a whole `.jsonl` text. */
+export function parseOriginalsJsonl(text: string): { records: OriginalInput[]; problems: JsonlProblem[] } {
+  const records: OriginalInput[] = [];
+  const problems: JsonlProblem[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch (error) {
+      problems.push({ line: index + 1, message: `invalid JSON (${(error as Error).message})` });
+      return;
+    }
+    const result = toOriginalInput(parsed);
+    if (typeof result === 'string') problems.push({ line: index + 1, message: result });
+    else records.push(result);
+  });
+  return { records, problems };
+}

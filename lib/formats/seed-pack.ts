@@ -1,0 +1,59 @@
+/**
+ * Builds the seed pack: the seed articles as stored originals. Seeds are taken in file order;
+ * a seed that the engine finds to be a copy or rewrite of an earlier one is recorded as a
+ * known copy of that original, not stored as an original of its own.
+ */
+import { splitTextArticle } from '../engine/clean';
+import { analyse } from '../engine/analyse';
+import { MemoryStore } from '../store/memory-store';
+import { makeOriginal, recordAsArticle, type OriginalRecord } from '../engine/original';
+import { splitSentences } from '../engine/sentences';
+import type { KnownCopy } from '../model/report';
+
+/** A seed file: its stem (the original's id) and its text. */
+export interface SeedFile {
+  id: string;
+  text: string;
+}
+
+/** The pack shipped inside the extension. */
+export interface SeedPack {
+  version: string;
+  originals: OriginalRecord[];
+}
+
+const COPY_VERDICTS = new Set(['copy', 'rewrite', 'excerpt', 'translation']);
+
+/** A headline for a text that has none: its first sentence, shortened. */
+function headlineFromText(paragraphs: string[]): string {
+  const first = splitSentences(paragraphs[0] ?? '')[0] ?? '';
+  const words = first.split(/\s+/);
+  return words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : first;
+}
+
+/** Turns a seed's text (first line a headline when it reads like one) into an original. */
+export function originalFromSeed(seed: SeedFile): OriginalRecord {
+  const { title, paragraphs } = splitTextArticle(seed.text);
+  return makeOriginal(
+    { id: seed.id, title: title ?? headlineFromText(paragraphs), text: paragraphs.join('\n') },
+    'seed',
+  );
+}
+
+/** Builds the seed pack from seed files. `version` identifies the pack's content. */
+export async function buildSeedPack(seeds: SeedFile[], version: string): Promise<SeedPack> {
+  const store = new MemoryStore();
+  for (const seed of [...seeds].sort((a, b) => a.id.localeCompare(b.id))) {
+    const record = originalFromSeed(seed);
+    const report = await analyse(recordAsArticle(record), store);
+    if (report.original && COPY_VERDICTS.has(report.verdict)) {
+      const [original] = await store.getOriginals([report.original.id]);
+      const copy: KnownCopy = { id: record.id, title: record.title, verdict: report.verdict };
+      if (record.publisher) copy.publisher = record.publisher;
+      store.put({ ...original, knownCopies: [...(original.knownCopies ?? []), copy] });
+    } else {
+      store.put(record);
+    }
+  }
+  return { version, originals: store.all() };
+}

@@ -1,0 +1,336 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { prepareArticle } from '../engine/article';
+import { findCandidates } from '../engine/candidates';
+import { DB_VERSION, IdbStore, StoreFullError } from './idb-store';
+import { hash32 } from '../engine/normalize';
+import { RUNS_PER_LEVEL } from './posting-runs';
+import { FINGERPRINT_VERSION, MAX_KEY_LENGTH, upgradeKeys } from '../engine/fingerprint';
+import { makeOriginal, type OriginalRecord } from '../engine/original';
+import type { SeedPack } from '../formats/seed-pack';
+
+let dbCounter = 0;
+const freshName = () => `upstream-test-${++dbCounter}`;
+
+const article = (id: string, topic: string, origin: OriginalRecord['origin'] = 'seed') =>
+  makeOriginal(
+    {
+      id,
+      title: `${topic} report`,
+      text: Array.from(
+        { length: 8 },
+        (_, i) =>
+          `The ${topic} committee met ${i + 2} times in week ${i + 30} to discuss ${topic} budget line ${i * 7 + 101}.`,
+      ).join('\n'),
+    },
+    origin,
+  );
+
+/** The ids of the stored originals each key leads to, through the candidate index. */
+async function idsUnder(store: IdbStore, keys: string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  for (const [key, refs] of await store.postings(keys, 10)) {
+    const ids = (await store.candidateOriginals(refs)).map((r) => r.id);
+    if (ids.length > 0) found.set(key, ids.sort());
+  }
+  return found;
+}
+
+describe('IdbStore', () => {
+  it('indexes originals and finds them by fingerprint key', async () => {
+    const store = await IdbStore.open(freshName());
+    const record = article('a', 'harbour');
+    await store.putOriginals([record, article('b', 'railway')]);
+    expect(await store.count()).toBe(2);
+    const found = await idsUnder(store, record.fingerprint.keys);
+    expect(found.size).toBe(record.fingerprint.keys.length);
+    expect([...found.values()].every((ids) => ids.includes('a'))).toBe(true);
+    expect((await store.getOriginals(['a', 'missing'])).map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('leads no key to an original once it is replaced or deleted', async () => {
+    const store = await IdbStore.open(freshName());
+    const first = article('a', 'harbour');
+    await store.putOriginals([first]);
+    const second = article('a', 'railway');
+    await store.putOriginals([second]);
+    const onlyFirst = first.fingerprint.keys.filter((k) => !second.fingerprint.keys.includes(k));
+    expect(onlyFirst.length).toBeGreaterThan(0);
+    expect((await idsUnder(store, onlyFirst)).size).toBe(0);
+    expect((await idsUnder(store, second.fingerprint.keys)).size).toBe(second.fingerprint.keys.length);
+    await store.deleteOriginal('a');
+    expect(await store.count()).toBe(0);
+    expect((await idsUnder(store, [...first.fingerprint.keys, ...second.fingerprint.keys])).size).toBe(0);
+    // Their postings are gone once the runs are merged, and so is the list of dead refs.
+    await store.putOriginals([article('b', 'mill')]);
+    await store.mergeRuns(true);
+    const runs = await store.db.getAll('runs');
+    expect(runs).toHaveLength(1);
+    expect(runs[0].postings).toBe(new Set(article('b', 'mill').fingerprint.keys).size);
+    expect(await store.db.count('deadRefs')).toBe(0);
+  });
+
+  it('keeps the index to a few merged runs over many small writes, every original still found', async () => {
+    const store = await IdbStore.open(freshName());
+    // Articles of made-up words (two syllables of twenty), each in its own pseudo-random order.
+    const syllables = 'ba ke mi do lu ra se ti vo nu ga he pi zo fu la me ri so tu'.split(' ');
+    const word = (n: number) => syllables[n % 20] + syllables[Math.floor(n / 20) % 20] + 'n';
+    const text = (i: number) =>
+      Array.from(
+        { length: 8 },
+        (_, j) => Array.from({ length: 9 }, (_, k) => word(hash32(`${i} ${j} ${k}`))).join(' ') + '.',
+      ).join('\n');
+    const records = Array.from({ length: 150 }, (_, i) =>
+      makeOriginal({ id: `o${i}`, title: `Report ${i}`, text: text(i) }, 'learned'),
+    );
+    // One at a time, as articles learned from trusted outlets arrive; o0 is written twice, unchanged.
+    for (const record of [...records, records[0]]) {
+      await store.putOriginals([record]);
+      await store.mergeRuns();
+    }
+    const runs = await store.db.getAll('runs');
+    expect(runs.length).toBeLessThan(2 * RUNS_PER_LEVEL);
+    expect(runs.reduce((sum, run) => sum + run.postings, 0)).toBe(
+      records.reduce((sum, r) => sum + new Set(r.fingerprint.keys).size, 0),
+    );
+    for (const record of [records[0], records[77], records[149]]) {
+      const page = prepareArticle({ paragraphs: record.paragraphs!.slice(1, 6) });
+      const [best] = await findCandidates(page.fingerprint, store, 1);
+      expect((await store.candidateOriginals([best.id]))[0]?.id).toBe(record.id);
+    }
+  });
+
+  it('answers every lookup between the steps of a merge, and a new connection finishes it', async () => {
+    const name = freshName();
+    const store = await IdbStore.open(name);
+    const records = Array.from({ length: 400 }, (_, i) =>
+      makeOriginal(
+        {
+          id: `f${i}`,
+          title: `Indexed ${i}`,
+          text: '',
+          fingerprint: {
+            keys: Array.from({ length: 100 }, (_, k) => `c${i}x${k}`),
+            words: 400,
+            version: FINGERPRINT_VERSION,
+          },
+        },
+        'import',
+      ),
+    );
+    for (let i = 0; i < records.length; i += 100) await store.putOriginals(records.slice(i, i + 100));
+    let current = store;
+    const findsAll = async () => {
+      for (const record of [records[0], records[170], records[399]]) {
+        const found = await idsUnder(current, record.fingerprint.keys);
+        expect(found.size).toBe(100);
+        expect([...found.values()].every((ids) => ids.join() === record.id)).toBe(true);
+      }
+    };
+    await findsAll();
+    // 40,000 postings: a merged run of 256 buckets, more than one step merges. The service
+    // worker is stopped after two steps; a new connection goes on with the same merge.
+    expect(await store.mergeStep(true)).toBe(true);
+    expect(await store.mergeStep(true)).toBe(true);
+    await findsAll();
+    store.db.close();
+    current = await IdbStore.open(name);
+    let steps = 0;
+    while (await current.mergeStep(true)) {
+      steps++;
+      await findsAll();
+    }
+    expect(steps).toBeGreaterThanOrEqual(2);
+    const runs = await current.db.getAll('runs');
+    expect(runs).toEqual([expect.objectContaining({ postings: 40_000, buckets: 256 })]);
+    expect(runs[0].merging).toBeUndefined();
+    expect(await current.db.count('runBuckets')).toBe(256);
+  });
+
+  it('merges a new seed pack without touching what the person added or deleted', async () => {
+    const store = await IdbStore.open(freshName());
+    await store.installSeedPack({
+      version: 'v1',
+      originals: [article('s1', 'harbour'), article('s2', 'railway'), article('s4', 'mill')],
+    });
+    await store.putOriginals([article('mine', 'orchard', 'import'), article('s2', 'vineyard', 'import')]);
+    await store.deleteOriginal('s4');
+    const v2: SeedPack = {
+      version: 'v2',
+      originals: [article('s2', 'railway'), article('s3', 'airport'), article('s4', 'mill')],
+    };
+    await store.installSeedPack(v2);
+    const ids = (await store.getOriginals(['s1', 's2', 's3', 's4', 'mine'])).map((r) => `${r.id}:${r.origin}`);
+    expect(ids).toEqual(['s2:import', 's3:seed', 'mine:import']);
+    expect(await store.installedSeedPackVersion()).toBe('v2');
+    // The count kept through adds, replacements and deletions is the store's own.
+    expect(await store.count()).toBe(3);
+    expect(await store.db.count('originals')).toBe(3);
+  });
+
+  it('lists and searches originals a page at a time', async () => {
+    const store = await IdbStore.open(freshName());
+    await store.putOriginals(
+      ['harbour', 'railway', 'harbour works', 'mill'].map((t, i) => article(`r${i}`, t, 'import')),
+    );
+    const page = await store.listOriginals('HARBOUR', 0, 1);
+    expect(page.total).toBe(2);
+    expect(page.items).toHaveLength(1);
+    const first = await store.originalsAfter('', 3);
+    expect(first.map((r) => r.id)).toEqual(['r0', 'r1', 'r2']);
+    expect((await store.originalsAfter('r2', 3)).map((r) => r.id)).toEqual(['r3']);
+  });
+
+  it('commits queued imports and their removal from the queue together', async () => {
+    const store = await IdbStore.open(freshName());
+    await store.enqueueImports(
+      [1, 2, 3].map((n) => ({ input: { title: `T${n}`, text: `Text ${n}` }, origin: 'import' as const })),
+    );
+    const { keys, items } = await store.peekImports(2);
+    expect(items.map((i) => i.input.title)).toEqual(['T1', 'T2']);
+    await store.commitImports(keys, [article('x', 'harbour', 'import')]);
+    expect(await store.queuedImports()).toBe(1);
+    expect(await store.count()).toBe(1);
+  });
+
+  it('turns a full quota into StoreFullError and keeps the store whole', async () => {
+    const store = await IdbStore.open(freshName());
+    await store.putOriginals([article('kept', 'harbour', 'import')]);
+    // Simulate the browser refusing the second write of a batch for lack of space.
+    const prototype = globalThis.IDBObjectStore.prototype;
+    const put = prototype.put;
+    prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if ((value as OriginalRecord).id === 'new2')
+        throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+      return put.call(this, value, key);
+    };
+    try {
+      await expect(
+        store.putOriginals([article('new1', 'railway', 'import'), article('new2', 'mill', 'import')]),
+      ).rejects.toBeInstanceOf(StoreFullError);
+    } finally {
+      prototype.put = put;
+    }
+    expect((await store.getOriginals(['kept', 'new1', 'new2'])).map((r) => r.id)).toEqual(['kept']);
+  });
+
+  it('keeps tab states across reopening (a restarted service worker)', async () => {
+    const name = freshName();
+    const store = await IdbStore.open(name);
+    await store.setTabState(7, { status: 'no-article', url: 'https://x.example/', updatedAt: 1 });
+    store.db.close();
+    const reopened = await IdbStore.open(name);
+    expect(await reopened.getTabState(7)).toMatchObject({ status: 'no-article', tabId: 7 });
+    await reopened.keepTabStates([1, 2]);
+    expect(await reopened.getTabState(7)).toBeUndefined();
+  });
+});
+
+describe('schema upgrades', () => {
+  it('upgrades a version 1 database to the current one with its data intact', async () => {
+    // The fixture is the content of a version 1 store, written here with version 1's layout.
+    const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/db/v1.json', import.meta.url), 'utf8')) as {
+      originals: OriginalRecord[];
+      postings: { key: string; ids: string[] }[];
+      tabs: { tabId: number }[];
+      meta: { key: string; value: string }[];
+    };
+    const name = freshName();
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('originals', { keyPath: 'id' }).createIndex('origin', 'origin');
+        db.createObjectStore('postings', { keyPath: 'key' });
+        db.createObjectStore('tabs', { keyPath: 'tabId' });
+        db.createObjectStore('meta', { keyPath: 'key' });
+      },
+    });
+    for (const store of ['originals', 'postings', 'tabs', 'meta'] as const) {
+      for (const value of fixture[store]) await v1.put(store, value);
+    }
+    v1.close();
+
+    const store = await IdbStore.open(name);
+    expect(store.db.version).toBe(DB_VERSION);
+    expect([...store.db.objectStoreNames].sort()).toEqual([
+      'deadRefs',
+      'deletedSeeds',
+      'importQueue',
+      'meta',
+      'originals',
+      'runBuckets',
+      'runs',
+      'tabs',
+    ]);
+    expect(await store.count()).toBe(fixture.originals.length);
+    // Every record is kept, its keys brought to the current form (version 3).
+    for (const old of fixture.originals) {
+      const [upgraded] = await store.getOriginals([old.id]);
+      const keys = upgradeKeys(old.fingerprint.keys);
+      const { indexRef, ...rest } = upgraded;
+      expect(rest).toEqual({ ...old, fingerprint: { keys, words: old.fingerprint.words } });
+      expect(indexRef).toBeGreaterThan(0);
+      expect(keys.length).toBeGreaterThan(old.fingerprint.keys.length / 3);
+      expect(keys.every((k) => k.length <= MAX_KEY_LENGTH)).toBe(true);
+    }
+    // The candidate index is rebuilt from the records: each v1 posting still answered in the new key form.
+    for (const posting of fixture.postings) {
+      const [key] = upgradeKeys([posting.key]);
+      if (key) expect((await idsUnder(store, [key])).get(key)).toEqual(posting.ids.sort());
+    }
+    // And a page of today's Upstream finds the upgraded original.
+    const seed = fixture.originals[0];
+    const page = prepareArticle({ paragraphs: seed.paragraphs!.slice(2, 8) });
+    const [best] = await findCandidates(page.fingerprint, store);
+    expect((await store.candidateOriginals([best.id]))[0]?.id).toBe(seed.id);
+    expect(await store.installedSeedPackVersion()).toBe(fixture.meta.find((m) => m.key === 'seedPackVersion')!.value);
+    expect(await store.getTabState(fixture.tabs[0].tabId)).toBeDefined();
+  });
+});
+
+describe('schema upgrades from the multi-entry index', () => {
+  it('moves a version 3 database to runs: every original keeps its data and is found again', async () => {
+    const name = freshName();
+    const v3 = await openDB(name, 3, {
+      upgrade(db) {
+        const originals = db.createObjectStore('originals', { keyPath: 'id' });
+        originals.createIndex('origin', 'origin');
+        originals.createIndex('keys', 'fingerprint.keys', { multiEntry: true });
+        db.createObjectStore('tabs', { keyPath: 'tabId' });
+        db.createObjectStore('meta', { keyPath: 'key' });
+        db.createObjectStore('deletedSeeds', { keyPath: 'id' });
+        db.createObjectStore('importQueue', { autoIncrement: true });
+      },
+    });
+    const records = [article('a', 'harbour', 'import'), article('b', 'railway', 'learned')];
+    for (const record of records) await v3.put('originals', record);
+    v3.close();
+
+    const store = await IdbStore.open(name);
+    expect([...store.db.transaction('originals').store.indexNames].sort()).toEqual(['indexRef', 'origin']);
+    for (const record of records) {
+      const [upgraded] = await store.getOriginals([record.id]);
+      expect({ ...upgraded, indexRef: undefined }).toEqual({ ...record, indexRef: undefined });
+      expect((await idsUnder(store, record.fingerprint.keys)).get(record.fingerprint.keys[0])).toContain(record.id);
+    }
+    // Originals written after the upgrade get refs of their own.
+    await store.putOriginals([article('c', 'mill', 'import')]);
+    const refs = (await store.getOriginals(['a', 'b', 'c'])).map((r) => r.indexRef);
+    expect(new Set(refs).size).toBe(3);
+  });
+});
+
+describe('open connections of different versions', () => {
+  it('steps aside when a newer version wants to upgrade, instead of blocking it', async () => {
+    const name = freshName();
+    const current = await IdbStore.open(name);
+    await current.putOriginals([article('kept', 'harbour', 'import')]);
+    let blocked = false;
+    const newer = await openDB(name, DB_VERSION + 1, { blocked: () => void (blocked = true) });
+    expect(blocked).toBe(false);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    expect(await newer.count('originals')).toBe(1);
+    newer.close();
+  });
+});
