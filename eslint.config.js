@@ -1,6 +1,28 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Imports of another layer's insides: layers meet only at their index (their public face). */
+const deepImports = (except) =>
+  ['engine', 'store', 'extension', 'ui', 'formats', 'model']
+    .filter((layer) => layer !== except)
+    .map((layer) => `**/lib/${layer}/*`);
+const BROWSER = ['wxt', 'wxt/*', 'webextension-polyfill', '@wxt-dev/*'];
+const layerRule = (layer, forbidden, message) => ({
+  files: [`lib/${layer}/**/*.ts`],
+  ignores: ['**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: deepImports(layer), message: 'Import another layer through its index (lib/<layer>).' },
+          ...(forbidden.length ? [{ group: forbidden, message }] : []),
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'tmp/', 'public/'] },
   js.configs.recommended,
@@ -18,6 +40,87 @@ export default tseslint.config(
         { property: 'insertAdjacentHTML', message: 'Build DOM with lib/ui/dom.ts.' },
       ],
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  // The layers (docs/design.md, "Layers"): the arrows point one way.
+  layerRule(
+    'model',
+    ['**/lib/*', '**/lib/*/**', 'idb', ...BROWSER, '@mozilla/*', 'linkedom', '../*', './*.js'],
+    'The model is types only and imports nothing but its own files.',
+  ),
+  layerRule(
+    'engine',
+    [
+      '**/store',
+      '**/store/*',
+      '**/ui',
+      '**/ui/*',
+      '**/extension',
+      '**/extension/*',
+      '**/formats',
+      '**/formats/*',
+      'idb',
+      ...BROWSER,
+      '@mozilla/*',
+      'linkedom',
+    ],
+    'The engine is pure: it imports only the model.',
+  ),
+  layerRule(
+    'store',
+    ['**/ui', '**/ui/*', '**/extension', '**/extension/*', '**/formats', '**/formats/*', ...BROWSER],
+    'The store imports only the model and the engine.',
+  ),
+  layerRule(
+    'formats',
+    ['**/ui', '**/ui/*', '**/extension', '**/extension/*', 'idb', ...BROWSER],
+    'File formats import only the model, the engine and the store.',
+  ),
+  layerRule(
+    'ui',
+    [
+      '**/store',
+      '**/store/*',
+      '**/extension',
+      '**/extension/*',
+      '**/formats',
+      '**/formats/*',
+      '**/engine',
+      '**/engine/*',
+      'idb',
+      ...BROWSER,
+    ],
+    'The UI renders what the background sends: it imports only the model.',
+  ),
+  layerRule('extension', ['idb', ...BROWSER], 'The extension layer gets browser APIs passed in by the entrypoints.'),
+  {
+    files: ['lib/engine/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'browser', message: 'The engine is pure: no browser APIs.' },
+        { name: 'chrome', message: 'The engine is pure: no browser APIs.' },
+        { name: 'indexedDB', message: 'The engine is pure: no IndexedDB.' },
+        { name: 'document', message: 'The engine is pure: documents are read in lib/formats.' },
+        { name: 'window', message: 'The engine is pure.' },
+      ],
+    },
+  },
+  {
+    files: ['entrypoints/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/lib/*/*'],
+              message: 'Entrypoints only wire: import a layer through its index (lib/<layer>).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

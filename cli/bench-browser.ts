@@ -7,8 +7,8 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/chromium';
 import { startServer } from '../test/e2e/server';
 import { newsPage, pageCases } from '../test/fixtures/pages';
-import { FINGERPRINT_VERSION } from '../lib/engine/fingerprint';
-import type { OriginalRecord } from '../lib/engine/original';
+import { FINGERPRINT_VERSION } from '../lib/engine';
+import type { OriginalRecord } from '../lib/model';
 
 const CHUNK = 1000;
 

@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import simhashJs from 'simhash-js';
-import { prepareArticle } from '../lib/engine/article';
-import type { OriginalRecord } from '../lib/engine/original';
+import { prepareArticle } from '../lib/engine';
 import { syntheticArticle } from './synthetic';
+import type { OriginalRecord } from '../lib/model';
 
 /** Words of each synthetic original. */
 export const SYNTHETIC_WORDS = 150;

@@ -4,24 +4,19 @@
  * SimHash and sentence alignment see each pair. Speed: fingerprinting and candidate lookup.
  */
 import 'fake-indexeddb/auto';
-import { writeFile } from 'node:fs/promises';
+import { writeFile, readdir, readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { LshIndex, Minhash } from 'minhash';
 import simhashJs from 'simhash-js';
-import { alignTexts } from '../lib/engine/align';
-import { prepareArticle } from '../lib/engine/article';
-import { findCandidates } from '../lib/engine/candidates';
-import { IdbStore } from '../lib/store/idb-store';
-import { fingerprint } from '../lib/engine/fingerprint';
-import { MemoryStore, type OriginalStore } from '../lib/store/memory-store';
-import type { OriginalRecord } from '../lib/engine/original';
-import { originalFromSeed } from '../lib/formats/seed-pack';
+import { alignTexts, prepareArticle, findCandidates, fingerprint } from '../lib/engine';
+import { MemoryStore, openStores } from '../lib/store';
+import { originalFromSeed } from '../lib/formats';
 import { hammingDistance, simhash64 } from './simhash';
-import { readdir, readFile } from 'node:fs/promises';
 import { browserBench } from './bench-browser';
 import { prepareSyntheticOriginals, syntheticText } from './bench-originals';
 import { syntheticArticle } from './synthetic';
 import { SEEDS_DIR } from './sources';
+import type { OriginalRecord, OriginalStore } from '../lib/model';
 
 const results: Record<string, unknown> = {};
 
@@ -230,7 +225,8 @@ async function lookupTimes(): Promise<void> {
       });
     }
     if (size <= FAKE_IDB_LARGEST) {
-      const idb = await IdbStore.open(`bench-${size}`);
+      const stores = await openStores(`bench-${size}`);
+      const idb = stores.originals;
       const building = performance.now();
       for (let i = 0; i < size; i += 500) {
         await idb.putOriginals(slice.slice(i, i + 500));
@@ -244,7 +240,7 @@ async function lookupTimes(): Promise<void> {
         ...(await timeLookups(queries, (keys) => bestOriginal(keys, idb))),
         buildSeconds,
       });
-      idb.db.close();
+      stores.db.close();
       // fake-indexeddb keeps a closed database in memory; the million-original one needs the room.
       await new Promise((resolve) => (indexedDB.deleteDatabase(`bench-${size}`).onsuccess = resolve));
     }

@@ -3,12 +3,10 @@
  * Prints the provenance report of each input against the seed store (plus any originals
  * given), human-readable or as JSON Lines in input order.
  */
-import { prepareArticle } from '../lib/engine/article';
-import { attributionOf, describeReport, percent } from '../lib/ui/describe';
-import { translateEnglish as t } from '../lib/ui/i18n';
-import { analyse } from '../lib/engine/analyse';
-import { MemoryStore } from '../lib/store/memory-store';
-import type { ProvenanceReport } from '../lib/model/report';
+import { prepareArticle, analyse } from '../lib/engine';
+import { attributionOf, describeReport, percent, translateEnglish as t } from '../lib/ui';
+import { MemoryStore } from '../lib/store';
+import type { ProvenanceReport } from '../lib/model';
 import { readArticle, readOriginals, seedPackFromDisk } from './sources';
 
 const USAGE = 'usage: npm run check -- [--json] [--originals PATH]... <file|url>...';

@@ -8,13 +8,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { prepareArticle, type ArticleInput } from '../lib/engine/article';
-import { analyse } from '../lib/engine/analyse';
-import { MemoryStore } from '../lib/store/memory-store';
-import { countWords } from '../lib/engine/normalize';
-import { makeOriginal, type OriginalRecord } from '../lib/engine/original';
-import type { ProvenanceReport } from '../lib/model/report';
-import { splitSentences } from '../lib/engine/sentences';
+import { prepareArticle, analyse, countWords, makeOriginal, splitSentences } from '../lib/engine';
+import { MemoryStore } from '../lib/store';
+import type { ArticleInput, OriginalRecord, ProvenanceReport } from '../lib/model';
 import { cloughStevenson, mrpcPairs, panSources } from './corpora';
 import { readOriginals, seedPackFromDisk } from './sources';
 import { random, syntheticArticle } from './synthetic';

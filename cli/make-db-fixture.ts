@@ -4,7 +4,7 @@
  * when that version is current; the upgrade tests replay these files.
  */
 import { writeFile } from 'node:fs/promises';
-import { makeOriginal } from '../lib/engine/original';
+import { makeOriginal } from '../lib/engine';
 import { seedPackFromDisk } from './sources';
 
 const pack = await seedPackFromDisk();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseOriginalsJsonl } from '../lib/formats/import-jsonl';
+import { parseOriginalsJsonl } from '../lib/formats';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;

@@ -4,9 +4,9 @@
  * cleaning and attribution as the seed pack. The same article given twice is written once.
  */
 import { writeFile } from 'node:fs/promises';
-import { toJsonlLine } from '../lib/formats/export-jsonl';
-import type { OriginalRecord } from '../lib/engine/original';
+import { toJsonlLine } from '../lib/formats';
 import { readOriginals } from './sources';
+import type { OriginalRecord } from '../lib/model';
 
 const USAGE = 'usage: npm run pack -- <files or folders>... -o pack.jsonl';
 

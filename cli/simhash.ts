@@ -4,7 +4,7 @@
  * against simhash-js and Upstream's sentence alignment on the seeds; the product does not use
  * it (the README says why).
  */
-import { hash32 } from '../lib/engine/normalize';
+import { hash32 } from '../lib/engine';
 
 const SHINGLE = 3;
 

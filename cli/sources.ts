@@ -5,14 +5,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { ArticleInput } from '../lib/engine/article';
-import { splitTextArticle } from '../lib/engine/clean';
-import { extractArticle } from '../lib/formats/extract';
-import { FINGERPRINT_VERSION } from '../lib/engine/fingerprint';
-import { parseImportFile } from '../lib/formats/import-files';
-import { parseOriginalsJsonl } from '../lib/formats/import-jsonl';
-import { makeOriginal, type OriginalRecord } from '../lib/engine/original';
-import { buildSeedPack, type SeedPack } from '../lib/formats/seed-pack';
+import { splitTextArticle, FINGERPRINT_VERSION, makeOriginal } from '../lib/engine';
+import { extractArticle, parseImportFile, parseOriginalsJsonl, buildSeedPack } from '../lib/formats';
+import type { ArticleInput, OriginalRecord, SeedPack } from '../lib/model';
 
 /** Largest input read, in bytes: a bigger file or page is refused with a clear error. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;

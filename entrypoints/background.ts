@@ -1,15 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { IdbStore } from '../lib/store/idb-store';
-import { parseMessage } from '../lib/extension/protocol';
-import type { SeedPack } from '../lib/formats/seed-pack';
-import { createService, type Sender } from '../lib/extension/service';
+import { createService, parseMessage, type Sender } from '../lib/extension';
+import type { SeedPack } from '../lib/model';
+import { openStores, type IdbStores } from '../lib/store';
 
-async function openSeededStore(): Promise<IdbStore> {
-  const store = await IdbStore.open();
+async function openSeededStores(): Promise<IdbStores> {
+  const stores = await openStores();
   const pack = (await (await fetch(browser.runtime.getURL('/seed-pack.json'))).json()) as SeedPack;
-  if ((await store.installedSeedPackVersion()) !== pack.version) await store.installSeedPack(pack);
-  return store;
+  if ((await stores.originals.installedSeedPackVersion()) !== pack.version)
+    await stores.originals.installSeedPack(pack);
+  return stores;
 }
 
 /** Who sent a message, or null for anything that is neither our own page nor our content script. */
@@ -23,21 +23,21 @@ function senderOf(sender: Browser.runtime.MessageSender): Sender | null {
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
-  const service = openSeededStore().then((store) => {
+  const service = openSeededStores().then((stores) => {
     const created = createService({
-      store,
+      stores,
       async setBadge(tabId, badge) {
         await action.setBadgeText({ tabId, text: badge?.text ?? '' });
         if (badge) {
           await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-          await action.setTitle({ tabId, title: badge.title });
+          await action.setTitle({ tabId, title: browser.i18n.getMessage(badge.title as never) });
         }
       },
       openTabIds: async () =>
         (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
     });
     void created.resumeImports();
-    return { store, ...created };
+    return { stores, ...created };
   });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
@@ -49,11 +49,13 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
     void action.setBadgeText({ tabId, text: '' });
-    void service.then((s) => s.store.deleteTabState(tabId));
+    void service.then((s) => s.stores.tabs.deleteTabState(tabId));
   });
-  browser.tabs.onRemoved.addListener((tabId) => void service.then((s) => s.store.deleteTabState(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void service.then((s) => s.stores.tabs.deleteTabState(tabId)));
   browser.runtime.onStartup.addListener(async () => {
     const tabs = await browser.tabs.query({});
-    await (await service).store.keepTabStates(tabs.map((t) => t.id).filter((id): id is number => id !== undefined));
+    await (
+      await service
+    ).stores.tabs.keepTabStates(tabs.map((t) => t.id).filter((id): id is number => id !== undefined));
   });
 });

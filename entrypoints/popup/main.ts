@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { TabState } from '../../lib/store/idb-store';
-import { translatorFrom } from '../../lib/ui/i18n';
-import type { Message } from '../../lib/extension/protocol';
-import { renderPopup, type PopupActions } from '../../lib/ui/popup-view';
+import { createClient } from '../../lib/extension';
+import { renderPopup, translatorFrom, type PopupActions } from '../../lib/ui';
 
 const POLL_MS = 400;
 const POLL_LIMIT_MS = 30_000;
 const t = translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs));
+const { request } = createClient((message) => browser.runtime.sendMessage(message));
 
 async function tabIdToShow(): Promise<number | undefined> {
   const query = new URLSearchParams(location.search);
@@ -16,7 +15,7 @@ async function tabIdToShow(): Promise<number | undefined> {
   return tab?.id;
 }
 
-const ask = (message: Message) => browser.runtime.sendMessage(message).catch(() => null) as Promise<TabState | null>;
+const stateOf = (tabId: number) => request<'get-tab-state'>({ type: 'get-tab-state', tabId }).catch(() => null);
 
 async function main(): Promise<void> {
   document.documentElement.lang = browser.i18n.getUILanguage();
@@ -25,8 +24,8 @@ async function main(): Promise<void> {
   const actions: PopupActions = {
     openComparison: () => void browser.tabs.create({ url: browser.runtime.getURL(`/compare.html?tab=${tabId}`) }),
     setSiteEnabled: async (host, enabled) => {
-      await browser.runtime.sendMessage({ type: 'set-site-enabled', host, enabled } satisfies Message);
-      if (tabId !== undefined) renderPopup(root, await ask({ type: 'get-tab-state', tabId }), t, actions);
+      await request<'set-site-enabled'>({ type: 'set-site-enabled', host, enabled });
+      if (tabId !== undefined) renderPopup(root, await stateOf(tabId), t, actions);
     },
   };
   renderPopup(root, null, t, actions);
@@ -34,7 +33,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   // The analysis may still be running: ask again until it is there.
   for (;;) {
-    const state = await ask({ type: 'get-tab-state', tabId });
+    const state = await stateOf(tabId);
     renderPopup(root, state, t, actions);
     if (state || Date.now() - started > POLL_LIMIT_MS) return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -6,8 +6,8 @@
  * Then a word-level alignment of each pair splits the page's words into verbatim, reworded and
  * added, and marks which of the original's words the page carries.
  */
-import type { Sentence, TextModel } from './text-model';
 import { matchWords, verbatimRuns } from './word-diff';
+import type { Sentence, TextModel, WordLabel } from '../model';
 
 /** Similarity at which a sentence pair is taken as a seed on its own. */
 export const SEED_SIMILARITY = 0.5;
@@ -19,8 +19,6 @@ export const ISOLATED_SIMILARITY = 0.65;
 export const MIN_CONTENT_WORDS = 3;
 /** Shortest run of words copied in order, without gaps, that counts as verbatim. */
 export const VERBATIM_RUN = 6;
-
-export type WordLabel = 'verbatim' | 'reworded' | 'added';
 
 /** A page sentence aligned to an original sentence. */
 export interface SentencePair {

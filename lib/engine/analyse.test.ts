@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFromHtml, seedPackFromDisk } from '../../cli/sources';
 import { ARABIC, CHINESE } from '../../test/fixtures/other-scripts';
-import { pageCases } from '../../test/fixtures/pages';
+import { newsPage, pageCases } from '../../test/fixtures/pages';
 import { prepareArticle } from './article';
 import { analyse } from './analyse';
-import { MemoryStore } from '../store/memory-store';
+import { MemoryStore } from '../store';
 import { makeOriginal } from './original';
+import { splitSentences } from './sentences';
+import type { OriginalRecord } from '../model';
 
 let store: MemoryStore;
 beforeAll(async () => {
@@ -186,5 +188,84 @@ describe('engine across languages and without text', () => {
     );
     expect(excerpt).toMatchObject({ verdict: 'excerpt', original: { id: seed.id } });
     expect(excerpt.alteration!.coverage).toBeLessThan(0.5);
+  });
+});
+
+describe('who a page is: only the address the browser gives is evidence', () => {
+  const seed = () => store.all().find((o) => o.id.startsWith('002'))!;
+  const REAL = 'https://realnews.example/world/belarus-talks';
+  const atRealAddress = () => makeOriginal({ ...inputOf(seed()), id: 'real-002', url: REAL }, 'import');
+  function inputOf(record: OriginalRecord) {
+    return { title: record.title, text: record.paragraphs!.join('\n'), publisher: 'Real News' };
+  }
+
+  it('is the original only at the address the store records, ignoring www., slash and tracking', async () => {
+    const original = atRealAddress();
+    const local = new MemoryStore([original]);
+    const page = prepareArticle({ title: original.title, paragraphs: original.paragraphs! });
+    const at = (address?: string) => analyse(page, local, { address }).then((r) => r.verdict);
+    expect(await at('https://www.realnews.example/world/belarus-talks/?utm_source=feed')).toBe('original');
+    expect(await at('https://farm.test/world/belarus-talks')).toBe('copy');
+    expect(await at(undefined)).toBe('copy');
+  });
+
+  it('never takes the canonical address a page claims for its own', async () => {
+    const original = atRealAddress();
+    const local = new MemoryStore([original]);
+    const html = newsPage(
+      { name: 'Farm', sections: ['World'], related: ['More'] },
+      original.title,
+      original.paragraphs!,
+    ).replace('<head>', `<head><link rel="canonical" href="${REAL}"><meta property="og:url" content="${REAL}">`);
+    const article = articleFromHtml(html, 'https://farm.test/belarus')!;
+    expect(article.url).toBe(REAL);
+    const report = await analyse(prepareArticle(article), local, { address: 'https://farm.test/belarus' });
+    expect(report.verdict).toBe('copy');
+    expect((await analyse(prepareArticle(article), local)).verdict).toBe('copy');
+  });
+
+  it('calls a page at the original address with a changed number a copy, with the change', async () => {
+    const original = atRealAddress();
+    const local = new MemoryStore([original]);
+    const paragraphs = original.paragraphs!.map((p) => p.replace(/\b(\d{2,})\b/, (n) => String(Number(n) + 7)));
+    expect(paragraphs).not.toEqual(original.paragraphs);
+    const report = await analyse(prepareArticle({ title: original.title, paragraphs }), local, { address: REAL });
+    expect(report.verdict).toBe('copy');
+    expect(report.alteration!.changes.some((c) => c.kind === 'number')).toBe(true);
+  });
+});
+
+describe('passages lifted into another article', () => {
+  const own = readFileSync(new URL('../../test/fixtures/independent/kharkiv-night.txt', import.meta.url), 'utf8')
+    .split(/\n+/)
+    .filter(Boolean);
+  const sentencesOf = (id: string) =>
+    splitSentences(
+      store
+        .all()
+        .find((o) => o.id.startsWith(id))!
+        .paragraphs!.join(' '),
+    );
+
+  for (const [count, from] of [
+    [2, 6],
+    [3, 12],
+    [5, 20],
+  ] as const) {
+    it(`finds ${count} consecutive sentences of an original spliced into a real article as partial`, async () => {
+      const lifted = sentencesOf('002')
+        .slice(from, from + count)
+        .join(' ');
+      const paragraphs = [...own.slice(1, 4), lifted, ...own.slice(4)];
+      const report = await analyse(prepareArticle({ title: own[0], paragraphs }), store);
+      expect(report.verdict).toBe('partial');
+      expect(report.original?.id.slice(0, 3)).toBe('002');
+      expect(report.alteration!.verbatim + report.alteration!.reworded).toBeLessThan(0.5);
+    });
+  }
+
+  it('leaves the article without the lift unattributed', async () => {
+    const report = await analyse(prepareArticle({ title: own[0], paragraphs: own.slice(1) }), store);
+    expect(report.verdict).toBe('none');
   });
 });

@@ -4,18 +4,26 @@
  * best-aligned original, and a second original that accounts for other parts of the page
  * makes the page "mixed".
  */
-import { alignTexts, type Alignment, type WordLabel } from './align';
-import { MIN_ARTICLE_WORDS, type PreparedArticle } from './article';
+import { sameAddress } from './address';
+import { alignTexts, type Alignment, type SentencePair } from './align';
+import { MIN_ARTICLE_WORDS } from './article';
 import { CANDIDATES, findCandidates, SPARE_CANDIDATES } from './candidates';
 import { alignAcrossLanguages, type CrossAlignment } from './cross-align';
 import { detectLanguage } from './language';
-import { compactText } from './normalize';
 import { definedOnly } from './objects';
 import { detectChanges } from './changes';
-import type { OriginalStore } from '../store/memory-store';
-import { refOf, type OriginalRecord } from './original';
-import { roundShare, type ProvenanceReport, type Verdict } from '../model/report';
-import { buildTextModel, type TextModel } from './text-model';
+import { refOf } from './original';
+import type {
+  Change,
+  OriginalRecord,
+  OriginalStore,
+  PreparedArticle,
+  ProvenanceReport,
+  TextModel,
+  Verdict,
+  WordLabel,
+} from '../model';
+import { buildTextModel } from './text-model';
 
 /** Fewest page words that must align with an original before it is named as the source. */
 export const MIN_ALIGNED_WORDS = 25;
@@ -26,8 +34,19 @@ export const EXCERPT_COVERAGE = 0.6;
 /** A translation needs this many anchor-aligned sentences in order, covering this share of the page. */
 export const MIN_TRANSLATION_PAIRS = 3;
 export const MIN_TRANSLATION_SHARE = 0.3;
+/** Share of the page an original must account for to be what the page mostly is (copy, rewrite, excerpt). */
+export const MOSTLY_SHARE = 0.5;
+/** A passage of consecutive sentences this long, lifted closely, is reuse however small a share of the page. */
+export const MIN_LIFTED_WORDS = 40;
+/** Least similarity of each sentence of a lifted passage (copied or lightly reworded). */
+export const LIFT_SIMILARITY = 0.5;
 /** Share of the page a second original must account for to make the page "mixed". */
 export const MIXED_SHARE = 0.15;
+
+/** Rounds a share for display and JSON (three decimals are more than a person can use). */
+export function roundShare(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}
 
 interface Verified {
   record: OriginalRecord;
@@ -36,56 +55,57 @@ interface Verified {
   aligned: number;
 }
 
-function comparableUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * The page is the stored original itself: the same address, or, where either has no address,
- * the same headline and the whole text unchanged.
+ * The page is the stored original's own publication: the browser (or the person) gives the
+ * address the store records for the original, the page is mostly its text, and no name,
+ * number or quote was changed. What a page claims about its own address counts for nothing.
  */
-function isTheOriginal(page: PreparedArticle, best: Verified): boolean {
-  const pageUrl = comparableUrl(page.meta.url);
-  const originalUrl = comparableUrl(best.record.url);
+function isTheOriginal(address: string | undefined, best: Verified, changes: Change[]): boolean {
   const { alignment } = best;
   const share = (alignment.verbatimWords + alignment.rewordedWords) / Math.max(1, alignment.pageWords);
-  if (pageUrl && originalUrl) return pageUrl === originalUrl && share >= 0.5;
-  return (
-    sameHeadline(page.meta.title, best.record.title) &&
-    alignment.verbatimWords / Math.max(1, alignment.pageWords) >= 0.95 &&
-    alignment.addedWords / Math.max(1, alignment.pageWords) <= 0.01 &&
-    alignment.carriedWords / Math.max(1, alignment.originalWords) >= 0.95
-  );
+  return sameAddress(address, best.record.url) && share >= MOSTLY_SHARE && changes.length === 0;
 }
 
-function sameHeadline(pageTitle: string | undefined, originalTitle: string): boolean {
-  if (!pageTitle) return true;
-  const a = compactText(pageTitle);
-  const b = compactText(originalTitle);
-  return a.includes(b) || b.includes(a);
-}
-
-function decideVerdict(page: PreparedArticle, best: Verified, mixed: boolean): Verdict {
-  if (isTheOriginal(page, best)) return 'original';
+function decideVerdict(best: Verified, mixed: boolean, address: string | undefined, changes: Change[]): Verdict {
+  const { verbatimWords, rewordedWords, carriedWords, originalWords, pageWords } = best.alignment;
+  if (isTheOriginal(address, best, changes)) return 'original';
   if (mixed) return 'mixed';
-  const { verbatimWords, rewordedWords, carriedWords, originalWords } = best.alignment;
+  if ((verbatimWords + rewordedWords) / Math.max(1, pageWords) < MOSTLY_SHARE) return 'partial';
   if (rewordedWords > verbatimWords) return 'rewrite';
   return carriedWords / Math.max(1, originalWords) < EXCERPT_COVERAGE ? 'excerpt' : 'copy';
 }
 
-function isReuse(v: Verified, pageWords: number): boolean {
+/**
+ * Words of the longest passage the page lifted: consecutive page sentences aligned, each
+ * closely, to consecutive sentences of the original. Topical likeness gives isolated pairs,
+ * not runs in the same order.
+ */
+export function liftedPassageWords(alignment: Alignment, page: TextModel): number {
+  let best = 0;
+  let run = 0;
+  let previous: SentencePair | undefined;
+  for (const pair of alignment.pairs) {
+    const close = pair.similarity >= LIFT_SIMILARITY;
+    const continues = close && previous && pair.page === previous.page + 1 && pair.original === previous.original + 1;
+    const words = page.sentences[pair.page].tokens.length;
+    run = continues ? run + words : close ? words : 0;
+    if (continues) best = Math.max(best, run);
+    previous = close ? pair : undefined;
+  }
+  return best;
+}
+
+function isReuse(v: Verified, page: TextModel): boolean {
   // At least two different sentences of the original: many page sentences that all resemble one
   // sentence of it (a list on the same subject) are topical likeness, not reuse.
   const originalSentences = new Set(v.alignment.pairs.map((p) => p.original)).size;
   if (v.aligned < MIN_ALIGNED_WORDS || originalSentences < 2) return false;
   const coverage = v.alignment.carriedWords / Math.max(1, v.alignment.originalWords);
-  return v.aligned / Math.max(1, pageWords) >= MIN_REUSE_SHARE || coverage >= MIN_REUSE_SHARE;
+  return (
+    v.aligned / Math.max(1, page.words) >= MIN_REUSE_SHARE ||
+    coverage >= MIN_REUSE_SHARE ||
+    liftedPassageWords(v.alignment, page) >= MIN_LIFTED_WORDS
+  );
 }
 
 /** Page words aligned to `other` that `best` does not already account for. */
@@ -180,7 +200,21 @@ function fingerprintOnlyReport(
 }
 
 /** Finds the known original behind a page and describes how the page altered it. */
-export async function analyse(page: PreparedArticle, store: OriginalStore): Promise<ProvenanceReport> {
+/** What is known of a page besides its text. */
+export interface PageEvidence {
+  /**
+   * The page's address as the browser (the tab) or the person (a fetched URL, `--url`) gives
+   * it: the only evidence that a page is the original's own publication. The addresses a page
+   * claims for itself (canonical link, og:url, JSON-LD) are never used for that.
+   */
+  address?: string;
+}
+
+export async function analyse(
+  page: PreparedArticle,
+  store: OriginalStore,
+  evidence: PageEvidence = {},
+): Promise<ProvenanceReport> {
   if (page.model.words < MIN_ARTICLE_WORDS) return noReport(page, 'no-article', 1);
   // A few more than are verified, in case some lead to originals replaced or deleted since they were indexed.
   const candidates = await findCandidates(page.fingerprint, store, CANDIDATES + SPARE_CANDIDATES);
@@ -210,7 +244,7 @@ export async function analyse(page: PreparedArticle, store: OriginalStore): Prom
     }
     const alignment = alignTexts(page.model, model);
     const v = { record, model, alignment, aligned: alignment.verbatimWords + alignment.rewordedWords };
-    if (isReuse(v, page.model.words)) verified.push(v);
+    if (isReuse(v, page.model)) verified.push(v);
   }
   verified.sort((a, b) => b.aligned - a.aligned);
   if (verified.length === 0) {
@@ -226,7 +260,14 @@ export async function analyse(page: PreparedArticle, store: OriginalStore): Prom
     .map((v) => ({ v, extra: extraWords(best.alignment, v.alignment) }))
     .filter(({ extra }) => extra >= MIN_ALIGNED_WORDS && extra / pageWords >= MIXED_SHARE)
     .sort((a, b) => b.extra - a.extra)[0];
-  const verdict = decideVerdict(page, best, !!second);
+  const changes = detectChanges(
+    page.model,
+    best.model,
+    best.alignment.pairs,
+    page.paragraphs,
+    best.record.paragraphs ?? [],
+  );
+  const verdict = decideVerdict(best, !!second, evidence.address, changes);
 
   // With a second source, its passages count as taken, not added, in the page's shares.
   const labels = best.alignment.pageLabels.map((own, sentence) =>
@@ -252,10 +293,7 @@ export async function analyse(page: PreparedArticle, store: OriginalStore): Prom
       added: roundShare(count('added') / pageWords),
       coverage: roundShare(coverage),
       removed: roundShare(1 - coverage),
-      changes:
-        verdict === 'original'
-          ? []
-          : detectChanges(page.model, best.model, best.alignment.pairs, page.paragraphs, best.record.paragraphs ?? []),
+      changes,
     },
     knownCopies: knownCopiesOf(best.record),
   };

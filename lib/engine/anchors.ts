@@ -3,7 +3,8 @@
  * Numbers and name skeletons feed the candidate index; all three, the list of changed names,
  * numbers and quotes.
  */
-import { tokenize, type Token } from './normalize';
+import { tokenize } from './normalize';
+import type { Token } from '../model';
 
 /** Consonant skeleton of a name, the same across common transliterations. */
 export function nameSkeleton(name: string): string {

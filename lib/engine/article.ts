@@ -2,35 +2,17 @@
  * Articles as the engine receives them (from a page, a file or the store), and the one
  * preparation step they all go through: cleaning, attribution, sentence model, fingerprint.
  */
-import { extractAttribution, type Attribution } from './attribution';
+import { extractAttribution } from './attribution';
 import { cleanParagraphs, cleanTitle } from './clean';
-import { fingerprintSteps, type Fingerprint, type KeyPurpose } from './fingerprint';
+import { fingerprintSteps } from './fingerprint';
 import { runToEnd } from './steps';
-import { textModelSteps, type TextModel } from './text-model';
+import { textModelSteps } from './text-model';
+import type { ArticleInput, KeyPurpose, PreparedArticle } from '../model';
 
 /** Longest article text handled, in characters: beyond this, the rest of a page is ignored. */
 export const MAX_ARTICLE_CHARS = 400_000;
 /** Articles shorter than this (in words, after cleaning) are not treated as articles. */
 export const MIN_ARTICLE_WORDS = 30;
-
-/** An article with whatever metadata its source gives. */
-export interface ArticleInput {
-  url?: string;
-  title?: string;
-  siteName?: string;
-  authors?: string[];
-  published?: string;
-  language?: string;
-  paragraphs: string[];
-}
-
-/** An article ready for matching. */
-export interface PreparedArticle {
-  meta: Omit<ArticleInput, 'paragraphs'> & Attribution;
-  paragraphs: string[];
-  model: TextModel;
-  fingerprint: Fingerprint;
-}
 
 /** Caps the paragraphs of an article to `maxChars` in total. */
 export function capParagraphs(paragraphs: string[], maxChars = MAX_ARTICLE_CHARS): string[] {

@@ -3,14 +3,7 @@
  * "… contributed to this article", and copyright lines. Only what is written there is
  * returned; where a field has no evidence it stays undefined.
  */
-
-export interface Attribution {
-  authors?: string[];
-  contributors?: string[];
-  publisher?: string;
-  /** Year (or date) from the copyright line. */
-  published?: string;
-}
+import type { Attribution } from '../model';
 
 const WRITE_TO = /^write to (.+)$/i;
 const BY_LINE = /^by\s+(.{3,120})$/i;

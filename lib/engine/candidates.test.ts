@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCandidates, MAX_POSTING, SCORED_POSTINGS } from './candidates';
-import { MemoryStore } from '../store/memory-store';
-import type { OriginalRecord } from './original';
+import { MemoryStore } from '../store';
+import type { OriginalRecord } from '../model';
 
 const record = (id: string, keys: string[]): OriginalRecord => ({
   id,

@@ -3,19 +3,7 @@
  * be worth verifying. Keys found in very many originals are ignored, as passim ignores n-grams
  * shared by too many series: they are topical, not evidence of copying.
  */
-import type { Fingerprint } from './fingerprint';
-
-/** Where candidates come from: the IndexedDB store in the extension, a Map in Node. */
-export interface CandidateIndex {
-  /** Number of originals indexed. */
-  count(): Promise<number>;
-  /**
-   * For each key carried by at most `maxOriginals` originals, their posting refs; keys carried
-   * by more (too common to be evidence) and keys nobody carries are left out, so a lookup's
-   * work stays the same in a large store.
-   */
-  postings(keys: string[], maxOriginals: number): Promise<Map<string, string[]>>;
-}
+import type { Candidate, CandidateIndex, Fingerprint } from '../model';
 
 /** Keys carried by more originals than this are ignored. */
 export const MAX_POSTING = 200;
@@ -23,13 +11,6 @@ export const MAX_POSTING = 200;
 export const CANDIDATES = 5;
 /** Candidates looked up beyond CANDIDATES, for postings that lead to an original no longer stored. */
 export const SPARE_CANDIDATES = 3;
-
-/** A candidate original with its lookup score. */
-export interface Candidate {
-  /** The posting ref of the original: its id in memory, a number in IndexedDB (see OriginalStore.candidateOriginals). */
-  id: string;
-  score: number;
-}
 
 /** Most posting entries scored per lookup, rarest keys first, so the work stays bounded however large the store. */
 export const SCORED_POSTINGS = 400;

@@ -6,8 +6,7 @@
 import type { SentencePair } from './align';
 import { isNameToken, quotesOf, type Quote } from './anchors';
 import { isNumber } from './normalize';
-import type { Change } from '../model/report';
-import type { TextModel } from './text-model';
+import type { Change, ChangeKind, TextModel } from '../model';
 
 /** At most this many changes are reported; the rest add nothing a person can read. */
 export const MAX_CHANGES = 60;
@@ -106,10 +105,18 @@ export function detectChanges(
   return interleaveKinds(changes);
 }
 
+/** Where each kind comes in a round; a Record, so a new kind cannot be left out. */
+const KIND_ORDER: Record<ChangeKind, number> = { name: 0, quote: 1, number: 2 };
+
 /** Orders changes name, quote, number, name, quote, … so that the first few show every kind. */
 function interleaveKinds(changes: Change[]): Change[] {
-  const byKind = (['name', 'quote', 'number'] as const).map((kind) => changes.filter((c) => c.kind === kind));
-  const ordered: Change[] = [];
-  for (let i = 0; ordered.length < changes.length; i++) for (const list of byKind) if (list[i]) ordered.push(list[i]);
-  return ordered;
+  const seen = new Map<ChangeKind, number>();
+  return changes
+    .map((change, index) => {
+      const round = seen.get(change.kind) ?? 0;
+      seen.set(change.kind, round + 1);
+      return { change, index, round };
+    })
+    .sort((a, b) => a.round - b.round || KIND_ORDER[a.change.kind] - KIND_ORDER[b.change.kind] || a.index - b.index)
+    .map(({ change }) => change);
 }

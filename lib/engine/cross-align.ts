@@ -7,7 +7,7 @@
  */
 import { isNameToken, nameSkeleton, numbersOf } from './anchors';
 import { longestOrderedRun } from './ordered-run';
-import type { TextModel } from './text-model';
+import type { TextModel } from '../model';
 
 /** Fewest shared anchors for a pair of sentences. */
 export const MIN_SHARED_ANCHORS = 2;

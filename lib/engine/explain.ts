@@ -4,29 +4,12 @@
  * Reworded rows carry a word-level diff; aligned sentences out of the original's order are
  * marked as moved.
  */
-import { alignTexts, type WordLabel } from './align';
+import { alignTexts } from './align';
 import { alignAcrossLanguages } from './cross-align';
 import { longestOrderedRun } from './ordered-run';
-import type { Change } from '../model/report';
-import { buildTextModel, type Sentence } from './text-model';
+import type { Change, CompareRow, ProvenanceReport, Segment, Sentence, WordLabel } from '../model';
+import { buildTextModel } from './text-model';
 import { matchWords } from './word-diff';
-
-export type RowKind = 'verbatim' | 'reworded' | 'added' | 'removed';
-
-/** A piece of a sentence: a word (with what follows it up to the next word) and whether it differs. */
-export interface Segment {
-  text: string;
-  changed: boolean;
-}
-
-export interface CompareRow {
-  kind: RowKind;
-  moved: boolean;
-  page?: Segment[];
-  original?: Segment[];
-  /** Indexes into the report's changes that occur in this row. */
-  changes: number[];
-}
 
 /** Splits a sentence into word segments, marking the words not in `kept`. */
 function segments(sentence: Sentence, kept: boolean[]): Segment[] {
@@ -136,4 +119,21 @@ export function buildComparison(
     row?.changes.push(i);
   });
   return rows;
+}
+
+/**
+ * The compare page's rows for a report: the page and the original aligned with the aligner
+ * the verdict came from (across languages for a translation), the report's changes located.
+ */
+export function explainReport(
+  report: ProvenanceReport,
+  pageParagraphs: string[],
+  originalParagraphs: string[],
+): CompareRow[] {
+  return buildComparison(
+    pageParagraphs,
+    originalParagraphs,
+    report.alteration?.changes ?? [],
+    report.verdict === 'translation',
+  );
 }

@@ -11,7 +11,8 @@
 import { isAnchorNumber, isNameToken, nameSkeleton, numbersOf } from './anchors';
 import { hash32 } from './normalize';
 import { runToEnd } from './steps';
-import { buildTextModel, type TextModel } from './text-model';
+import { buildTextModel } from './text-model';
+import type { Fingerprint, KeyPurpose, TextModel } from '../model';
 
 /** Keep one sentence key in SAMPLE_RATE, chosen by hash so page and original keep the same ones. */
 export const SAMPLE_RATE = 4;
@@ -21,14 +22,6 @@ export const FINGERPRINT_VERSION = 5;
 export const MAX_KEYS = 4000;
 /** Longest key stored as written; longer ones are stored as their channel letter and a hash. */
 export const MAX_KEY_LENGTH = 8;
-
-/** Serialisable fingerprint of an article. */
-export interface Fingerprint {
-  keys: string[];
-  words: number;
-  /** FINGERPRINT_VERSION of the keys, written on export; absent in the store and in messages (current). */
-  version?: number;
-}
 
 /** Sampled sentence-key hashes, per sentence: sorted triples of consecutive content stems; a sentence per step. */
 function* sentenceHashSteps(model: TextModel): Generator<void, number[][]> {
@@ -129,12 +122,6 @@ function mostFrequent(keys: string[], limit: number, minCount: number): string[]
     .slice(0, limit)
     .map(([key]) => key);
 }
-
-/**
- * What the keys are for: a page queries with all of its keys; an original is indexed under
- * a winnowed few, which any page sharing three sentences or its main names with it still finds.
- */
-export type KeyPurpose = 'query' | 'index';
 
 /** Anchors a page queries with (all), or an original is indexed under (its main names, its longest number). */
 function anchorKeys(model: TextModel, purpose: KeyPurpose): string[] {

@@ -3,7 +3,7 @@
  * German, Italian and Portuguese apart on an article: it decides whether a page and an
  * original are compared word by word or across languages.
  */
-import type { Token } from './normalize';
+import type { Token } from '../model';
 
 const FUNCTION_WORDS: Record<string, string[]> = {
   en: 'the and of to in is that was for with on as by he it his at from have has which were'.split(' '),

@@ -2,20 +2,7 @@
  * Text normalisation shared by every matching step: one folding of Unicode, one tokeniser,
  * one notion of "content word", so the page and the original are always compared alike.
  */
-
-/** A word of the text with its position, its surface form and its comparison forms. */
-export interface Token {
-  /** As written on the page (for showing changes). */
-  surface: string;
-  /** Lower-cased, accents and apostrophe variants folded: the form compared for equality. */
-  norm: string;
-  /** Truncation stem of `norm`, tolerant of inflection ("shelling" ~ "shelled"). */
-  stem: string;
-  /** True for words that carry meaning (not a stop word, not punctuation-like). */
-  content: boolean;
-  /** Offset of the word in the string it came from. */
-  start: number;
-}
+import type { Token } from '../model';
 
 const STOP_WORDS = new Set(
   (

@@ -1,39 +1,19 @@
 /**
  * Originals as the store keeps them, and how an import record or a seed file becomes one.
  */
-import { paragraphsOf, prepareArticle, type PreparedArticle } from './article';
+import { paragraphsOf, prepareArticle } from './article';
 import { buildTextModel } from './text-model';
-import { fingerprint, upgradeKeys, type Fingerprint } from './fingerprint';
+import { fingerprint, upgradeKeys } from './fingerprint';
 import { hash32 } from './normalize';
 import { definedOnly } from './objects';
-import type { KnownCopy, OriginalRef } from '../model/report';
-
-export type OriginOfRecord = 'seed' | 'import' | 'learned';
-
-/** An original in the store. `paragraphs` may be absent for fingerprint-only imports. */
-export interface OriginalRecord extends OriginalRef {
-  paragraphs?: string[];
-  contributors?: string[];
-  fingerprint: Fingerprint;
-  origin: OriginOfRecord;
-  knownCopies?: KnownCopy[];
-  /** The number the IndexedDB store's candidate index knows this original by (lib/db.ts). */
-  indexRef?: number;
-}
-
-/** One line of the `.jsonl` import format of DESIGN.md. */
-export interface OriginalInput {
-  id?: string;
-  title: string;
-  text: string;
-  publisher?: string;
-  authors?: string[];
-  published?: string;
-  url?: string;
-  language?: string;
-  /** For an original without text: its fingerprint, as exported. */
-  fingerprint?: Fingerprint;
-}
+import type {
+  Fingerprint,
+  OriginalInput,
+  OriginalRecord,
+  OriginalRef,
+  OriginOfRecord,
+  PreparedArticle,
+} from '../model';
 
 /** A stable id from the content, so that importing the same article twice gives one record. */
 export function contentId(title: string, text: string): string {

@@ -11,8 +11,8 @@ import { prepareArticle } from './article';
 import { MAX_CHANGES } from './changes';
 import { analyse } from './analyse';
 import { fingerprint, MAX_KEY_LENGTH, MAX_KEYS } from './fingerprint';
-import { parseOriginalsJsonl } from '../formats/import-jsonl';
-import { MemoryStore } from '../store/memory-store';
+import { parseOriginalsJsonl } from '../formats';
+import { MemoryStore } from '../store';
 import { tokenize } from './normalize';
 import { buildTextModel } from './text-model';
 

@@ -1,24 +1,10 @@
 /**
  * The text of an article as the matcher sees it: sentences with their tokens, in reading order.
  */
-import { tokenize, type Token } from './normalize';
+import { tokenize } from './normalize';
 import { splitSentences } from './sentences';
 import { runToEnd } from './steps';
-
-/** One sentence of an article. */
-export interface Sentence {
-  text: string;
-  tokens: Token[];
-  /** Index of the paragraph the sentence belongs to. */
-  paragraph: number;
-}
-
-/** An article's text, split for matching. */
-export interface TextModel {
-  sentences: Sentence[];
-  /** Word count of the whole text (tokens of all sentences). */
-  words: number;
-}
+import type { Sentence, TextModel } from '../model';
 
 /** Builds the sentence model of cleaned paragraphs, a paragraph per step. */
 export function* textModelSteps(paragraphs: string[]): Generator<void, TextModel> {

@@ -8,18 +8,11 @@
  * kept in memory after that: counting an IndexedDB store walks all of it, so counting after
  * every batch made each batch cost more the longer the queue.
  */
-import type { IdbStore, QueuedImport } from '../store/idb-store';
-import { isFingerprintOnly, makeOriginal } from '../engine/original';
+import { isFingerprintOnly, makeOriginal } from '../engine';
+import type { ImportProgress, ImportQueue, OriginalsLibrary, QueuedImport } from '../model';
 
 /** Originals prepared and stored per transaction. */
 export const IMPORT_BATCH = 100;
-
-export interface ImportProgress {
-  imported: number;
-  queued: number;
-  running: boolean;
-  error?: string;
-}
 
 /** Quiet time after an import's last batch before the candidate index is merged into one run. */
 const COMPACT_AFTER_MS = 1000;
@@ -36,7 +29,10 @@ export class ImportWorker {
   /** Messages of an import being stored: a compaction gives way to them. */
   private adding = 0;
 
-  constructor(private readonly store: IdbStore) {}
+  constructor(
+    private readonly originals: OriginalsLibrary,
+    private readonly queue: ImportQueue,
+  ) {}
 
   /**
    * Imports originals: those given as a fingerprint without text need no preparation and are
@@ -61,8 +57,8 @@ export class ImportWorker {
     for (let i = 0; i < ready.length; i += IMPORT_BATCH) {
       const batch = ready.slice(i, i + IMPORT_BATCH);
       try {
-        await this.store.putOriginals(batch.map((item) => makeOriginal(item.input, item.origin)));
-        await this.store.mergeRuns();
+        await this.originals.putOriginals(batch.map((item) => makeOriginal(item.input, item.origin)));
+        await this.originals.mergeRuns();
       } catch (error) {
         // Shown like a failure of the worker: the options page says why the import stopped.
         this.progress.error = (error as Error).message;
@@ -72,7 +68,7 @@ export class ImportWorker {
       await yieldToOtherWork();
     }
     if (toPrepare.length) {
-      await this.store.enqueueImports(toPrepare);
+      await this.queue.enqueueImports(toPrepare);
       this.progress.queued += toPrepare.length;
       this.start();
     } else if (ready.length) this.compactWhenQuiet();
@@ -88,7 +84,7 @@ export class ImportWorker {
   private compactWhenQuiet(): void {
     clearTimeout(this.compaction);
     this.compaction = setTimeout(() => {
-      this.store
+      this.originals
         .mergeRuns(true, () => this.adding > 0 || !!this.running)
         .catch((error: Error) => console.warn('Upstream: index not merged', error.message));
     }, COMPACT_AFTER_MS);
@@ -97,7 +93,7 @@ export class ImportWorker {
   /** Continues a queue left unfinished by a restart, if there is one. */
   async resume(): Promise<ImportProgress> {
     if (!this.running) {
-      const queued = await this.store.queuedImports();
+      const queued = await this.queue.queuedImports();
       this.progress.queued = queued;
       if (queued > 0) this.start();
     }
@@ -112,7 +108,7 @@ export class ImportWorker {
   async cancel(): Promise<ImportProgress> {
     this.cancelled = true;
     await this.running;
-    await this.store.clearImports();
+    await this.queue.clearImports();
     this.progress = { ...this.progress, queued: 0, running: false };
     return this.status();
   }
@@ -139,14 +135,14 @@ export class ImportWorker {
     // deleted entries there, which the browser's store would otherwise step over each time.
     let after: number | undefined;
     while (!this.cancelled) {
-      const { keys, items } = await this.store.peekImports(IMPORT_BATCH, after);
+      const { keys, items } = await this.queue.peekImports(IMPORT_BATCH, after);
       if (keys.length === 0) {
         this.progress.queued = 0;
         break;
       }
       const records = items.map((item) => makeOriginal(item.input, item.origin));
-      await this.store.commitImports(keys, records);
-      await this.store.mergeRuns();
+      await this.queue.commitImports(keys, records);
+      await this.originals.mergeRuns();
       after = keys[keys.length - 1];
       this.progress.imported += records.length;
       this.progress.queued = Math.max(0, this.progress.queued - records.length);

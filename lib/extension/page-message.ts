@@ -2,12 +2,10 @@
  * From a page's DOM to the message the content script sends, and from that message back to
  * what the engine analyses. Kept together so both sides agree on what travels.
  */
-import { MIN_ARTICLE_WORDS, prepareArticleSteps, type PreparedArticle } from '../engine/article';
-import { runSliced } from '../engine/steps';
-import { extractArticle } from '../formats/extract';
-import { definedOnly } from '../engine/objects';
+import { MIN_ARTICLE_WORDS, prepareArticleSteps, runSliced, definedOnly, buildTextModel } from '../engine';
+import { extractArticle } from '../formats';
 import type { ArticleMessage } from './protocol';
-import { buildTextModel } from '../engine/text-model';
+import type { PreparedArticle } from '../model';
 
 /** Most article text a content script prepares; the rest of a longer page is left out. */
 export const MAX_PAGE_ARTICLE_CHARS = 150_000;
@@ -40,8 +38,11 @@ export async function articleMessageOf(
   return definedOnly(message);
 }
 
-/** The prepared article for a (validated) article message. Paragraphs arrive already cleaned. */
-export function articleFromMessage(message: ArticleMessage): PreparedArticle {
+/**
+ * The prepared article for a (validated) article message, at the address the browser gives
+ * for its tab: the address the page claims is not evidence. Paragraphs arrive already cleaned.
+ */
+export function articleFromMessage(message: ArticleMessage, browserUrl: string): PreparedArticle {
   const { paragraphs, fingerprint, ...meta } = message;
-  return { meta, paragraphs, model: buildTextModel(paragraphs), fingerprint };
+  return { meta: { ...meta, url: browserUrl }, paragraphs, model: buildTextModel(paragraphs), fingerprint };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../engine/fingerprint';
+import { fingerprint } from '../engine';
 import { parseMessage } from './protocol';
 
 const paragraphs = ['Some article text that is long enough to fingerprint for this test of the protocol.'];

@@ -3,12 +3,19 @@
  * sends is untrusted (pages can be hostile): the background checks its shape and bounds with
  * `parseMessage` before using it, and takes the tab from the sender, never from the message.
  */
-import { MAX_ARTICLE_CHARS, type ArticleInput } from '../engine/article';
-import type { OriginalsPage, TabState } from '../store/idb-store';
-import { toOriginalInput } from '../formats/import-jsonl';
-import type { ImportProgress } from './import-worker';
-import type { OriginalInput, OriginalRecord } from '../engine/original';
-import { isFingerprint, type Fingerprint } from '../engine/fingerprint';
+import { MAX_ARTICLE_CHARS, isFingerprint } from '../engine';
+import { toOriginalInput } from '../formats';
+import type {
+  ArticleInput,
+  CompareRow,
+  Fingerprint,
+  ImportProgress,
+  OriginalInput,
+  OriginalRecord,
+  OriginalsPage,
+  ProvenanceReport,
+  TabState,
+} from '../model';
 
 /** The article a content script found, cleaned and fingerprinted. */
 export type ArticleMessage = ArticleInput & { url: string; fingerprint: Fingerprint };
@@ -23,10 +30,11 @@ export interface ProtocolMap {
   'is-site-enabled': { request: { type: 'is-site-enabled' }; response: boolean };
   /** Popup or compare page -> background: what is known of a tab. */
   'get-tab-state': { request: { type: 'get-tab-state'; tabId: number }; response: TabState | null };
-  /** Compare page -> background: the tab's state with the page text, and the original. */
+  /** Compare page -> background: the tab's report, explained passage by passage. */
   'get-comparison': {
     request: { type: 'get-comparison'; tabId: number };
-    response: { state: TabState; original: OriginalRecord | null } | null;
+    /** `rows`: the engine's explanation, null when only the original's fingerprint is stored. */
+    response: { report: ProvenanceReport; rows: CompareRow[] | null } | null;
   };
   /** Popup -> background: switch analysis on or off for a site. */
   'set-site-enabled': { request: { type: 'set-site-enabled'; host: string; enabled: boolean }; response: void };
@@ -64,7 +72,7 @@ const MAX_FIELD = 2_000;
 const MAX_AUTHORS = 50;
 
 const isString = (v: unknown, max = MAX_FIELD): v is string => typeof v === 'string' && v.length <= max;
-const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const optionalString = (v: unknown) => v === undefined || isString(v);
 
@@ -87,56 +95,94 @@ function isArticle(v: unknown): v is ArticleMessage {
   return total <= MAX_ARTICLE_CHARS && isFingerprint(a.fingerprint);
 }
 
-/** Returns the message if it is well-formed, or null. Unknown fields are dropped. */
-export function parseMessage(value: unknown): Message | null {
-  if (!value || typeof value !== 'object') return null;
-  const m = value as Record<string, unknown>;
-  switch (m.type) {
-    case 'article-found':
-      if (!isArticle(m.article)) return null;
-      return { type: 'article-found', article: m.article };
-    case 'no-article':
-      return isString(m.url) ? { type: 'no-article', url: m.url } : null;
-    case 'is-site-enabled':
-      return { type: 'is-site-enabled' };
-    case 'get-tab-state':
-    case 'get-comparison':
-      return Number.isInteger(m.tabId) ? { type: m.type, tabId: m.tabId as number } : null;
-    case 'set-site-enabled':
-      return isString(m.host, 253) && /^[a-z0-9.-]+(:\d+)?$/i.test(m.host) && typeof m.enabled === 'boolean'
+/** Which part of the extension may send a message. */
+export type Origin = 'content-script' | 'extension-page';
+
+type Request<K extends MessageType> = ProtocolMap[K]['request'];
+/** The reply to a message of type K. */
+export type Reply<K extends MessageType> = ProtocolMap[K]['response'];
+
+const idMessage =
+  <K extends 'get-original' | 'delete-original'>(type: K) =>
+  (m: Fields) =>
+    isString(m.id, 500) ? ({ type, id: m.id } as Request<K>) : null;
+const tabMessage =
+  <K extends 'get-tab-state' | 'get-comparison'>(type: K) =>
+  (m: Fields) =>
+    Number.isInteger(m.tabId) ? ({ type, tabId: m.tabId as number } as Request<K>) : null;
+const bare =
+  <K extends 'is-site-enabled' | 'import-status' | 'cancel-import' | 'get-settings'>(type: K) =>
+  () =>
+    ({ type }) as Request<K>;
+
+type Fields = Record<string, unknown>;
+
+/**
+ * Every message: who may send it and how it is checked. A mapped type over ProtocolMap, so a
+ * new message does not compile until it is listed here (and in the service's handlers).
+ */
+const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<K> | null } } = {
+  'article-found': {
+    from: 'content-script',
+    parse: (m) => (isArticle(m.article) ? { type: 'article-found', article: m.article } : null),
+  },
+  'no-article': { from: 'content-script', parse: (m) => (isString(m.url) ? { type: 'no-article', url: m.url } : null) },
+  'is-site-enabled': { from: 'content-script', parse: bare('is-site-enabled') },
+  'get-tab-state': { from: 'extension-page', parse: tabMessage('get-tab-state') },
+  'get-comparison': { from: 'extension-page', parse: tabMessage('get-comparison') },
+  'set-site-enabled': {
+    from: 'extension-page',
+    parse: (m) =>
+      isString(m.host, 253) && /^[a-z0-9.-]+(:\d+)?$/i.test(m.host) && typeof m.enabled === 'boolean'
         ? { type: 'set-site-enabled', host: m.host.toLowerCase(), enabled: m.enabled }
-        : null;
-    case 'list-originals':
-      return typeof m.search === 'string' &&
-        m.search.length <= 200 &&
-        isCount(m.offset) &&
-        isCount(m.limit) &&
-        (m.limit as number) <= 200
-        ? { type: 'list-originals', search: m.search, offset: m.offset as number, limit: m.limit as number }
-        : null;
-    case 'get-original':
-    case 'delete-original':
-      return isString(m.id, 500) ? { type: m.type, id: m.id } : null;
-    case 'queue-import': {
+        : null,
+  },
+  'list-originals': {
+    from: 'extension-page',
+    parse: (m) =>
+      typeof m.search === 'string' && m.search.length <= 200 && isCount(m.offset) && isCount(m.limit) && m.limit <= 200
+        ? { type: 'list-originals', search: m.search, offset: m.offset, limit: m.limit }
+        : null,
+  },
+  'get-original': { from: 'extension-page', parse: idMessage('get-original') },
+  'delete-original': { from: 'extension-page', parse: idMessage('delete-original') },
+  'queue-import': {
+    from: 'extension-page',
+    parse: (m) => {
       if (!Array.isArray(m.items) || m.items.length > MAX_IMPORT_CHUNK) return null;
       const items = m.items.map(toOriginalInput);
       return items.every((i): i is OriginalInput => typeof i !== 'string') ? { type: 'queue-import', items } : null;
-    }
-    case 'import-status':
-    case 'cancel-import':
-    case 'get-settings':
-      return { type: m.type };
-    case 'export-originals':
-      return isString(m.after, 500) && isCount(m.limit) && (m.limit as number) <= 2000
-        ? { type: 'export-originals', after: m.after, limit: m.limit as number }
-        : null;
-    case 'set-trusted-outlets':
-      return Array.isArray(m.domains) &&
-        m.domains.length <= 500 &&
-        m.domains.every((d) => isString(d, 253) && DOMAIN.test(d))
+    },
+  },
+  'import-status': { from: 'extension-page', parse: bare('import-status') },
+  'cancel-import': { from: 'extension-page', parse: bare('cancel-import') },
+  'export-originals': {
+    from: 'extension-page',
+    parse: (m) =>
+      isString(m.after, 500) && isCount(m.limit) && m.limit <= 2000
+        ? { type: 'export-originals', after: m.after, limit: m.limit }
+        : null,
+  },
+  'get-settings': { from: 'extension-page', parse: bare('get-settings') },
+  'set-trusted-outlets': {
+    from: 'extension-page',
+    parse: (m) =>
+      Array.isArray(m.domains) && m.domains.length <= 500 && m.domains.every((d) => isString(d, 253) && DOMAIN.test(d))
         ? { type: 'set-trusted-outlets', domains: (m.domains as string[]).map((d) => d.toLowerCase()) }
-        : null;
-    default:
-      return null;
-  }
+        : null,
+  },
+};
+
+const isMessageType = (type: unknown): type is MessageType => typeof type === 'string' && Object.hasOwn(MESSAGES, type);
+
+/** Returns the message if it is well-formed, or null. Unknown fields are dropped. */
+export function parseMessage(value: unknown): Message | null {
+  if (!value || typeof value !== 'object') return null;
+  const m = value as Fields;
+  return isMessageType(m.type) ? MESSAGES[m.type].parse(m) : null;
+}
+
+/** True when `origin` may send messages of this type: a page cannot ask for the options page's data. */
+export function mayBeSentFrom(message: Message, origin: Origin): boolean {
+  return MESSAGES[message.type].from === origin;
 }

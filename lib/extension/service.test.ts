@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { pageCases } from '../../test/fixtures/pages';
-import { IdbStore } from '../store/idb-store';
-import { FINGERPRINT_VERSION } from '../engine/fingerprint';
+import { openStores } from '../store';
+import { FINGERPRINT_VERSION } from '../engine';
 import { articleMessageOf } from './page-message';
 import type { Message } from './protocol';
 import { createService, onDomain } from './service';
@@ -10,10 +10,10 @@ import { parseHTML } from 'linkedom';
 
 let n = 0;
 async function setup() {
-  const store = await IdbStore.open(`service-test-${++n}`);
+  const store = await openStores(`service-test-${++n}`);
   const badges = new Map<number, string>();
   const service = createService({
-    store,
+    stores: store,
     setBadge: async (tabId, badge) => void badges.set(tabId, badge?.text ?? ''),
     openTabIds: async () => [1, 2],
   });
@@ -36,8 +36,8 @@ describe('background service', () => {
       article: await messageFor(html, 'https://blog.example/kharkiv'),
     };
     await service.handle(elsewhere, { kind: 'content-script', tabId: 1, url: 'https://blog.example/kharkiv' });
-    expect(await store.count()).toBe(0);
-    expect((await store.getTabState(1))?.status).toBe('ready');
+    expect(await store.originals.count()).toBe(0);
+    expect((await store.tabs.getTabState(1))?.status).toBe('ready');
 
     await service.handle({ type: 'set-trusted-outlets', domains: ['ledger.example'] }, { kind: 'extension-page' });
     const trusted: Message = {
@@ -49,17 +49,17 @@ describe('background service', () => {
       tabId: 2,
       url: 'https://www.ledger.example/world/kharkiv',
     });
-    const [learned] = await store.originalsAfter('', 10);
+    const [learned] = await store.originals.originalsAfter('', 10);
     expect(learned).toMatchObject({
       origin: 'learned',
       url: 'https://www.ledger.example/world/kharkiv',
       publisher: 'The Morning Ledger',
     });
-    const state = await store.getTabState(2);
+    const state = await store.tabs.getTabState(2);
     expect(state?.status === 'ready' && state.report.verdict).toBe('original');
     // A copy of it elsewhere is now traced back to it.
     await service.handle(elsewhere, { kind: 'content-script', tabId: 1, url: 'https://blog.example/kharkiv' });
-    const copy = await store.getTabState(1);
+    const copy = await store.tabs.getTabState(1);
     expect(copy?.status === 'ready' && copy.report.original?.id).toBe(learned.id);
   });
 
@@ -69,22 +69,24 @@ describe('background service', () => {
       title: `Item ${i}`,
       text: `Text of item ${i}, long enough to be an article of its own.`,
     }));
-    await store.enqueueImports(items.slice(0, 120).map((input) => ({ input, origin: 'import' as const })));
+    await store.importQueue.enqueueImports(items.slice(0, 120).map((input) => ({ input, origin: 'import' as const })));
     // A new service (a restarted worker) picks the queue up.
     await service.resumeImports();
-    await waitFor(async () => (await store.queuedImports()) === 0);
-    expect(await store.count()).toBe(120);
+    await waitFor(async () => (await store.importQueue.queuedImports()) === 0);
+    expect(await store.originals.count()).toBe(120);
 
     await service.handle({ type: 'queue-import', items }, { kind: 'extension-page' });
     const cancelled = await service.handle({ type: 'cancel-import' }, { kind: 'extension-page' });
     expect(cancelled).toMatchObject({ queued: 0, running: false });
-    const count = await store.count();
+    const count = await store.originals.count();
     expect(count).toBeGreaterThanOrEqual(120);
     expect(count).toBeLessThanOrEqual(250);
     // Importing the same articles again merges them: ids come from the content.
     await service.handle({ type: 'queue-import', items }, { kind: 'extension-page' });
-    await waitFor(async () => (await store.queuedImports()) === 0 && (await store.count()) === 250);
-    expect(await store.count()).toBe(250);
+    await waitFor(
+      async () => (await store.importQueue.queuedImports()) === 0 && (await store.originals.count()) === 250,
+    );
+    expect(await store.originals.count()).toBe(250);
   });
 
   it('stores originals given as fingerprints at once, without queueing them', async () => {
@@ -97,10 +99,10 @@ describe('background service', () => {
     }));
     const status = await service.handle({ type: 'queue-import', items }, { kind: 'extension-page' });
     expect(status).toMatchObject({ imported: 300, queued: 0 });
-    expect(await store.queuedImports()).toBe(0);
-    expect(await store.count()).toBe(300);
-    const refs = (await store.postings(['n1042'], 10)).get('n1042') ?? [];
-    expect((await store.candidateOriginals(refs)).map((r) => r.id)).toEqual(['f42']);
+    expect(await store.importQueue.queuedImports()).toBe(0);
+    expect(await store.originals.count()).toBe(300);
+    const refs = (await store.originals.postings(['n1042'], 10)).get('n1042') ?? [];
+    expect((await store.originals.candidateOriginals(refs)).map((r) => r.id)).toEqual(['f42']);
     // A run per batch of 100, merged into one once the import is over.
     await waitFor(async () => (await store.db.count('runs')) === 1);
     expect((await store.db.getAll('runs'))[0].postings).toBe(600);
@@ -118,7 +120,7 @@ describe('background service', () => {
       { kind: 'extension-page' },
     );
     expect(badges.get(1)).toBe('');
-    expect((await store.getTabState(1))?.status).toBe('disabled');
+    expect((await store.tabs.getTabState(1))?.status).toBe('disabled');
     expect(
       await service.handle(
         { type: 'is-site-enabled' },

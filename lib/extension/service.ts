@@ -1,27 +1,32 @@
 /**
  * What the background does for each message, with the browser at arm's length: the
  * entrypoint passes who sent the message and how to set a tab's badge. Content-script
- * messages come from untrusted pages; the tab they concern is the sender's own.
+ * messages come from untrusted pages: the tab they concern and the page's address are the
+ * sender's, as the browser reports them, never what the page says about itself.
  */
-import { badgeFor, type Badge } from '../ui/badge';
-import type { IdbStore, TabState } from '../store/idb-store';
-import { analyse } from '../engine/analyse';
-import { toJsonlLine } from '../formats/export-jsonl';
+import { analyse, contentId, explainReport, makeOriginal } from '../engine';
+import { toJsonlLine } from '../formats';
+import type { OriginalRecord, Stores, TabState } from '../model';
+import { badgeFor, type Badge } from '../ui';
 import { ImportWorker } from './import-worker';
-import { contentId, makeOriginal, type OriginalRecord } from '../engine/original';
 import { articleFromMessage } from './page-message';
-import type { ArticleMessage, Message, ProtocolMap } from './protocol';
+import {
+  mayBeSentFrom,
+  type ArticleMessage,
+  type Message,
+  type MessageType,
+  type ProtocolMap,
+  type Reply,
+} from './protocol';
 
-/** Who sent a message: one of the extension's own pages, or the content script of a tab. */
+/** Who sent a message: one of the extension's own pages, or the content script of a tab at the address the browser gives. */
 export type Sender = { kind: 'extension-page' } | { kind: 'content-script'; tabId: number; url: string };
 
 export interface ServiceEnvironment {
-  store: IdbStore;
+  stores: Stores;
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
   openTabIds(): Promise<number[]>;
 }
-
-type Reply = ProtocolMap[keyof ProtocolMap]['response'];
 
 const hostOf = (url: string | undefined) => {
   try {
@@ -37,127 +42,143 @@ export function onDomain(host: string, domain: string): boolean {
   return bare === domain || bare.endsWith(`.${domain}`);
 }
 
+/** The page's claimed canonical address when it is on the host the browser shows, else the browser's address. */
+export function trustedAddress(claimed: string | undefined, browserUrl: string): string {
+  return claimed && hostOf(claimed) === hostOf(browserUrl) ? claimed : browserUrl;
+}
+
 const withoutText = (r: OriginalRecord): OriginalRecord => ({
   ...r,
   paragraphs: undefined,
   fingerprint: { ...r.fingerprint, keys: [] },
 });
 
+type Handlers = {
+  [K in MessageType]: (message: ProtocolMap[K]['request'], sender: Sender) => Promise<Reply<K>>;
+};
+
 /** Creates the background's message handler. */
 export function createService(env: ServiceEnvironment) {
-  const { store } = env;
-  const imports = new ImportWorker(store);
+  const { originals, settings, tabs, importQueue } = env.stores;
+  const imports = new ImportWorker(originals, importQueue);
 
   async function setState(tabId: number, state: TabState): Promise<void> {
     // Badge first: once the state is readable, everything a person sees is in place.
     await env.setBadge(tabId, state.status === 'ready' ? badgeFor(state.report.verdict) : null);
-    await store.setTabState(tabId, state);
+    await tabs.setTabState(tabId, state);
   }
 
   async function siteEnabled(url: string | undefined): Promise<boolean> {
     const host = hostOf(url);
-    return !!host && !(await store.disabledSites()).includes(host);
+    return !!host && !(await settings.disabledSites()).includes(host);
   }
 
-  /** On a trusted outlet, the article read is stored as an original ("learned"). */
-  async function learn(article: ArticleMessage): Promise<void> {
-    const host = hostOf(article.url);
-    if (!host || !(await store.trustedOutlets()).some((d) => onDomain(host, d))) return;
+  /** On a trusted outlet (by the browser's address), the article read is stored as an original ("learned"). */
+  async function learn(article: ArticleMessage, browserUrl: string): Promise<void> {
+    const host = hostOf(browserUrl);
+    if (!host || !(await settings.trustedOutlets()).some((d) => onDomain(host, d))) return;
+    const url = trustedAddress(article.url, browserUrl);
     const text = article.paragraphs.join('\n\n');
     const record = makeOriginal(
       {
-        id: contentId(article.title ?? article.url, text),
-        title: article.title ?? article.url,
+        id: contentId(article.title ?? url, text),
+        title: article.title ?? url,
         text,
         publisher: article.siteName,
         authors: article.authors,
         published: article.published,
-        url: article.url,
+        url,
         language: article.language,
       },
       'learned',
     );
-    await store.putOriginals([record]);
-    await store.mergeRuns();
+    await originals.putOriginals([record]);
+    await originals.mergeRuns();
   }
 
-  async function fromContentScript(message: Message, tabId: number, url: string): Promise<Reply> {
-    if (message.type === 'is-site-enabled') {
+  const contentScript = (sender: Sender) => {
+    if (sender.kind !== 'content-script') throw new Error('content-script message from elsewhere');
+    return sender;
+  };
+
+  const handlers: Handlers = {
+    async 'is-site-enabled'(_message, sender) {
+      const { tabId, url } = contentScript(sender);
       const enabled = await siteEnabled(url);
       if (!enabled) await setState(tabId, { status: 'disabled', url, updatedAt: Date.now() });
       return enabled;
-    }
-    if (message.type !== 'article-found' && message.type !== 'no-article') return undefined;
-    if (!(await siteEnabled(url))) return undefined;
-    if (message.type === 'no-article') return setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
-    await learn(message.article);
-    const report = await analyse(articleFromMessage(message.article), store);
-    return setState(tabId, {
-      status: 'ready',
-      url: message.article.url,
-      report,
-      paragraphs: message.article.paragraphs,
-      updatedAt: Date.now(),
-    });
-  }
-
-  async function fromExtensionPage(message: Message): Promise<Reply> {
-    switch (message.type) {
-      case 'get-tab-state': {
-        const state = await store.getTabState(message.tabId);
-        // The popup does not need the page text.
-        return state ? ({ ...state, paragraphs: undefined } as TabState) : null;
+    },
+    async 'no-article'(_message, sender) {
+      const { tabId, url } = contentScript(sender);
+      if (await siteEnabled(url)) await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
+    },
+    async 'article-found'(message, sender) {
+      const { tabId, url } = contentScript(sender);
+      if (!(await siteEnabled(url))) return;
+      await learn(message.article, url);
+      const report = await analyse(articleFromMessage(message.article, url), originals, { address: url });
+      await setState(tabId, {
+        status: 'ready',
+        url,
+        report,
+        paragraphs: message.article.paragraphs,
+        updatedAt: Date.now(),
+      });
+    },
+    async 'get-tab-state'(message) {
+      const state = await tabs.getTabState(message.tabId);
+      // The popup does not need the page text.
+      return state ? ({ ...state, paragraphs: undefined } as TabState) : null;
+    },
+    async 'get-comparison'(message) {
+      const state = await tabs.getTabState(message.tabId);
+      if (state?.status !== 'ready' || !state.report.original) return null;
+      const [original] = await originals.getOriginals([state.report.original.id]);
+      const rows = original?.paragraphs?.length
+        ? explainReport(state.report, state.paragraphs ?? [], original.paragraphs)
+        : null;
+      return { report: state.report, rows };
+    },
+    async 'set-site-enabled'(message) {
+      await settings.setSiteEnabled(message.host, message.enabled);
+      if (message.enabled) return;
+      // Forget what was found on this site's open tabs.
+      for (const tabId of await env.openTabIds()) {
+        const state = await tabs.getTabState(tabId);
+        if (state && hostOf(state.url) === message.host)
+          await setState(tabId, { status: 'disabled', url: state.url, updatedAt: Date.now() });
       }
-      case 'get-comparison': {
-        const state = await store.getTabState(message.tabId);
-        if (state?.status !== 'ready' || !state.report.original) return null;
-        const [original] = await store.getOriginals([state.report.original.id]);
-        return { state, original: original ?? null };
-      }
-      case 'set-site-enabled': {
-        await store.setSiteEnabled(message.host, message.enabled);
-        if (message.enabled) return undefined;
-        // Forget what was found on this site's open tabs.
-        for (const tabId of await env.openTabIds()) {
-          const state = await store.getTabState(tabId);
-          if (state && hostOf(state.url) === message.host)
-            await setState(tabId, { status: 'disabled', url: state.url, updatedAt: Date.now() });
-        }
-        return undefined;
-      }
-      case 'list-originals': {
-        const page = await store.listOriginals(message.search, message.offset, message.limit);
-        return { ...page, items: page.items.map(withoutText) };
-      }
-      case 'get-original':
-        return (await store.getOriginals([message.id]))[0] ?? null;
-      case 'delete-original':
-        return store.deleteOriginal(message.id);
-      case 'queue-import':
-        return imports.add(message.items.map((input) => ({ input, origin: 'import' as const })));
-      case 'import-status':
-        return imports.resume();
-      case 'cancel-import':
-        return imports.cancel();
-      case 'export-originals': {
-        const page = await store.originalsAfter(message.after, message.limit);
-        return { lines: page.map(toJsonlLine), last: page.length ? page[page.length - 1].id : null };
-      }
-      case 'get-settings':
-        return { trustedOutlets: await store.trustedOutlets(), disabledSites: await store.disabledSites() };
-      case 'set-trusted-outlets':
-        return store.setTrustedOutlets(message.domains);
-      default:
-        return undefined;
-    }
-  }
+    },
+    async 'list-originals'(message) {
+      const page = await originals.listOriginals(message.search, message.offset, message.limit);
+      return { ...page, items: page.items.map(withoutText) };
+    },
+    async 'get-original'(message) {
+      return (await originals.getOriginals([message.id]))[0] ?? null;
+    },
+    'delete-original': (message) => originals.deleteOriginal(message.id),
+    'queue-import': (message) => imports.add(message.items.map((input) => ({ input, origin: 'import' as const }))),
+    'import-status': () => imports.resume(),
+    'cancel-import': () => imports.cancel(),
+    async 'export-originals'(message) {
+      const page = await originals.originalsAfter(message.after, message.limit);
+      return { lines: page.map(toJsonlLine), last: page.length ? page[page.length - 1].id : null };
+    },
+    async 'get-settings'() {
+      return { trustedOutlets: await settings.trustedOutlets(), disabledSites: await settings.disabledSites() };
+    },
+    'set-trusted-outlets': (message) => settings.setTrustedOutlets(message.domains),
+  };
 
   return {
-    /** Handles a validated message. */
-    handle(message: Message, sender: Sender): Promise<Reply> {
-      return sender.kind === 'extension-page'
-        ? fromExtensionPage(message)
-        : fromContentScript(message, sender.tabId, sender.url);
+    /** Handles a validated message; one from a sender that may not send it gets no reply. */
+    async handle<K extends MessageType>(
+      message: ProtocolMap[K]['request'],
+      sender: Sender,
+    ): Promise<Reply<K> | undefined> {
+      if (!mayBeSentFrom(message as Message, sender.kind)) return undefined;
+      const handler = handlers[message.type as K] as (m: typeof message, s: Sender) => Promise<Reply<K>>;
+      return handler(message, sender);
     },
     /** Continues an import left unfinished by a restart. */
     async resumeImports(): Promise<void> {

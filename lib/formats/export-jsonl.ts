@@ -2,9 +2,8 @@
  * The `.jsonl` line of an original, as export and `npm run pack` write it and import reads it
  * back (DESIGN.md's format): the cleaned text with its attribution.
  */
-import { FINGERPRINT_VERSION } from '../engine/fingerprint';
-import { definedOnly } from '../engine/objects';
-import type { OriginalInput, OriginalRecord } from '../engine/original';
+import { FINGERPRINT_VERSION, definedOnly } from '../engine';
+import type { OriginalInput, OriginalRecord } from '../model';
 
 /** One export line's object. Absent fields are left out. */
 export function exportInput(record: OriginalRecord): OriginalInput {

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './extract';
-import { articleMessageOf } from '../extension/page-message';
+import { articleMessageOf } from '../extension';
 
 const body = Array.from(
   { length: 5 },

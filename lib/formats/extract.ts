@@ -4,7 +4,7 @@
  * on any DOM: the page's in the content script, linkedom's in Node.
  */
 import { Readability } from '@mozilla/readability';
-import type { ArticleInput } from '../engine/article';
+import type { ArticleInput } from '../model';
 
 /** Pages with more elements (or more text) than this skip Readability for a quick, bounded read. */
 export const MAX_READABILITY_ELEMENTS = 20_000;

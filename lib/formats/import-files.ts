@@ -6,8 +6,8 @@
  */
 import { extractArticle } from './extract';
 import { parseOriginalsJsonl } from './import-jsonl';
-import { definedOnly } from '../engine/objects';
-import type { OriginalInput } from '../engine/original';
+import { definedOnly } from '../engine';
+import type { OriginalInput } from '../model';
 
 /** Largest file read for import, in characters. */
 export const MAX_IMPORT_FILE_CHARS = 200 * 1024 * 1024;

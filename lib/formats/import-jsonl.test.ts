@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toJsonlLine } from './export-jsonl';
 import { parseOriginalsJsonl } from './import-jsonl';
-import { makeOriginal } from '../engine/original';
+import { makeOriginal } from '../engine';
 
 describe('parseOriginalsJsonl', () => {
   it('keeps good lines, reports bad ones by line number, ignores unknown fields', () => {

@@ -3,8 +3,8 @@
  * number and skipped; the good ones are kept. Unknown fields are ignored. A line may carry a
  * `fingerprint` instead of `text` (an exported index of originals whose text is not shared).
  */
-import { isFingerprint, type Fingerprint } from '../engine/fingerprint';
-import type { OriginalInput } from '../engine/original';
+import { isFingerprint } from '../engine';
+import type { Fingerprint, OriginalInput } from '../model';
 
 export interface JsonlProblem {
   line: number;

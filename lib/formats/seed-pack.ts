@@ -3,24 +3,9 @@
  * a seed that the engine finds to be a copy or rewrite of an earlier one is recorded as a
  * known copy of that original, not stored as an original of its own.
  */
-import { splitTextArticle } from '../engine/clean';
-import { analyse } from '../engine/analyse';
-import { MemoryStore } from '../store/memory-store';
-import { makeOriginal, recordAsArticle, type OriginalRecord } from '../engine/original';
-import { splitSentences } from '../engine/sentences';
-import type { KnownCopy } from '../model/report';
-
-/** A seed file: its stem (the original's id) and its text. */
-export interface SeedFile {
-  id: string;
-  text: string;
-}
-
-/** The pack shipped inside the extension. */
-export interface SeedPack {
-  version: string;
-  originals: OriginalRecord[];
-}
+import { splitTextArticle, analyse, makeOriginal, recordAsArticle, splitSentences } from '../engine';
+import { MemoryStore } from '../store';
+import type { KnownCopy, OriginalRecord, SeedFile, SeedPack } from '../model';
 
 const COPY_VERDICTS = new Set(['copy', 'rewrite', 'excerpt', 'translation']);
 

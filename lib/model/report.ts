@@ -1,8 +1,9 @@
 /**
- * The ProvenanceReport contract of DESIGN.md, shared by the popup, the compare page and the CLI.
+ * The ProvenanceReport contract of docs/design.md, shared by the popup, the compare page and the CLI.
  */
 
-export type Verdict = 'original' | 'copy' | 'rewrite' | 'excerpt' | 'translation' | 'mixed' | 'none' | 'no-article';
+export type Verdict =
+  'original' | 'copy' | 'rewrite' | 'excerpt' | 'partial' | 'translation' | 'mixed' | 'none' | 'no-article';
 
 /** What is known of an original article. */
 export interface OriginalRef {
@@ -55,7 +56,21 @@ export interface ProvenanceReport {
   knownCopies?: KnownCopy[];
 }
 
-/** Rounds a share for display and JSON (three decimals are more than a person can use). */
-export function roundShare(value: number): number {
-  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+export type RowKind = 'verbatim' | 'reworded' | 'added' | 'removed';
+
+/** A piece of a sentence: a word (with what follows it up to the next word) and whether it differs. */
+export interface Segment {
+  text: string;
+  changed: boolean;
 }
+
+export interface CompareRow {
+  kind: RowKind;
+  moved: boolean;
+  page?: Segment[];
+  original?: Segment[];
+  /** Indexes into the report's changes that occur in this row. */
+  changes: number[];
+}
+
+export type WordLabel = 'verbatim' | 'reworded' | 'added';

@@ -2,15 +2,7 @@
  * An in-memory store of originals for the CLI, the seed-pack build and tests. The extension
  * uses the IndexedDB store (lib/db.ts) with the same interface.
  */
-import type { CandidateIndex } from '../engine/candidates';
-import type { OriginalRecord } from '../engine/original';
-
-/** What the engine needs of a store: candidate lookup and the records themselves. */
-export interface OriginalStore extends CandidateIndex {
-  getOriginals(ids: string[]): Promise<OriginalRecord[]>;
-  /** The originals behind candidates' posting refs, in order, leaving out refs that lead nowhere. */
-  candidateOriginals(refs: string[]): Promise<OriginalRecord[]>;
-}
+import type { OriginalRecord, OriginalStore } from '../model';
 
 /** A store held in Maps. */
 export class MemoryStore implements OriginalStore {

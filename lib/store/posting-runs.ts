@@ -13,7 +13,7 @@
  * rewritten in place: those of a replaced or deleted original lead nowhere (the store resolves
  * refs through its "indexRef" index) and are left out by the merges that follow.
  */
-import { hash32 } from '../engine/normalize';
+import { hash32 } from '../engine';
 
 /** Runs of one level merged into one run of the next. */
 export const RUNS_PER_LEVEL = 8;

@@ -3,7 +3,7 @@ import { badgeFor } from './badge';
 
 describe('badgeFor', () => {
   it('gives each kind of reuse its own badge, and none where there is no known original', () => {
-    const kinds = ['copy', 'rewrite', 'excerpt', 'translation', 'mixed'] as const;
+    const kinds = ['original', 'copy', 'rewrite', 'excerpt', 'partial', 'translation', 'mixed'] as const;
     const texts = kinds.map((k) => badgeFor(k)!.text);
     expect(new Set(texts).size).toBe(kinds.length);
     expect(badgeFor('none')).toBeNull();

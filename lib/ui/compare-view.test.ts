@@ -1,8 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { syntheticArticle } from '../../cli/synthetic';
+import { explainReport } from '../engine';
 import { translateEnglish } from './i18n';
-import type { ProvenanceReport } from '../model/report';
+import type { ProvenanceReport } from '../model';
 import { renderComparison, ROWS_PER_STEP } from './compare-view';
 
 const report: ProvenanceReport = {
@@ -26,7 +27,7 @@ describe('renderComparison', () => {
     let steps = 0;
     await renderComparison(
       el,
-      { report, pageParagraphs: paragraphs, originalParagraphs: paragraphs },
+      { report, rows: explainReport(report, paragraphs, paragraphs) },
       translateEnglish,
       (run) => {
         steps++;
@@ -43,12 +44,7 @@ describe('renderComparison', () => {
 
   it('says so when the original text is not stored', async () => {
     const el = root();
-    await renderComparison(
-      el,
-      { report, pageParagraphs: ['Some text.'], originalParagraphs: null },
-      translateEnglish,
-      (run) => run(),
-    );
+    await renderComparison(el, { report, rows: null }, translateEnglish, (run) => run());
     expect(el.getAttribute('data-state')).toBe('no-text');
     expect(el.querySelector('[data-testid="text-not-stored"]')?.textContent).toMatch(/not stored/);
   });

@@ -3,21 +3,19 @@
  * chunk at a time so a 20,000-word article never freezes the page. Changed names, numbers
  * and quotes are listed; choosing one scrolls to the row that holds both versions.
  */
-import { buildComparison, type CompareRow, type Segment } from '../engine/explain';
 import { describeReport, percent } from './describe';
 import type { MessageKey, Translate } from './i18n';
-import type { ProvenanceReport } from '../model/report';
+import type { CompareRow, ProvenanceReport, Segment } from '../model';
 import { h } from './dom';
 
 /** Rows rendered per step; each step is a few milliseconds of work. */
 export const ROWS_PER_STEP = 60;
 
-/** What the compare page shows. */
+/** What the compare page shows: the report and the engine's explanation of it. */
 export interface ComparisonData {
   report: ProvenanceReport;
-  pageParagraphs: string[];
   /** Null when only the original's fingerprint is stored. */
-  originalParagraphs: string[] | null;
+  rows: CompareRow[] | null;
 }
 
 const LEGEND: [string, MessageKey][] = [
@@ -95,17 +93,12 @@ export async function renderComparison(
   );
   root.replaceChildren(header);
 
-  if (!data.originalParagraphs) {
+  const { rows } = data;
+  if (!rows) {
     root.setAttribute('data-state', 'no-text');
     root.append(h(doc, 'p', { 'data-testid': 'text-not-stored', class: 'notice' }, t('textNotStored')));
     return;
   }
-  const rows = buildComparison(
-    data.pageParagraphs,
-    data.originalParagraphs,
-    a?.changes ?? [],
-    report.verdict === 'translation',
-  );
   const rowOfChange = new Map<number, number>();
   rows.forEach((row, i) => row.changes.forEach((c) => rowOfChange.set(c, i)));
 

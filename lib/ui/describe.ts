@@ -3,13 +3,14 @@
  * Similarity is described as evidence ("a reworded copy of"), not as an accusation.
  */
 import type { MessageKey, Translate } from './i18n';
-import type { OriginalRef, ProvenanceReport, Verdict } from '../model/report';
+import type { OriginalRef, ProvenanceReport, Verdict } from '../model';
 
 const LABELS: Record<Verdict, MessageKey> = {
   original: 'verdictOriginal',
   copy: 'verdictCopy',
   rewrite: 'verdictRewrite',
   excerpt: 'verdictExcerpt',
+  partial: 'verdictPartial',
   translation: 'verdictTranslation',
   mixed: 'verdictMixed',
   none: 'verdictNone',
@@ -21,6 +22,7 @@ const SUMMARIES: Record<Verdict, MessageKey> = {
   copy: 'summaryCopy',
   rewrite: 'summaryRewrite',
   excerpt: 'summaryExcerpt',
+  partial: 'summaryPartial',
   translation: 'summaryTranslation',
   mixed: 'summaryMixed',
   none: 'summaryNone',
@@ -46,11 +48,29 @@ export function attributionOf(original: OriginalRef, t: Translate): string {
   return parts.join(' ');
 }
 
-/** The answer in one sentence. */
+/** Words of the page taken from its original, verbatim or reworded. */
+export function reusedWords(report: ProvenanceReport): number {
+  const a = report.alteration;
+  return a ? Math.round((a.verbatim + a.reworded) * report.page.words) : 0;
+}
+
+/**
+ * The answer in one sentence. A copy whose names, numbers or quotes were changed says so; an
+ * original with neither publisher nor address is said to be known, not first published here.
+ */
 export function describeReport(report: ProvenanceReport, t: Translate): string {
-  if (!report.original) return t(SUMMARIES[report.verdict]);
-  const attribution = attributionOf(report.original, t);
-  return t(SUMMARIES[report.verdict], report.original.title, attribution ? `, ${attribution}` : '');
+  const { original } = report;
+  if (!original) return t(SUMMARIES[report.verdict]);
+  const attribution = attributionOf(original, t);
+  const changed = report.verdict === 'copy' && !!report.alteration?.changes.length;
+  const sentence = t(
+    changed ? 'summaryCopyChanged' : SUMMARIES[report.verdict],
+    original.title,
+    attribution ? `, ${attribution}` : '',
+    String(reusedWords(report)),
+  );
+  const unknownPublisher = report.verdict !== 'original' && !original.publisher && !original.url;
+  return unknownPublisher ? `${sentence} ${t('firstPublisherUnknown')}` : sentence;
 }
 
 /** A share as a whole percentage. */

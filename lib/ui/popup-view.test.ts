@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { ProvenanceReport } from '../model/report';
+import type { ProvenanceReport } from '../model';
 import { translateEnglish } from './i18n';
 import { renderPopup } from './popup-view';
 

@@ -3,10 +3,9 @@
  * verbatim / reworded / added, the coverage, the top changes, other known copies, the
  * original's link, "Open comparison" and the per-site switch. Pure DOM building.
  */
-import type { TabState } from '../store/idb-store';
 import { describeReport, percent, verdictLabel } from './describe';
 import type { MessageKey, Translate } from './i18n';
-import type { ChangeKind, ProvenanceReport } from '../model/report';
+import type { ChangeKind, ProvenanceReport, TabState } from '../model';
 import { h, safeHref } from './dom';
 
 /** How many changes the popup lists before "and N more". */
@@ -53,6 +52,25 @@ function reportView(doc: Document, report: ProvenanceReport, t: Translate, actio
   ];
   const original = report.original;
   const a = report.alteration;
+  if (a?.changes.length) {
+    const shown = a.changes.slice(0, POPUP_CHANGES);
+    const items = shown.map((c) =>
+      h(
+        doc,
+        'li',
+        { 'data-kind': c.kind },
+        h(doc, 'span', { class: 'kind' }, `${t(CHANGE_KINDS[c.kind])}: `),
+        h(doc, 'del', {}, c.original),
+        ' → ',
+        h(doc, 'ins', {}, c.page),
+      ),
+    );
+    const more = a.changes.length - shown.length;
+    // Changed names, numbers and quotes are news: they come first, right under the answer.
+    parts.push(
+      listSection(doc, 'changes', t('changesHeading'), items, more > 0 ? t('moreChanges', String(more)) : undefined),
+    );
+  }
   if (a) {
     const label = `${t('shareVerbatim')} ${percent(a.verbatim)}, ${t('shareReworded')} ${percent(a.reworded)}, ${t('shareAdded')} ${percent(a.added)}`;
     parts.push(
@@ -97,24 +115,6 @@ function reportView(doc: Document, report: ProvenanceReport, t: Translate, actio
             )
           : null,
       ),
-    );
-  }
-  if (a?.changes.length) {
-    const shown = a.changes.slice(0, POPUP_CHANGES);
-    const items = shown.map((c) =>
-      h(
-        doc,
-        'li',
-        { 'data-kind': c.kind },
-        h(doc, 'span', { class: 'kind' }, `${t(CHANGE_KINDS[c.kind])}: `),
-        h(doc, 'del', {}, c.original),
-        ' → ',
-        h(doc, 'ins', {}, c.page),
-      ),
-    );
-    const more = a.changes.length - shown.length;
-    parts.push(
-      listSection(doc, 'changes', t('changesHeading'), items, more > 0 ? t('moreChanges', String(more)) : undefined),
     );
   }
   if (report.sources.length > 1) {

@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabState } from '../../lib/store/idb-store';
 import { pageCases } from '../fixtures/pages';
 import { launchChromium } from './chromium';
 import type { TestBrowser } from './scenario';
 import { startServer, type RecordingServer } from './server';
+import type { TabState } from '../../lib/model';
 
 // Pages with an article and a known expected verdict.
 const cases = pageCases().filter((c) => c.verdict !== 'no-article');

@@ -2,14 +2,18 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { prepareArticle } from '../engine/article';
-import { findCandidates } from '../engine/candidates';
-import { DB_VERSION, IdbStore, StoreFullError } from './idb-store';
-import { hash32 } from '../engine/normalize';
+import {
+  prepareArticle,
+  findCandidates,
+  hash32,
+  FINGERPRINT_VERSION,
+  MAX_KEY_LENGTH,
+  upgradeKeys,
+  makeOriginal,
+} from '../engine';
+import { DB_VERSION, openStores, StoreFullError, type IdbStores } from '.';
 import { RUNS_PER_LEVEL } from './posting-runs';
-import { FINGERPRINT_VERSION, MAX_KEY_LENGTH, upgradeKeys } from '../engine/fingerprint';
-import { makeOriginal, type OriginalRecord } from '../engine/original';
-import type { SeedPack } from '../formats/seed-pack';
+import type { OriginalRecord, SeedPack } from '../model';
 
 let dbCounter = 0;
 const freshName = () => `upstream-test-${++dbCounter}`;
@@ -29,10 +33,10 @@ const article = (id: string, topic: string, origin: OriginalRecord['origin'] = '
   );
 
 /** The ids of the stored originals each key leads to, through the candidate index. */
-async function idsUnder(store: IdbStore, keys: string[]): Promise<Map<string, string[]>> {
+async function idsUnder(store: IdbStores, keys: string[]): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
-  for (const [key, refs] of await store.postings(keys, 10)) {
-    const ids = (await store.candidateOriginals(refs)).map((r) => r.id);
+  for (const [key, refs] of await store.originals.postings(keys, 10)) {
+    const ids = (await store.originals.candidateOriginals(refs)).map((r) => r.id);
     if (ids.length > 0) found.set(key, ids.sort());
   }
   return found;
@@ -40,32 +44,32 @@ async function idsUnder(store: IdbStore, keys: string[]): Promise<Map<string, st
 
 describe('IdbStore', () => {
   it('indexes originals and finds them by fingerprint key', async () => {
-    const store = await IdbStore.open(freshName());
+    const store = await openStores(freshName());
     const record = article('a', 'harbour');
-    await store.putOriginals([record, article('b', 'railway')]);
-    expect(await store.count()).toBe(2);
+    await store.originals.putOriginals([record, article('b', 'railway')]);
+    expect(await store.originals.count()).toBe(2);
     const found = await idsUnder(store, record.fingerprint.keys);
     expect(found.size).toBe(record.fingerprint.keys.length);
     expect([...found.values()].every((ids) => ids.includes('a'))).toBe(true);
-    expect((await store.getOriginals(['a', 'missing'])).map((r) => r.id)).toEqual(['a']);
+    expect((await store.originals.getOriginals(['a', 'missing'])).map((r) => r.id)).toEqual(['a']);
   });
 
   it('leads no key to an original once it is replaced or deleted', async () => {
-    const store = await IdbStore.open(freshName());
+    const store = await openStores(freshName());
     const first = article('a', 'harbour');
-    await store.putOriginals([first]);
+    await store.originals.putOriginals([first]);
     const second = article('a', 'railway');
-    await store.putOriginals([second]);
+    await store.originals.putOriginals([second]);
     const onlyFirst = first.fingerprint.keys.filter((k) => !second.fingerprint.keys.includes(k));
     expect(onlyFirst.length).toBeGreaterThan(0);
     expect((await idsUnder(store, onlyFirst)).size).toBe(0);
     expect((await idsUnder(store, second.fingerprint.keys)).size).toBe(second.fingerprint.keys.length);
-    await store.deleteOriginal('a');
-    expect(await store.count()).toBe(0);
+    await store.originals.deleteOriginal('a');
+    expect(await store.originals.count()).toBe(0);
     expect((await idsUnder(store, [...first.fingerprint.keys, ...second.fingerprint.keys])).size).toBe(0);
     // Their postings are gone once the runs are merged, and so is the list of dead refs.
-    await store.putOriginals([article('b', 'mill')]);
-    await store.mergeRuns(true);
+    await store.originals.putOriginals([article('b', 'mill')]);
+    await store.originals.mergeRuns(true);
     const runs = await store.db.getAll('runs');
     expect(runs).toHaveLength(1);
     expect(runs[0].postings).toBe(new Set(article('b', 'mill').fingerprint.keys).size);
@@ -73,7 +77,7 @@ describe('IdbStore', () => {
   });
 
   it('keeps the index to a few merged runs over many small writes, every original still found', async () => {
-    const store = await IdbStore.open(freshName());
+    const store = await openStores(freshName());
     // Articles of made-up words (two syllables of twenty), each in its own pseudo-random order.
     const syllables = 'ba ke mi do lu ra se ti vo nu ga he pi zo fu la me ri so tu'.split(' ');
     const word = (n: number) => syllables[n % 20] + syllables[Math.floor(n / 20) % 20] + 'n';
@@ -87,8 +91,8 @@ describe('IdbStore', () => {
     );
     // One at a time, as articles learned from trusted outlets arrive; o0 is written twice, unchanged.
     for (const record of [...records, records[0]]) {
-      await store.putOriginals([record]);
-      await store.mergeRuns();
+      await store.originals.putOriginals([record]);
+      await store.originals.mergeRuns();
     }
     const runs = await store.db.getAll('runs');
     expect(runs.length).toBeLessThan(2 * RUNS_PER_LEVEL);
@@ -97,14 +101,14 @@ describe('IdbStore', () => {
     );
     for (const record of [records[0], records[77], records[149]]) {
       const page = prepareArticle({ paragraphs: record.paragraphs!.slice(1, 6) });
-      const [best] = await findCandidates(page.fingerprint, store, 1);
-      expect((await store.candidateOriginals([best.id]))[0]?.id).toBe(record.id);
+      const [best] = await findCandidates(page.fingerprint, store.originals, 1);
+      expect((await store.originals.candidateOriginals([best.id]))[0]?.id).toBe(record.id);
     }
   });
 
   it('answers every lookup between the steps of a merge, and a new connection finishes it', async () => {
     const name = freshName();
-    const store = await IdbStore.open(name);
+    const store = await openStores(name);
     const records = Array.from({ length: 400 }, (_, i) =>
       makeOriginal(
         {
@@ -120,7 +124,7 @@ describe('IdbStore', () => {
         'import',
       ),
     );
-    for (let i = 0; i < records.length; i += 100) await store.putOriginals(records.slice(i, i + 100));
+    for (let i = 0; i < records.length; i += 100) await store.originals.putOriginals(records.slice(i, i + 100));
     let current = store;
     const findsAll = async () => {
       for (const record of [records[0], records[170], records[399]]) {
@@ -132,13 +136,13 @@ describe('IdbStore', () => {
     await findsAll();
     // 40,000 postings: a merged run of 256 buckets, more than one step merges. The service
     // worker is stopped after two steps; a new connection goes on with the same merge.
-    expect(await store.mergeStep(true)).toBe(true);
-    expect(await store.mergeStep(true)).toBe(true);
+    expect(await store.originals.mergeStep(true)).toBe(true);
+    expect(await store.originals.mergeStep(true)).toBe(true);
     await findsAll();
     store.db.close();
-    current = await IdbStore.open(name);
+    current = await openStores(name);
     let steps = 0;
-    while (await current.mergeStep(true)) {
+    while (await current.originals.mergeStep(true)) {
       steps++;
       await findsAll();
     }
@@ -150,54 +154,56 @@ describe('IdbStore', () => {
   });
 
   it('merges a new seed pack without touching what the person added or deleted', async () => {
-    const store = await IdbStore.open(freshName());
-    await store.installSeedPack({
+    const store = await openStores(freshName());
+    await store.originals.installSeedPack({
       version: 'v1',
       originals: [article('s1', 'harbour'), article('s2', 'railway'), article('s4', 'mill')],
     });
-    await store.putOriginals([article('mine', 'orchard', 'import'), article('s2', 'vineyard', 'import')]);
-    await store.deleteOriginal('s4');
+    await store.originals.putOriginals([article('mine', 'orchard', 'import'), article('s2', 'vineyard', 'import')]);
+    await store.originals.deleteOriginal('s4');
     const v2: SeedPack = {
       version: 'v2',
       originals: [article('s2', 'railway'), article('s3', 'airport'), article('s4', 'mill')],
     };
-    await store.installSeedPack(v2);
-    const ids = (await store.getOriginals(['s1', 's2', 's3', 's4', 'mine'])).map((r) => `${r.id}:${r.origin}`);
+    await store.originals.installSeedPack(v2);
+    const ids = (await store.originals.getOriginals(['s1', 's2', 's3', 's4', 'mine'])).map(
+      (r) => `${r.id}:${r.origin}`,
+    );
     expect(ids).toEqual(['s2:import', 's3:seed', 'mine:import']);
-    expect(await store.installedSeedPackVersion()).toBe('v2');
+    expect(await store.originals.installedSeedPackVersion()).toBe('v2');
     // The count kept through adds, replacements and deletions is the store's own.
-    expect(await store.count()).toBe(3);
+    expect(await store.originals.count()).toBe(3);
     expect(await store.db.count('originals')).toBe(3);
   });
 
   it('lists and searches originals a page at a time', async () => {
-    const store = await IdbStore.open(freshName());
-    await store.putOriginals(
+    const store = await openStores(freshName());
+    await store.originals.putOriginals(
       ['harbour', 'railway', 'harbour works', 'mill'].map((t, i) => article(`r${i}`, t, 'import')),
     );
-    const page = await store.listOriginals('HARBOUR', 0, 1);
+    const page = await store.originals.listOriginals('HARBOUR', 0, 1);
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
-    const first = await store.originalsAfter('', 3);
+    const first = await store.originals.originalsAfter('', 3);
     expect(first.map((r) => r.id)).toEqual(['r0', 'r1', 'r2']);
-    expect((await store.originalsAfter('r2', 3)).map((r) => r.id)).toEqual(['r3']);
+    expect((await store.originals.originalsAfter('r2', 3)).map((r) => r.id)).toEqual(['r3']);
   });
 
   it('commits queued imports and their removal from the queue together', async () => {
-    const store = await IdbStore.open(freshName());
-    await store.enqueueImports(
+    const store = await openStores(freshName());
+    await store.importQueue.enqueueImports(
       [1, 2, 3].map((n) => ({ input: { title: `T${n}`, text: `Text ${n}` }, origin: 'import' as const })),
     );
-    const { keys, items } = await store.peekImports(2);
+    const { keys, items } = await store.importQueue.peekImports(2);
     expect(items.map((i) => i.input.title)).toEqual(['T1', 'T2']);
-    await store.commitImports(keys, [article('x', 'harbour', 'import')]);
-    expect(await store.queuedImports()).toBe(1);
-    expect(await store.count()).toBe(1);
+    await store.importQueue.commitImports(keys, [article('x', 'harbour', 'import')]);
+    expect(await store.importQueue.queuedImports()).toBe(1);
+    expect(await store.originals.count()).toBe(1);
   });
 
   it('turns a full quota into StoreFullError and keeps the store whole', async () => {
-    const store = await IdbStore.open(freshName());
-    await store.putOriginals([article('kept', 'harbour', 'import')]);
+    const store = await openStores(freshName());
+    await store.originals.putOriginals([article('kept', 'harbour', 'import')]);
     // Simulate the browser refusing the second write of a batch for lack of space.
     const prototype = globalThis.IDBObjectStore.prototype;
     const put = prototype.put;
@@ -208,23 +214,23 @@ describe('IdbStore', () => {
     };
     try {
       await expect(
-        store.putOriginals([article('new1', 'railway', 'import'), article('new2', 'mill', 'import')]),
+        store.originals.putOriginals([article('new1', 'railway', 'import'), article('new2', 'mill', 'import')]),
       ).rejects.toBeInstanceOf(StoreFullError);
     } finally {
       prototype.put = put;
     }
-    expect((await store.getOriginals(['kept', 'new1', 'new2'])).map((r) => r.id)).toEqual(['kept']);
+    expect((await store.originals.getOriginals(['kept', 'new1', 'new2'])).map((r) => r.id)).toEqual(['kept']);
   });
 
   it('keeps tab states across reopening (a restarted service worker)', async () => {
     const name = freshName();
-    const store = await IdbStore.open(name);
-    await store.setTabState(7, { status: 'no-article', url: 'https://x.example/', updatedAt: 1 });
+    const store = await openStores(name);
+    await store.tabs.setTabState(7, { status: 'no-article', url: 'https://x.example/', updatedAt: 1 });
     store.db.close();
-    const reopened = await IdbStore.open(name);
-    expect(await reopened.getTabState(7)).toMatchObject({ status: 'no-article', tabId: 7 });
-    await reopened.keepTabStates([1, 2]);
-    expect(await reopened.getTabState(7)).toBeUndefined();
+    const reopened = await openStores(name);
+    expect(await reopened.tabs.getTabState(7)).toMatchObject({ status: 'no-article', tabId: 7 });
+    await reopened.tabs.keepTabStates([1, 2]);
+    expect(await reopened.tabs.getTabState(7)).toBeUndefined();
   });
 });
 
@@ -251,7 +257,7 @@ describe('schema upgrades', () => {
     }
     v1.close();
 
-    const store = await IdbStore.open(name);
+    const store = await openStores(name);
     expect(store.db.version).toBe(DB_VERSION);
     expect([...store.db.objectStoreNames].sort()).toEqual([
       'deadRefs',
@@ -263,10 +269,10 @@ describe('schema upgrades', () => {
       'runs',
       'tabs',
     ]);
-    expect(await store.count()).toBe(fixture.originals.length);
+    expect(await store.originals.count()).toBe(fixture.originals.length);
     // Every record is kept, its keys brought to the current form (version 3).
     for (const old of fixture.originals) {
-      const [upgraded] = await store.getOriginals([old.id]);
+      const [upgraded] = await store.originals.getOriginals([old.id]);
       const keys = upgradeKeys(old.fingerprint.keys);
       const { indexRef, ...rest } = upgraded;
       expect(rest).toEqual({ ...old, fingerprint: { keys, words: old.fingerprint.words } });
@@ -282,10 +288,12 @@ describe('schema upgrades', () => {
     // And a page of today's Upstream finds the upgraded original.
     const seed = fixture.originals[0];
     const page = prepareArticle({ paragraphs: seed.paragraphs!.slice(2, 8) });
-    const [best] = await findCandidates(page.fingerprint, store);
-    expect((await store.candidateOriginals([best.id]))[0]?.id).toBe(seed.id);
-    expect(await store.installedSeedPackVersion()).toBe(fixture.meta.find((m) => m.key === 'seedPackVersion')!.value);
-    expect(await store.getTabState(fixture.tabs[0].tabId)).toBeDefined();
+    const [best] = await findCandidates(page.fingerprint, store.originals);
+    expect((await store.originals.candidateOriginals([best.id]))[0]?.id).toBe(seed.id);
+    expect(await store.originals.installedSeedPackVersion()).toBe(
+      fixture.meta.find((m) => m.key === 'seedPackVersion')!.value,
+    );
+    expect(await store.tabs.getTabState(fixture.tabs[0].tabId)).toBeDefined();
   });
 });
 
@@ -307,16 +315,16 @@ describe('schema upgrades from the multi-entry index', () => {
     for (const record of records) await v3.put('originals', record);
     v3.close();
 
-    const store = await IdbStore.open(name);
+    const store = await openStores(name);
     expect([...store.db.transaction('originals').store.indexNames].sort()).toEqual(['indexRef', 'origin']);
     for (const record of records) {
-      const [upgraded] = await store.getOriginals([record.id]);
+      const [upgraded] = await store.originals.getOriginals([record.id]);
       expect({ ...upgraded, indexRef: undefined }).toEqual({ ...record, indexRef: undefined });
       expect((await idsUnder(store, record.fingerprint.keys)).get(record.fingerprint.keys[0])).toContain(record.id);
     }
     // Originals written after the upgrade get refs of their own.
-    await store.putOriginals([article('c', 'mill', 'import')]);
-    const refs = (await store.getOriginals(['a', 'b', 'c'])).map((r) => r.indexRef);
+    await store.originals.putOriginals([article('c', 'mill', 'import')]);
+    const refs = (await store.originals.getOriginals(['a', 'b', 'c'])).map((r) => r.indexRef);
     expect(new Set(refs).size).toBe(3);
   });
 });
@@ -324,8 +332,8 @@ describe('schema upgrades from the multi-entry index', () => {
 describe('open connections of different versions', () => {
   it('steps aside when a newer version wants to upgrade, instead of blocking it', async () => {
     const name = freshName();
-    const current = await IdbStore.open(name);
-    await current.putOriginals([article('kept', 'harbour', 'import')]);
+    const current = await openStores(name);
+    await current.originals.putOriginals([article('kept', 'harbour', 'import')]);
     let blocked = false;
     const newer = await openDB(name, DB_VERSION + 1, { blocked: () => void (blocked = true) });
     expect(blocked).toBe(false);

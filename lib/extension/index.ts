@@ -1,0 +1,8 @@
+/**
+ * The extension's messaging: the protocol and its validation, a typed client, the
+ * background's service, and the content script's page message.
+ */
+export { createClient, type Client } from './client';
+export { articleMessageOf } from './page-message';
+export { MAX_IMPORT_CHUNK, parseMessage, type Message, type ProtocolMap, type Reply } from './protocol';
+export { createService, type Sender } from './service';

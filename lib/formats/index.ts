@@ -1,0 +1,9 @@
+/**
+ * File formats: the `.jsonl` pack of originals (import and export), `.txt` and `.html` files,
+ * an article read from an HTML document, and the seed pack built into the extension.
+ */
+export { toJsonlLine } from './export-jsonl';
+export { extractArticle } from './extract';
+export { MAX_IMPORT_FILE_CHARS, parseImportFile } from './import-files';
+export { parseOriginalsJsonl, toOriginalInput } from './import-jsonl';
+export { buildSeedPack, originalFromSeed } from './seed-pack';

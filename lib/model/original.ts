@@ -1,0 +1,30 @@
+/** Originals as the store keeps them and as import files give them. Types only. */
+import type { Fingerprint } from './article';
+import type { KnownCopy, OriginalRef } from './report';
+
+export type OriginOfRecord = 'seed' | 'import' | 'learned';
+
+/** An original in the store. `paragraphs` may be absent for fingerprint-only imports. */
+export interface OriginalRecord extends OriginalRef {
+  paragraphs?: string[];
+  contributors?: string[];
+  fingerprint: Fingerprint;
+  origin: OriginOfRecord;
+  knownCopies?: KnownCopy[];
+  /** The number the IndexedDB store's candidate index knows this original by (lib/db.ts). */
+  indexRef?: number;
+}
+
+/** One line of the `.jsonl` import format of docs/design.md. */
+export interface OriginalInput {
+  id?: string;
+  title: string;
+  text: string;
+  publisher?: string;
+  authors?: string[];
+  published?: string;
+  url?: string;
+  language?: string;
+  /** For an original without text: its fingerprint, as exported. */
+  fingerprint?: Fingerprint;
+}

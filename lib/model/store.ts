@@ -1,0 +1,118 @@
+/** What the layers need of a store of originals, and what it keeps besides. Types only. */
+import type { OriginalInput, OriginalRecord, OriginOfRecord } from './original';
+import type { ProvenanceReport } from './report';
+
+/** Where candidates come from: the IndexedDB store in the extension, a Map in Node. */
+export interface CandidateIndex {
+  /** Number of originals indexed. */
+  count(): Promise<number>;
+  /**
+   * For each key carried by at most `maxOriginals` originals, their posting refs; keys carried
+   * by more (too common to be evidence) and keys nobody carries are left out, so a lookup's
+   * work stays the same in a large store.
+   */
+  postings(keys: string[], maxOriginals: number): Promise<Map<string, string[]>>;
+}
+
+/** A candidate original with its lookup score. */
+export interface Candidate {
+  /** The posting ref of the original: its id in memory, a number in IndexedDB (see OriginalStore.candidateOriginals). */
+  id: string;
+  score: number;
+}
+
+/** What the engine needs of a store: candidate lookup and the records themselves. */
+export interface OriginalStore extends CandidateIndex {
+  getOriginals(ids: string[]): Promise<OriginalRecord[]>;
+  /** The originals behind candidates' posting refs, in order, leaving out refs that lead nowhere. */
+  candidateOriginals(refs: string[]): Promise<OriginalRecord[]>;
+}
+
+/** What the popup can show for a tab. */
+export type TabState =
+  | { status: 'no-article'; url: string; updatedAt: number }
+  | { status: 'disabled'; url: string; updatedAt: number }
+  | { status: 'ready'; url: string; report: ProvenanceReport; updatedAt: number; paragraphs?: string[] };
+
+/** An original waiting in the import queue. */
+export interface QueuedImport {
+  input: OriginalInput;
+  origin: OriginOfRecord;
+}
+
+/** A page of the originals list. */
+export interface OriginalsPage {
+  items: OriginalRecord[];
+  /** Number of originals matching the search. */
+  total: number;
+}
+
+/** A seed file: its stem (the original's id) and its text. */
+export interface SeedFile {
+  id: string;
+  text: string;
+}
+
+/** The pack shipped inside the extension. */
+export interface SeedPack {
+  version: string;
+  originals: OriginalRecord[];
+}
+
+export interface ImportProgress {
+  imported: number;
+  queued: number;
+  running: boolean;
+  error?: string;
+}
+
+/** The store of originals as the background uses it: lookups, writes, the list and the seed pack. */
+export interface OriginalsLibrary extends OriginalStore {
+  /** Adds or replaces originals in one transaction: all of them or, on failure, none. */
+  putOriginals(records: OriginalRecord[]): Promise<void>;
+  deleteOriginal(id: string): Promise<void>;
+  listOriginals(search: string, offset: number, limit: number): Promise<OriginalsPage>;
+  /** Up to `limit` originals with ids after `after` ('' for the first), in id order. */
+  originalsAfter(after: string, limit: number): Promise<OriginalRecord[]>;
+  /** Merges the candidate index's runs until nothing is left to merge (`all`: into one) or `stop` says so. */
+  mergeRuns(all?: boolean, stop?: () => boolean): Promise<void>;
+  installedSeedPackVersion(): Promise<string | undefined>;
+  installSeedPack(pack: SeedPack): Promise<void>;
+}
+
+/** Originals waiting to be prepared and stored, kept so that an import survives a restart. */
+export interface ImportQueue {
+  enqueueImports(items: QueuedImport[]): Promise<void>;
+  peekImports(limit: number, after?: number): Promise<{ keys: number[]; items: QueuedImport[] }>;
+  /** Stores prepared originals and removes their queue entries, together. */
+  commitImports(keys: number[], records: OriginalRecord[]): Promise<void>;
+  queuedImports(): Promise<number>;
+  clearImports(): Promise<void>;
+}
+
+/** The person's settings. */
+export interface SettingsStore {
+  /** Hosts the person asked Upstream not to analyse. */
+  disabledSites(): Promise<string[]>;
+  setSiteEnabled(host: string, enabled: boolean): Promise<void>;
+  /** Domains whose articles are learned as originals (empty: the feature is off). */
+  trustedOutlets(): Promise<string[]>;
+  setTrustedOutlets(domains: string[]): Promise<void>;
+}
+
+/** What the popup can show for each open tab, kept across restarts of the service worker. */
+export interface TabStates {
+  getTabState(tabId: number): Promise<TabState | undefined>;
+  setTabState(tabId: number, state: TabState): Promise<void>;
+  deleteTabState(tabId: number): Promise<void>;
+  /** Drops the states of tabs that no longer exist. */
+  keepTabStates(openTabIds: number[]): Promise<void>;
+}
+
+/** Everything the background keeps. */
+export interface Stores {
+  originals: OriginalsLibrary;
+  importQueue: ImportQueue;
+  settings: SettingsStore;
+  tabs: TabStates;
+}

@@ -1,0 +1,11 @@
+/** Keys of the small values the database keeps in its `meta` store. */
+export const META = {
+  nextRef: 'nextIndexRef',
+  /** Kept by every write: counting an IndexedDB store walks all of it, and every lookup needs the number. */
+  originalCount: 'originalCount',
+  seedPackVersion: 'seedPackVersion',
+  disabledSites: 'disabledSites',
+  trustedOutlets: 'trustedOutlets',
+  /** Ids of originals an upgrade could not index (no usable fingerprint): kept, but found by no page. */
+  setAside: 'setAsideByUpgrade',
+} as const;

@@ -1,0 +1,106 @@
+/** The originals on IndexedDB: lookups for the engine, writes, the options page's list, the seed pack. */
+import type { OriginalRecord, OriginalsLibrary, OriginalsPage, SeedPack } from '../model';
+import { META } from './meta-keys';
+import { INDEXED, lookupPostings, mergeRuns, mergeStep, originalCount, putIndexed, removeIndexed } from './run-index';
+import type { UpstreamDb } from './schema';
+import { writing } from './transactions';
+
+export class IdbOriginals implements OriginalsLibrary {
+  constructor(private readonly db: UpstreamDb) {}
+
+  count(): Promise<number> {
+    return originalCount(this.db);
+  }
+
+  postings(keys: string[], maxOriginals: number): Promise<Map<string, string[]>> {
+    return lookupPostings(this.db, keys, maxOriginals);
+  }
+
+  /** The originals behind candidate refs, in their order; refs of replaced or deleted originals are left out. */
+  async candidateOriginals(refs: string[]): Promise<OriginalRecord[]> {
+    const tx = this.db.transaction('originals');
+    const records = await Promise.all(refs.map((ref) => tx.store.index('indexRef').get(Number(ref))));
+    await tx.done;
+    return records.filter((r): r is OriginalRecord => !!r);
+  }
+
+  async getOriginals(ids: string[]): Promise<OriginalRecord[]> {
+    const tx = this.db.transaction('originals');
+    const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return records.filter((r): r is OriginalRecord => !!r);
+  }
+
+  async putOriginals(records: OriginalRecord[]): Promise<void> {
+    await writing(this.db.transaction(INDEXED, 'readwrite'), (tx) => putIndexed(tx, records));
+  }
+
+  /** One bounded step of merging the index's runs (see run-index.ts); false when there was nothing to do. */
+  mergeStep(all = false): Promise<boolean> {
+    return mergeStep(this.db, all);
+  }
+
+  mergeRuns(all = false, stop: () => boolean = () => false): Promise<void> {
+    return mergeRuns(this.db, all, stop);
+  }
+
+  /** Deletes an original; a deleted seed is remembered so that pack updates leave it out. */
+  async deleteOriginal(id: string): Promise<void> {
+    await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
+      const record = await tx.objectStore('originals').get(id);
+      if (!record) return;
+      await removeIndexed(tx, [record]);
+      if (record.origin === 'seed') await tx.objectStore('deletedSeeds').put({ id });
+    });
+  }
+
+  /** Originals whose title, publisher or URL contains `search`, a page at a time, by id. */
+  async listOriginals(search: string, offset: number, limit: number): Promise<OriginalsPage> {
+    const needle = search.trim().toLowerCase();
+    const items: OriginalRecord[] = [];
+    let total = 0;
+    let cursor = await this.db.transaction('originals').store.openCursor();
+    while (cursor) {
+      const r = cursor.value;
+      if (!needle || `${r.title} ${r.publisher ?? ''} ${r.url ?? ''}`.toLowerCase().includes(needle)) {
+        if (total >= offset && items.length < limit) items.push(r);
+        total++;
+      }
+      cursor = await cursor.continue();
+    }
+    return { items, total };
+  }
+
+  originalsAfter(after: string, limit: number): Promise<OriginalRecord[]> {
+    return this.db.getAll('originals', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit);
+  }
+
+  async installedSeedPackVersion(): Promise<string | undefined> {
+    return (await this.db.get('meta', META.seedPackVersion))?.value;
+  }
+
+  /**
+   * Merges a seed pack into the store: seed records are added or replaced, seeds dropped from
+   * the pack are removed, and neither originals the person added nor seeds the person deleted
+   * are touched. One transaction.
+   */
+  async installSeedPack(pack: SeedPack): Promise<void> {
+    await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
+      const originals = tx.objectStore('originals');
+      const inPack = new Set(pack.originals.map((o) => o.id));
+      await removeIndexed(
+        tx,
+        (await originals.index('origin').getAll('seed')).filter((seed) => !inPack.has(seed.id)),
+      );
+      const seeds: OriginalRecord[] = [];
+      for (const record of pack.originals) {
+        if (await tx.objectStore('deletedSeeds').get(record.id)) continue;
+        const existing = await originals.get(record.id);
+        if (existing && existing.origin !== 'seed') continue;
+        seeds.push(record);
+      }
+      await putIndexed(tx, seeds);
+      await tx.objectStore('meta').put({ key: META.seedPackVersion, value: pack.version });
+    });
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * The options page: the store's count, the paged and searchable list of originals, import,
+ * export and trusted outlets. It talks to the background only through `OptionsBackend`, which
+ * the entrypoint wires to messages, and reads files through `readImportFile`.
+ */
+import type { ImportProgress, OriginalInput, OriginalRecord, OriginalsPage, OriginOfRecord } from '../model';
+import { h } from './dom';
+import type { MessageKey, Translate } from './i18n';
+
+/** Originals per page of the list. */
+export const LIST_PAGE = 50;
+/** Problems listed after an import; the rest are counted. */
+const SHOWN_PROBLEMS = 200;
+
+export interface OptionsBackend {
+  listOriginals(search: string, offset: number, limit: number): Promise<OriginalsPage>;
+  getOriginal(id: string): Promise<OriginalRecord | null>;
+  deleteOriginal(id: string): Promise<void>;
+  /** Queues a file's originals, chunk by chunk; returns the progress after the last chunk. */
+  queueImport(items: OriginalInput[]): Promise<ImportProgress>;
+  importStatus(): Promise<ImportProgress>;
+  cancelImport(): Promise<ImportProgress>;
+  exportOriginals(after: string, limit: number): Promise<{ lines: string[]; last: string | null }>;
+  trustedOutlets(): Promise<string[]>;
+  setTrustedOutlets(domains: string[]): Promise<void>;
+}
+
+export interface OptionsEnvironment {
+  backend: OptionsBackend;
+  t: Translate;
+  /** Reads an import file into originals and the problems found in it. */
+  readImportFile(name: string, text: string): { items: OriginalInput[]; problems: string[] };
+  maxFileChars: number;
+  /** Bytes the extension stores, when the browser tells. */
+  storageUsed(): Promise<number | undefined>;
+  /** Asks the browser to keep the store when space runs low. */
+  persistStorage(): Promise<void>;
+  /** Offers a file for download. */
+  download(name: string, lines: string[]): string;
+}
+
+const ORIGIN_KEYS: Record<OriginOfRecord, MessageKey> = {
+  seed: 'originSeed',
+  import: 'originImport',
+  learned: 'originLearned',
+};
+
+/** Fills every element marked `data-i18n` (its text) or `data-i18n-title` (its accessible label). */
+export function localizePage(doc: Document, t: Translate): void {
+  for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
+  for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n-label]'))
+    el.setAttribute('aria-label', t(el.dataset.i18nLabel as MessageKey));
+}
+
+/** Normalises what a person types as trusted outlets: bare lower-case domains, one per line or space. */
+export function domainsFromText(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map((d) =>
+      d
+        .trim()
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/\/.*$/, ''),
+    )
+    .filter(Boolean);
+}
+
+/** Wires the options page in `doc` (the elements of entrypoints/options/index.html). */
+export async function startOptionsPage(doc: Document, env: OptionsEnvironment): Promise<void> {
+  const { backend, t } = env;
+  const $ = (id: string) => doc.getElementById(id)!;
+  let offset = 0;
+  localizePage(doc, t);
+  doc.title = t('optionsTitle');
+
+  async function showSummary(): Promise<void> {
+    const [{ total }, used] = await Promise.all([backend.listOriginals('', 0, 1), env.storageUsed()]);
+    $('store-summary').textContent =
+      used === undefined
+        ? t('optionsSummary', String(total))
+        : t('optionsSummaryUsed', String(total), (used / 1024 / 1024).toFixed(1));
+  }
+
+  async function showList(): Promise<void> {
+    const search = ($('search') as HTMLInputElement).value;
+    const page = await backend.listOriginals(search, offset, LIST_PAGE);
+    $('originals').replaceChildren(...page.items.map(rowOf));
+    $('page').textContent = page.total
+      ? t('optionsPageRange', String(offset + 1), String(Math.min(offset + LIST_PAGE, page.total)), String(page.total))
+      : t('optionsPageNone');
+    ($('previous') as HTMLButtonElement).disabled = offset === 0;
+    ($('next') as HTMLButtonElement).disabled = offset + LIST_PAGE >= page.total;
+  }
+
+  function rowOf(r: OriginalRecord): HTMLElement {
+    const view = h(doc, 'button', { type: 'button' }, t('optionsView'));
+    view.addEventListener('click', () => void showOriginal(r.id));
+    const remove = h(
+      doc,
+      'button',
+      { type: 'button', 'aria-label': t('optionsDeleteLabel', r.title) },
+      t('optionsDelete'),
+    );
+    remove.addEventListener('click', async () => {
+      await backend.deleteOriginal(r.id);
+      await refresh();
+    });
+    return h(
+      doc,
+      'tr',
+      { 'data-id': r.id },
+      h(doc, 'td', {}, r.title),
+      h(doc, 'td', {}, r.publisher ?? ''),
+      h(doc, 'td', {}, r.published ?? ''),
+      h(doc, 'td', {}, t(ORIGIN_KEYS[r.origin] ?? 'originImport')),
+      h(doc, 'td', {}, view, ' ', remove),
+    );
+  }
+
+  async function showOriginal(id: string): Promise<void> {
+    const record = await backend.getOriginal(id);
+    const viewer = $('viewer');
+    viewer.hidden = !record;
+    if (!record) return;
+    const meta = [record.authors?.join(', '), record.publisher, record.published, record.url]
+      .filter(Boolean)
+      .join(' · ');
+    viewer.replaceChildren(
+      h(doc, 'h3', {}, record.title),
+      h(doc, 'p', {}, meta),
+      h(doc, 'div', {}, record.paragraphs?.join('\n\n') ?? t('optionsFingerprintOnly')),
+    );
+    viewer.focus();
+  }
+
+  async function refresh(): Promise<void> {
+    await Promise.all([showSummary(), showList()]);
+  }
+
+  function showProgress(progress: ImportProgress): void {
+    const total = progress.imported + progress.queued;
+    $('import-status').textContent = progress.error
+      ? t('optionsImportStopped', progress.error)
+      : progress.running || progress.queued
+        ? t('optionsImporting', String(progress.imported), String(total))
+        : progress.imported
+          ? t('optionsImported', String(progress.imported))
+          : '';
+    $('cancel-import').hidden = !(progress.running || progress.queued);
+  }
+
+  async function followImport(): Promise<void> {
+    for (;;) {
+      const progress = await backend.importStatus();
+      showProgress(progress);
+      if (!progress.running && progress.queued === 0) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await refresh();
+  }
+
+  async function importFiles(files: File[]): Promise<void> {
+    $('import-status').textContent = t('optionsReading', String(files.length));
+    // A person importing wants to keep the store when space runs low.
+    await env.persistStorage();
+    const problems: string[] = [];
+    let queued = 0;
+    for (const file of files) {
+      if (file.size > env.maxFileChars) {
+        problems.push(t('optionsFileTooLarge', file.name, (file.size / 1024 / 1024).toFixed(0)));
+        continue;
+      }
+      const { items, problems: found } = env.readImportFile(file.name, await file.text());
+      problems.push(...found);
+      if (items.length) {
+        showProgress(await backend.queueImport(items));
+        queued += items.length;
+      }
+    }
+    $('import-problems').replaceChildren(...problems.slice(0, SHOWN_PROBLEMS).map((p) => h(doc, 'li', {}, p)));
+    if (problems.length > SHOWN_PROBLEMS)
+      $('import-problems').append(h(doc, 'li', {}, t('optionsMoreProblems', String(problems.length - SHOWN_PROBLEMS))));
+    if (queued) await followImport();
+  }
+
+  async function exportAll(): Promise<void> {
+    const lines: string[] = [];
+    for (let after = ''; ;) {
+      const page = await backend.exportOriginals(after, 500);
+      lines.push(...page.lines);
+      if (!page.last) break;
+      after = page.last;
+    }
+    const link = $('export-link') as HTMLAnchorElement;
+    link.href = env.download('upstream-originals.jsonl', lines);
+    link.download = 'upstream-originals.jsonl';
+    link.textContent = t('optionsDownload', String(lines.length));
+    link.hidden = false;
+    link.click();
+  }
+
+  $('import-files').addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.files?.length) void importFiles(Array.from(input.files)).finally(() => (input.value = ''));
+  });
+  $('cancel-import').addEventListener('click', async () => showProgress(await backend.cancelImport()));
+  $('export').addEventListener('click', () => void exportAll());
+  $('search').addEventListener('input', () => {
+    offset = 0;
+    void showList();
+  });
+  $('previous').addEventListener('click', () => {
+    offset = Math.max(0, offset - LIST_PAGE);
+    void showList();
+  });
+  $('next').addEventListener('click', () => {
+    offset += LIST_PAGE;
+    void showList();
+  });
+  $('save-trusted').addEventListener('click', async () => {
+    const domains = domainsFromText(($('trusted') as HTMLTextAreaElement).value);
+    try {
+      await backend.setTrustedOutlets(domains);
+      $('trusted-status').textContent = t(domains.length ? 'optionsSaved' : 'optionsSavedOff');
+    } catch {
+      $('trusted-status').textContent = t('optionsNotSaved');
+    }
+  });
+  ($('trusted') as HTMLTextAreaElement).value = (await backend.trustedOutlets()).join('\n');
+  $('viewer').setAttribute('tabindex', '-1');
+  await refresh();
+  // An import left running (or interrupted by a restart) is shown and carried on.
+  await followImport();
+}
