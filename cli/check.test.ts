@@ -63,4 +63,39 @@ describe('npm run check', () => {
     const [fromJsonl] = await check('--originals', jsonl, page);
     expect(fromJsonl).toMatchObject({ verdict: 'excerpt', original: { id: 'own-1', publisher: 'Valley Post' } });
   }, 60_000);
+
+  it('calls a saved page the original only with --url at the address the store records', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upstream-url-'));
+    const text = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `The river authority opened flood gate ${i + 40} at the western weir on day ${i + 3} of the spring melt.`,
+    );
+    const jsonl = join(dir, 'pack.jsonl');
+    const address = 'https://valleypost.example/news/flood-gates';
+    writeFileSync(
+      jsonl,
+      `${JSON.stringify({ id: 'flood', title: 'Flood gates opened', text: text.join('\n'), url: address })}\n`,
+    );
+    // The page claims the original's address for itself: a claim, not evidence.
+    const page = join(dir, 'page.html');
+    writeFileSync(
+      page,
+      `<html><head><title>Flood gates opened</title><link rel="canonical" href="${address}"></head><body><article><h1>Flood gates opened</h1>${text.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    );
+    const [claimed, atAddress, elsewhere] = await check(
+      '--originals',
+      jsonl,
+      page,
+      '--url',
+      `${address}/?utm_source=mail`,
+      page,
+      '--url',
+      'https://copies.example/flood',
+      page,
+    );
+    expect(claimed).toMatchObject({ verdict: 'copy', original: { id: 'flood' } });
+    expect(atAddress).toMatchObject({ verdict: 'original', original: { id: 'flood' } });
+    expect(elsewhere).toMatchObject({ verdict: 'copy', original: { id: 'flood' } });
+  }, 60_000);
 });

@@ -9,10 +9,21 @@ import { MemoryStore } from '../lib/store';
 import type { ProvenanceReport } from '../lib/model';
 import { readArticle, readOriginals, seedPackFromDisk } from './sources';
 
-const USAGE = 'usage: npm run check -- [--json] [--originals PATH]... <file|url>...';
+const USAGE = `usage: npm run check -- [--json] [--originals PATH]... [--url ADDRESS] <file|url>...
 
-function parseArgs(argv: string[]): { json: boolean; originals: string[]; inputs: string[] } {
-  const options = { json: false, originals: [] as string[], inputs: [] as string[] };
+  --originals PATH  adds originals from a folder, a .txt/.html file or a .jsonl pack
+  --url ADDRESS     the address the next file was saved from: a page is called the original
+                    only when its address is the one the store records (a fetched URL is its own)`;
+
+interface Input {
+  input: string;
+  /** The address the person gives for a file (`--url`). */
+  address?: string;
+}
+
+function parseArgs(argv: string[]): { json: boolean; originals: string[]; inputs: Input[] } {
+  const options = { json: false, originals: [] as string[], inputs: [] as Input[] };
+  let address: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') options.json = true;
@@ -20,11 +31,18 @@ function parseArgs(argv: string[]): { json: boolean; originals: string[]; inputs
       const path = argv[++i];
       if (!path) throw new Error('--originals needs a path');
       options.originals.push(path);
+    } else if (arg === '--url') {
+      address = argv[++i];
+      if (!address || !/^https?:\/\//i.test(address)) throw new Error('--url needs an http(s) address');
     } else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
-    } else options.inputs.push(arg);
+    } else {
+      options.inputs.push({ input: arg, address });
+      address = undefined;
+    }
   }
+  if (address) throw new Error('--url must come before the file it is the address of');
   if (options.inputs.length === 0) throw new Error(USAGE);
   return options;
 }
@@ -58,12 +76,14 @@ async function main(): Promise<void> {
     for (const problem of problems) console.error(`warning: ${problem}`);
     for (const original of originals) store.put(original);
   }
-  for (const input of options.inputs) {
+  for (const { input, address: given } of options.inputs) {
     let line: Record<string, unknown>;
     try {
-      const article = await readArticle(input);
+      const { article, address } = await readArticle(input);
       const report = article
-        ? await analyse(prepareArticle(article), store)
+        ? await analyse(prepareArticle({ ...article, url: given ?? address ?? article.url }), store, {
+            address: given ?? address,
+          })
         : ({
             verdict: 'no-article',
             confidence: 1,

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { prepareArticle, analyse, countWords, makeOriginal, splitSentences } from '../lib/engine';
 import { MemoryStore } from '../lib/store';
-import type { ArticleInput, OriginalRecord, ProvenanceReport } from '../lib/model';
+import type { ArticleInput, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
 import { cloughStevenson, mrpcPairs, panSources } from './corpora';
 import { readOriginals, seedPackFromDisk } from './sources';
 import { random, syntheticArticle } from './synthetic';
@@ -46,6 +46,10 @@ interface EvalCase {
   expected: string[];
   truth?: Truth;
   changes?: { kind: string; original: string; page: string }[];
+  /** The verdicts that are right for the page, where the kind decides it. */
+  verdicts?: Verdict[];
+  /** The page's address as the browser would give it. */
+  address?: string;
 }
 
 const SYNONYMS: Record<string, string> = Object.fromEntries(
@@ -206,6 +210,57 @@ function generated(originals: OriginalRecord[], others: OriginalRecord[], perKin
   return cases;
 }
 
+/**
+ * Passages of 2, 3 and 5 consecutive sentences of a stored original lifted into the middle of
+ * an article that is not stored (churnalism), and whole originals reposted on another host or
+ * read at their own address. A random stream of its own, so the rows above keep their cases.
+ */
+function liftsAndReposts(originals: OriginalRecord[], hosts: OriginalRecord[], perKind: number): EvalCase[] {
+  const draw = random(4242);
+  const cases: EvalCase[] = [];
+  for (const count of [2, 3, 5]) {
+    for (let i = 0; i < perKind; i++) {
+      const o = originals[Math.floor(draw() * originals.length)];
+      const host = sentencesOf(hosts[Math.floor(draw() * hosts.length)]);
+      const sentences = sentencesOf(o);
+      const from = Math.floor(draw() * Math.max(1, sentences.length - count));
+      const middle = Math.floor(host.length / 2);
+      cases.push({
+        kind: `passage of ${count} sentences lifted into another article`,
+        page: {
+          title: 'Own article',
+          paragraphs: [
+            ...toParagraphs(host.slice(0, middle)),
+            sentences.slice(from, from + count).join(' '),
+            ...toParagraphs(host.slice(middle)),
+          ],
+        },
+        expected: [o.id],
+        verdicts: ['partial'],
+      });
+    }
+  }
+  for (let i = 0; i < perKind; i++) {
+    const o = originals[Math.floor(draw() * originals.length)];
+    const page = { title: o.title, paragraphs: [BOILERPLATE, ...(o.paragraphs ?? [])] };
+    cases.push({
+      kind: 'repost on another host',
+      page,
+      expected: [o.id],
+      verdicts: ['copy'],
+      address: `https://reposts.example/${encodeURIComponent(o.id)}`,
+    });
+    cases.push({
+      kind: 'the original read at its own address',
+      page: { title: o.title, paragraphs: o.paragraphs ?? [] },
+      expected: [o.id],
+      verdicts: ['original'],
+      address: o.url,
+    });
+  }
+  return cases;
+}
+
 /** Documents of MRPC sentences: the #1 sentences as originals, the #2 sentences as their copies. */
 function mrpcDocuments(
   pairs: { paraphrase: boolean; a: string; b: string }[],
@@ -242,6 +297,8 @@ interface Row {
   maeAdded: number | null;
   maeCoverage: number | null;
   changeRecall: number | null;
+  /** Share of the pages with an expected verdict that got it. */
+  verdictRight: number | null;
 }
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
@@ -255,6 +312,7 @@ function score(kind: string, results: { c: EvalCase; r: ProvenanceReport }[]): R
       ? c.expected.every((id) => r.sources.some((s) => s.original.id === id))
       : r.original?.id === c.expected[0];
   const attributed = positives.filter(({ r }) => r.original);
+  const judged = positives.filter(({ c }) => c.verdicts);
   const err = (field: keyof Truth) =>
     mean(
       positives
@@ -280,6 +338,9 @@ function score(kind: string, results: { c: EvalCase; r: ProvenanceReport }[]): R
     maeAdded: round(err('added')),
     maeCoverage: round(err('coverage')),
     changeRecall: changes.length ? round(changes.filter(Boolean).length / changes.length) : null,
+    verdictRight: judged.length
+      ? round(judged.filter(({ c, r }) => c.verdicts!.includes(r.verdict)).length / judged.length)
+      : null,
   };
 }
 
@@ -313,6 +374,7 @@ async function main(): Promise<void> {
             id: d.id,
             title: d.text.split(/\s+/).slice(0, 8).join(' '),
             text: toParagraphs(splitSentences(d.text)).join('\n'),
+            url: `https://source.example/pan/${d.id}`,
           },
           'import',
         ),
@@ -320,7 +382,12 @@ async function main(): Promise<void> {
   } else {
     pool = Array.from({ length: 400 }, (_, i) =>
       makeOriginal(
-        { id: `gen-${i}`, title: `Generated ${i}`, text: syntheticArticle(i + 7, 600).join('\n') },
+        {
+          id: `gen-${i}`,
+          title: `Generated ${i}`,
+          text: syntheticArticle(i + 7, 600).join('\n'),
+          url: `https://source.example/gen/${i}`,
+        },
         'import',
       ),
     );
@@ -328,7 +395,7 @@ async function main(): Promise<void> {
   const stored = pool.slice(0, 300);
   const heldOut = pool.slice(300, 400);
 
-  const cases: EvalCase[] = generated(stored, heldOut, 60);
+  const cases: EvalCase[] = [...generated(stored, heldOut, 60), ...liftsAndReposts(stored, heldOut, 30)];
   const originals = [...seeds, ...stored];
 
   const mrpc = mrpcPairs();
@@ -412,10 +479,17 @@ async function main(): Promise<void> {
   const store = new MemoryStore(originals);
   const results: { c: EvalCase; r: ProvenanceReport }[] = [];
   const started = performance.now();
-  for (const c of cases) results.push({ c, r: await analyse(prepareArticle(c.page), store) });
+  for (const c of cases)
+    results.push({ c, r: await analyse(prepareArticle({ ...c.page, url: c.address }), store, { address: c.address }) });
   const seconds = (performance.now() - started) / 1000;
 
   if (process.env.EVAL_DEBUG) {
+    for (const { c, r } of results) {
+      if (!c.expected.length && r.original)
+        console.log('false attribution', c.kind, c.page.title, '->', r.verdict, r.original.id);
+      if (c.verdicts && !c.verdicts.includes(r.verdict))
+        console.log('verdict', c.kind, r.verdict, r.original?.id, c.expected[0]);
+    }
     for (const { c, r } of results.filter(({ c }) => c.changes)) {
       for (const x of c.changes ?? []) {
         const found = (r.alteration?.changes ?? []).some(

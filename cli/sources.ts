@@ -33,20 +33,24 @@ async function readLimited(path: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
-/** Reads an article from a file path or an http(s) URL. */
-export async function readArticle(input: string): Promise<ArticleInput | null> {
+/**
+ * Reads an article from a file path or an http(s) URL. A fetched page's address is where the
+ * fetch ended (after redirects): like the tab's address in the browser, it is evidence of who
+ * the page is. A file has no address.
+ */
+export async function readArticle(input: string): Promise<{ article: ArticleInput | null; address?: string }> {
   if (/^https?:\/\//i.test(input)) {
     const response = await fetch(input, { redirect: 'follow', signal: AbortSignal.timeout(20_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const body = await response.text();
     if (body.length > MAX_INPUT_BYTES) throw new Error('page is too large');
     const type = response.headers.get('content-type') ?? '';
-    return type.includes('html') || looksLikeHtml(input, body)
-      ? articleFromHtml(body, response.url)
-      : articleFromText(body);
+    const article =
+      type.includes('html') || looksLikeHtml(input, body) ? articleFromHtml(body, response.url) : articleFromText(body);
+    return { article, address: response.url };
   }
   const text = await readLimited(input);
-  return looksLikeHtml(input, text) ? articleFromHtml(text) : articleFromText(text);
+  return { article: looksLikeHtml(input, text) ? articleFromHtml(text) : articleFromText(text) };
 }
 
 /** Reads one .txt (first line the title) or .html article file as an original. */

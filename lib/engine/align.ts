@@ -17,6 +17,8 @@ export const EXTEND_SIMILARITY = 0.3;
 export const ISOLATED_SIMILARITY = 0.65;
 /** Sentences with fewer content words than this ("1.", "Photo:") carry too little to align. */
 export const MIN_CONTENT_WORDS = 3;
+/** Original sentences compared with each page sentence at most (see bestMatches). */
+export const COMPARED_SENTENCES = 64;
 /** Shortest run of words copied in order, without gaps, that counts as verbatim. */
 export const VERBATIM_RUN = 6;
 
@@ -111,12 +113,24 @@ class SimilarityModel {
   }
 }
 
-/** Best-scoring original sentence for each page sentence (among those sharing a content word). */
+/**
+ * Best-scoring original sentence for each page sentence, among those sharing a content word:
+ * up to COMPARED_SENTENCES of them, taken through the page sentence's rarest words first, so a
+ * text whose sentences all share their words costs time in its length, not its square.
+ */
 function bestMatches(model: SimilarityModel, pageCount: number): SentencePair[] {
   const best: SentencePair[] = [];
   for (let page = 0; page < pageCount; page++) {
     const candidates = new Set<number>();
-    for (const stem of model.pageStems(page)) for (const o of model.originalsByStem.get(stem) ?? []) candidates.add(o);
+    const lists = [...model.pageStems(page)]
+      .map((stem) => model.originalsByStem.get(stem) ?? [])
+      .sort((a, b) => a.length - b.length);
+    for (const list of lists) {
+      for (const o of list) {
+        if (candidates.size >= COMPARED_SENTENCES) break;
+        candidates.add(o);
+      }
+    }
     let top: SentencePair = { page, original: -1, similarity: 0 };
     for (const original of candidates) {
       const similarity = model.similarity(page, original);

@@ -7,7 +7,7 @@
 import { sameAddress } from './address';
 import { alignTexts, type Alignment, type SentencePair } from './align';
 import { MIN_ARTICLE_WORDS } from './article';
-import { CANDIDATES, findCandidates, SPARE_CANDIDATES } from './candidates';
+import { CANDIDATES, findCandidatesWithPassages, SPARE_CANDIDATES } from './candidates';
 import { alignAcrossLanguages, type CrossAlignment } from './cross-align';
 import { detectLanguage } from './language';
 import { definedOnly } from './objects';
@@ -39,7 +39,9 @@ export const MOSTLY_SHARE = 0.5;
 /** A passage of consecutive sentences this long, lifted closely, is reuse however small a share of the page. */
 export const MIN_LIFTED_WORDS = 40;
 /** Least similarity of each sentence of a lifted passage (copied or lightly reworded). */
-export const LIFT_SIMILARITY = 0.5;
+export const LIFT_SIMILARITY = 0.6;
+/** A passage copied near word for word is reuse from this many words, the least any verdict needs. */
+export const VERBATIM_LIFT_SIMILARITY = 0.9;
 /** Share of the page a second original must account for to make the page "mixed". */
 export const MIXED_SHARE = 0.15;
 
@@ -80,12 +82,12 @@ function decideVerdict(best: Verified, mixed: boolean, address: string | undefin
  * closely, to consecutive sentences of the original. Topical likeness gives isolated pairs,
  * not runs in the same order.
  */
-export function liftedPassageWords(alignment: Alignment, page: TextModel): number {
+export function liftedPassageWords(alignment: Alignment, page: TextModel, similarity = LIFT_SIMILARITY): number {
   let best = 0;
   let run = 0;
   let previous: SentencePair | undefined;
   for (const pair of alignment.pairs) {
-    const close = pair.similarity >= LIFT_SIMILARITY;
+    const close = pair.similarity >= similarity;
     const continues = close && previous && pair.page === previous.page + 1 && pair.original === previous.original + 1;
     const words = page.sentences[pair.page].tokens.length;
     run = continues ? run + words : close ? words : 0;
@@ -93,6 +95,14 @@ export function liftedPassageWords(alignment: Alignment, page: TextModel): numbe
     previous = close ? pair : undefined;
   }
   return best;
+}
+
+/** A passage of 2+ consecutive sentences lifted closely (40+ words), or near word for word (25+). */
+function liftsAPassage(alignment: Alignment, page: TextModel): boolean {
+  return (
+    liftedPassageWords(alignment, page) >= MIN_LIFTED_WORDS ||
+    liftedPassageWords(alignment, page, VERBATIM_LIFT_SIMILARITY) >= MIN_ALIGNED_WORDS
+  );
 }
 
 function isReuse(v: Verified, page: TextModel): boolean {
@@ -104,7 +114,7 @@ function isReuse(v: Verified, page: TextModel): boolean {
   return (
     v.aligned / Math.max(1, page.words) >= MIN_REUSE_SHARE ||
     coverage >= MIN_REUSE_SHARE ||
-    liftedPassageWords(v.alignment, page) >= MIN_LIFTED_WORDS
+    liftsAPassage(v.alignment, page)
   );
 }
 
@@ -217,8 +227,12 @@ export async function analyse(
 ): Promise<ProvenanceReport> {
   if (page.model.words < MIN_ARTICLE_WORDS) return noReport(page, 'no-article', 1);
   // A few more than are verified, in case some lead to originals replaced or deleted since they were indexed.
-  const candidates = await findCandidates(page.fingerprint, store, CANDIDATES + SPARE_CANDIDATES);
-  const records = (await store.candidateOriginals(candidates.map((c) => c.id))).slice(0, CANDIDATES);
+  const { ranked, passages } = await findCandidatesWithPassages(page.fingerprint, store, CANDIDATES + SPARE_CANDIDATES);
+  const records = [
+    ...(await store.candidateOriginals(ranked.map((c) => c.id))).slice(0, CANDIDATES),
+    ...(await store.candidateOriginals(passages.map((c) => c.id))),
+  ];
+  const candidates = [...ranked, ...passages];
   const pageLanguage = detectLanguage(page.model.sentences.flatMap((s) => s.tokens));
 
   const verified: Verified[] = [];

@@ -3,7 +3,7 @@
  * preparation step they all go through: cleaning, attribution, sentence model, fingerprint.
  */
 import { extractAttribution } from './attribution';
-import { cleanParagraphs, cleanTitle } from './clean';
+import { cleanParagraphs, cleanTitle, MAX_PARAGRAPH_CHARS } from './clean';
 import { fingerprintSteps } from './fingerprint';
 import { runToEnd } from './steps';
 import { textModelSteps } from './text-model';
@@ -14,14 +14,27 @@ export const MAX_ARTICLE_CHARS = 400_000;
 /** Articles shorter than this (in words, after cleaning) are not treated as articles. */
 export const MIN_ARTICLE_WORDS = 30;
 
-/** Caps the paragraphs of an article to `maxChars` in total. */
+function* pieces(paragraph: string): Generator<string> {
+  let rest = paragraph;
+  while (rest.length > MAX_PARAGRAPH_CHARS) {
+    const space = rest.lastIndexOf(' ', MAX_PARAGRAPH_CHARS);
+    const cut = space > MAX_PARAGRAPH_CHARS / 2 ? space : MAX_PARAGRAPH_CHARS;
+    yield rest.slice(0, cut);
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) yield rest;
+}
+
+/** Caps the paragraphs of an article to `maxChars` in total, each to MAX_PARAGRAPH_CHARS. */
 export function capParagraphs(paragraphs: string[], maxChars = MAX_ARTICLE_CHARS): string[] {
   const capped: string[] = [];
   let total = 0;
   for (const paragraph of paragraphs) {
-    if (total + paragraph.length > maxChars) break;
-    capped.push(paragraph);
-    total += paragraph.length;
+    for (const piece of pieces(paragraph)) {
+      if (total + piece.length > maxChars) return capped;
+      capped.push(piece);
+      total += piece.length;
+    }
   }
   return capped;
 }

@@ -9,6 +9,9 @@ const WRITE_TO = /^write to (.+)$/i;
 const BY_LINE = /^by\s+(.{3,120})$/i;
 const CONTRIBUTED = /^(.+?) contributed (reporting )?to this (article|report)\.?$/i;
 const COPYRIGHT = /^(copyright\s*)?(©|\(c\)|copyright)\s*(\d{4})\s+(.+)$/i;
+/** Attribution lines are short: longer paragraphs are article text and are not matched at all. */
+const MAX_ATTRIBUTION_LINE = 300;
+const NAME_WORD = /^\p{Lu}[\p{L}'.-]*$/u;
 const CORPORATE_SUFFIX = /(,?\s+(inc|ltd|llc|plc|corp|gmbh|s\.a)\.?|\s+&\s+(company|co)\.?|\s+group)$/i;
 
 function splitNames(list: string): string[] {
@@ -20,7 +23,12 @@ function splitNames(list: string): string[] {
         .replace(/[\s.,;]+$/, '')
         .trim(),
     )
-    .filter((name) => /^(\p{Lu}[\p{L}'.-]*\s?){1,5}$/u.test(name) && name.includes(' '));
+    .filter((name) => {
+      // Two to five capitalised words, checked word by word (a pattern of repeated optional
+      // parts backtracks for ever on a long capitalised run).
+      const words = name.split(' ');
+      return words.length >= 2 && words.length <= 5 && words.every((w) => NAME_WORD.test(w));
+    });
 }
 
 function publisherFrom(rest: string): string | undefined {
@@ -35,14 +43,14 @@ export function extractAttribution(paragraphs: string[]): { attribution: Attribu
   const attribution: Attribution = {};
   const kept: string[] = [];
   paragraphs.forEach((paragraph, i) => {
-    const nearEdge = i < 3 || i >= paragraphs.length - 6;
+    const nearEdge = (i < 3 || i >= paragraphs.length - 6) && paragraph.length <= MAX_ATTRIBUTION_LINE;
     let match: RegExpMatchArray | null;
     if (nearEdge && (match = paragraph.match(WRITE_TO)) && !attribution.authors) {
       const names = splitNames(match[1]);
       if (names.length) attribution.authors = names;
       return;
     }
-    if (i < 3 && (match = paragraph.match(BY_LINE)) && !attribution.authors) {
+    if (nearEdge && i < 3 && (match = paragraph.match(BY_LINE)) && !attribution.authors) {
       const names = splitNames(match[1]);
       if (names.length) {
         attribution.authors = names;

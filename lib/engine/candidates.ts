@@ -12,11 +12,45 @@ export const CANDIDATES = 5;
 /** Candidates looked up beyond CANDIDATES, for postings that lead to an original no longer stored. */
 export const SPARE_CANDIDATES = 3;
 
+/**
+ * Candidates looked up beside the best-scored ones: the originals holding the page's rarest
+ * sentence key. A passage of two or three sentences lifted into a long article shares a key or
+ * two with its original, which the article's own topical keys can outweigh in the total score.
+ */
+export const PASSAGE_CANDIDATES = 3;
+
 /** Most posting entries scored per lookup, rarest keys first, so the work stays bounded however large the store. */
 export const SCORED_POSTINGS = 400;
 
 // Anchors (names, numbers) survive rewording and translation, where sentence keys do not.
 const channelWeight = (key: string) => (key[0] === 'c' ? 1 : 1.5);
+
+interface Scores {
+  /** Summed weight of the keys each original shares with the page. */
+  total: Map<string, number>;
+  /** Weight of the rarest sentence key each original shares with the page. */
+  rarestSentence: Map<string, number>;
+}
+
+/** Scores originals by the keys they share with the page, rarest keys first, within SCORED_POSTINGS. */
+async function scoreOriginals(fingerprint: Fingerprint, index: CandidateIndex): Promise<Scores> {
+  const scores: Scores = { total: new Map(), rarestSentence: new Map() };
+  const count = await index.count();
+  if (count === 0) return scores;
+  const postings = [...(await index.postings(fingerprint.keys, MAX_POSTING))].sort((a, b) => a[1].length - b[1].length);
+  let budget = SCORED_POSTINGS;
+  for (const [key, ids] of postings) {
+    if (ids.length > budget) break;
+    budget -= ids.length;
+    const rarity = Math.log(1 + count / ids.length);
+    const weight = channelWeight(key) * rarity;
+    for (const id of ids) {
+      scores.total.set(id, (scores.total.get(id) ?? 0) + weight);
+      if (key[0] === 'c' && !scores.rarestSentence.has(id)) scores.rarestSentence.set(id, rarity);
+    }
+  }
+  return scores;
+}
 
 /**
  * Ranks originals by the inverse-frequency weight of the keys they share with the page. Keys
@@ -27,18 +61,24 @@ export async function findCandidates(
   index: CandidateIndex,
   limit = CANDIDATES,
 ): Promise<Candidate[]> {
-  const total = await index.count();
-  if (total === 0) return [];
-  const postings = [...(await index.postings(fingerprint.keys, MAX_POSTING))].sort((a, b) => a[1].length - b[1].length);
-  const scores = new Map<string, number>();
-  let budget = SCORED_POSTINGS;
-  for (const [key, ids] of postings) {
-    if (ids.length > budget) break;
-    budget -= ids.length;
-    const weight = channelWeight(key) * Math.log(1 + total / ids.length);
-    for (const id of ids) scores.set(id, (scores.get(id) ?? 0) + weight);
-  }
-  return best(scores, limit);
+  return best((await scoreOriginals(fingerprint, index)).total, limit);
+}
+
+/**
+ * The `limit` best-scored originals, then up to `passages` more that hold the page's rarest
+ * sentence keys (see PASSAGE_CANDIDATES), each once.
+ */
+export async function findCandidatesWithPassages(
+  fingerprint: Fingerprint,
+  index: CandidateIndex,
+  limit: number,
+  passages = PASSAGE_CANDIDATES,
+): Promise<{ ranked: Candidate[]; passages: Candidate[] }> {
+  const scores = await scoreOriginals(fingerprint, index);
+  const ranked = best(scores.total, limit);
+  const taken = new Set(ranked.map((c) => c.id));
+  const rest = new Map([...scores.rarestSentence].filter(([id]) => !taken.has(id)));
+  return { ranked, passages: best(rest, passages) };
 }
 
 const before = (a: Candidate, b: Candidate) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

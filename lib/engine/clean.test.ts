@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { growth, LINEAR_BOUND } from '../../test/unit/growth';
 import { cleanParagraphs, cleanTitle, isCreditLine, splitTextArticle } from './clean';
 
 describe('cleanTitle', () => {
@@ -48,6 +49,26 @@ describe('cleanParagraphs', () => {
       'Big News Today',
     );
     expect(cleaned).toEqual(body);
+  });
+
+  it('keeps article text that ends with the headline, and drops a breadcrumb glued to it', () => {
+    const title = 'Is coffee good for your heart?';
+    const opening =
+      'Millions of people start the day with a cup, and researchers have spent decades asking the same question: is coffee good for your heart?';
+    expect(cleanParagraphs([`HomeHealthNutrition${title}`, opening, body[1]], title)).toEqual([opening, body[1]]);
+    const only = 'The council met for four hours and voted on the budget, the roads and the new school in the end.';
+    expect(cleanParagraphs([only], 'The new school in the end')).toEqual([only]);
+  });
+
+  it('cleans in time that grows with the text, not its square, on text built to make patterns backtrack', () => {
+    const adversarial = (n: number) => [
+      'Intro sentence.',
+      '© a/b '.repeat(n),
+      'photo: x. '.repeat(n),
+      'a - '.repeat(n) + '=!',
+      `Write to ${'.'.repeat(n)} x`,
+    ];
+    expect(growth((n) => cleanParagraphs(adversarial(n)), 2_000)).toBeLessThan(LINEAR_BOUND);
   });
 
   it('joins paragraphs a layout broke inside a sentence', () => {

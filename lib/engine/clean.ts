@@ -32,13 +32,30 @@ export function cleanTitle(title: string): string {
   return parts.join(' | ').trim();
 }
 
-/** Removes trailing photo credits ("Photo: X/Shutterstock", "© X / AFP / Getty") from a paragraph. */
+/** Longest trailing credit looked for; credits are short, and a bounded tail keeps the patterns linear. */
+const MAX_CREDIT_CHARS = 300;
+/** Longest line that can be a boilerplate line or a caption credit. */
+const MAX_BOILERPLATE_LINE = 200;
+
+/**
+ * Removes trailing photo credits ("Photo: X/Shutterstock", "© X / AFP / Getty") from a
+ * paragraph. Only the text after its last sentence end is searched, at most MAX_CREDIT_CHARS.
+ */
 function stripInlineCredits(paragraph: string): string {
-  return paragraph
-    .replace(/\s*\b(photo( composite)?|image|credit|video)s?:\s*[^.!?]*$/i, '')
-    .replace(/\s*©\s*[^.!?]*\/[^.!?]*$/, '')
-    .trim();
+  const lastEnd = Math.max(paragraph.lastIndexOf('.'), paragraph.lastIndexOf('!'), paragraph.lastIndexOf('?'));
+  const tail = paragraph.slice(lastEnd + 1);
+  if (tail.length > MAX_CREDIT_CHARS) return paragraph;
+  const strippedTail = tail
+    .replace(/\s*\b(photo( composite)?|image|credit|video)s?:.*$/i, '')
+    .replace(/\s*©[^©]*\/.*$/, '');
+  return (paragraph.slice(0, lastEnd + 1) + strippedTail).trim();
 }
+
+/**
+ * Longest paragraph handled as one: a longer one (a page that never breaks its text) is cut
+ * at spaces into pieces of this size before cleaning, and never joined back.
+ */
+export const MAX_PARAGRAPH_CHARS = 10_000;
 
 /** Joins paragraphs that a page layout broke inside a sentence ("Russian President" / "Vladimir Putin,"). */
 function joinBrokenParagraphs(paragraphs: string[]): string[] {
@@ -52,7 +69,9 @@ function joinBrokenParagraphs(paragraphs: string[]): string[] {
         previous.split(/\s+/).length <= 3 ||
         paragraph.split(/\s+/).length <= 3 ||
         /^[\p{Ll}]/u.test(paragraph));
-    if (previousOpen && /^[\p{L}\p{N}"“]/u.test(paragraph)) joined[joined.length - 1] = `${previous} ${paragraph}`;
+    const fits = previous !== undefined && previous.length + paragraph.length < MAX_PARAGRAPH_CHARS;
+    if (previousOpen && fits && /^[\p{L}\p{N}"“]/u.test(paragraph))
+      joined[joined.length - 1] = `${previous} ${paragraph}`;
     else joined.push(paragraph);
   }
   return joined;
@@ -73,6 +92,11 @@ function dropRepostBio(paragraphs: string[]): string[] {
   return paragraphs;
 }
 
+/** Letters and digits of a breadcrumb trail glued before a headline ("HomePoliticsWorld"). */
+const MAX_BREADCRUMB = 40;
+/** Words a breadcrumb line may have beyond the headline's own. */
+const BREADCRUMB_WORDS = 6;
+
 /**
  * Cleans an article's paragraphs. `title` (already cleaned) lets repeated headlines be dropped.
  * Nothing is dropped from the first half of the text by a trailer marker, so an article that
@@ -86,14 +110,24 @@ export function cleanParagraphs(paragraphs: string[], title?: string): string[] 
   const seen = new Set<string>(title ? [compactText(title)] : []);
   const kept: string[] = [];
   const titleKey = title ? compactText(title) : '';
-  // A headline repeated at the top, with or without a breadcrumb glued to it ("HomePoliticsKyiv…").
-  const isHeadline = (key: string, index: number) =>
-    !!titleKey && index < 3 && key.length >= 12 && (titleKey.endsWith(key) || key.endsWith(titleKey));
+  const titleWords = title ? title.split(/\s+/).length : 0;
+  // Near the top, a paragraph that IS the headline, or the headline with a short breadcrumb
+  // glued before it ("HomePoliticsKyiv…"), or a line that is the headline's last part. A
+  // paragraph that merely ends with the headline's words is article text.
+  const isHeadline = (key: string, line: string, index: number) =>
+    !!titleKey &&
+    index < 3 &&
+    key.length >= 12 &&
+    (key === titleKey ||
+      (key.endsWith(titleKey) &&
+        key.length - titleKey.length <= MAX_BREADCRUMB &&
+        line.split(' ').length <= titleWords + BREADCRUMB_WORDS) ||
+      (titleKey.endsWith(key) && !/[.!?]["”’]?$/.test(line)));
   for (const [index, line] of lines.entries()) {
-    if (BOILERPLATE_LINE.test(line) || isCreditLine(line)) continue;
+    if (line.length <= MAX_BOILERPLATE_LINE && (BOILERPLATE_LINE.test(line) || isCreditLine(line))) continue;
     const stripped = stripInlineCredits(line);
     const key = compactText(stripped);
-    if (!key || seen.has(key) || isHeadline(key, index)) continue;
+    if (!key || seen.has(key) || isHeadline(key, stripped, index)) continue;
     seen.add(key);
     kept.push(stripped);
   }

@@ -15,6 +15,9 @@ import { parseOriginalsJsonl } from '../formats';
 import { MemoryStore } from '../store';
 import { tokenize } from './normalize';
 import { buildTextModel } from './text-model';
+import { splitSentences } from './sentences';
+import { extractAttribution } from './attribution';
+import { growth, LINEAR_BOUND } from '../../test/unit/growth';
 
 // Text from a small alphabet of words, punctuation, scripts and oddities, so generated texts
 // repeat words (and so align) as real ones do.
@@ -116,5 +119,34 @@ describe('properties', () => {
         },
       ),
     );
+  });
+
+  describe('time grows with the input, not its square, on adversarial text', () => {
+    it('splits one huge paragraph into sentences', () => {
+      expect(growth((n) => splitSentences('word word word. word '.repeat(n)), 3_000)).toBeLessThan(LINEAR_BOUND);
+    });
+
+    it('reads attribution lines', () => {
+      const lines = (n: number) => [
+        `By ${'A'.repeat(100)}!`,
+        `Write to ${'Ab '.repeat(n)}`,
+        `${'.'.repeat(n)} contributed to this article`,
+      ];
+      expect(growth((n) => extractAttribution(lines(n)), 2_000)).toBeLessThan(LINEAR_BOUND);
+    });
+
+    it('prepares and fingerprints an article', () => {
+      const article = (n: number) => ({
+        title: 'x',
+        paragraphs: ['The talks in Kyiv resumed on Monday, 1,597 said. '.repeat(n)],
+      });
+      expect(growth((n) => prepareArticle(article(n)), 200)).toBeLessThan(LINEAR_BOUND);
+    });
+
+    it('aligns a page with an original', () => {
+      const text = (n: number) =>
+        buildTextModel(Array.from({ length: n }, (_, i) => `Sentence ${i} about the harbour budget line ${i * 7}.`));
+      expect(growth((n) => alignTexts(text(n), text(n)), 100)).toBeLessThan(LINEAR_BOUND);
+    });
   });
 });

@@ -10,6 +10,9 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/** Characters before a full stop searched for the word it ends (abbreviations are short). */
+const LAST_WORD_LOOKBACK = 40;
+
 // A sentence ends at . ! ? or an ellipsis, optionally followed by closing quotes/brackets, then space.
 const BOUNDARY = /([.!?…]+)(["'\u201D\u2019»)\]]*)(\s+)/g;
 
@@ -28,7 +31,9 @@ function splitSpaced(paragraph: string): string[] {
   for (const match of text.matchAll(BOUNDARY)) {
     const end = (match.index ?? 0) + match[1].length + match[2].length;
     const next = text.slice(end + match[3].length, end + match[3].length + 2);
-    const before = text.slice(start, match.index);
+    // Only the word before the full stop matters: looking further back would make a long
+    // paragraph cost time in the square of its length.
+    const before = text.slice(Math.max(start, (match.index ?? 0) - LAST_WORD_LOOKBACK), match.index);
     const lastWord = (before.match(/([\p{L}.]+)$/u)?.[1] ?? '').toLowerCase();
     const isAbbreviation =
       match[1] === '.' && !match[2] && (ABBREVIATIONS.has(lastWord) || /^(\p{L}\.)*\p{L}$/u.test(lastWord));

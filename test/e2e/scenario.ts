@@ -297,3 +297,46 @@ export async function checkSinglePageApp(
   });
   await article.close();
 }
+
+/** Sends a message to the background from the extension page, as the options page would. */
+async function sendFromExtension(extensionPage: TestPage, message: unknown): Promise<unknown> {
+  return extensionPage.evaluate(async (m) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    return api.runtime.sendMessage(m);
+  }, message);
+}
+
+async function popupAt(browser: TestBrowser, extensionPage: TestPage, url: string): Promise<PopupView> {
+  const article = await browser.newPage();
+  await article.goto(url);
+  await extensionPage.goto(`${browser.extensionBase}popup.html?tab=-1`);
+  const { tabId } = await articleTab(extensionPage);
+  await extensionPage.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
+  const view = await readPopup(extensionPage);
+  await article.close();
+  return view;
+}
+
+/**
+ * Who a page is comes from the browser: an article learned at its outlet's address is the
+ * original there, and the same article on another host that claims the outlet's address
+ * (canonical link, og:url, JSON-LD) is a copy of it.
+ */
+export async function checkAddressEvidence(
+  browser: TestBrowser,
+  extensionPage: TestPage,
+  outletUrl: string,
+  claimingUrl: string,
+): Promise<void> {
+  await extensionPage.goto(`${browser.extensionBase}popup.html?tab=-1`);
+  await sendFromExtension(extensionPage, { type: 'set-trusted-outlets', domains: [new URL(outletUrl).hostname] });
+  const atOutlet = await popupAt(browser, extensionPage, outletUrl);
+  expect(atOutlet.verdict).toBe('original');
+  expect(atOutlet.originalId).toBeTruthy();
+  await sendFromExtension(extensionPage, { type: 'set-trusted-outlets', domains: [] });
+  const elsewhere = await popupAt(browser, extensionPage, claimingUrl);
+  expect(elsewhere.verdict).toBe('copy');
+  expect(elsewhere.originalId).toBe(atOutlet.originalId);
+  // Leave the store as the other tests expect it.
+  await sendFromExtension(extensionPage, { type: 'delete-original', id: atOutlet.originalId });
+}

@@ -2,7 +2,9 @@
  * The end-to-end test server: serves the test pages on 127.0.0.1 and is also the browsers'
  * HTTP proxy (with loopback not bypassed), so every request a browser makes, from any page,
  * worker or extension context, passes through here and is recorded. Nothing is forwarded:
- * a request for any other host is answered 502 and kept as a leak.
+ * a request for any other host is answered 502 and kept as a leak. `hosted` pages are served
+ * at addresses of other hosts (the browser asks the proxy, never a name server), so a test can
+ * open the same article on an outlet's address and on a copier's.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,13 +19,22 @@ export interface RecordingServer {
   close(): Promise<void>;
 }
 
-/** Starts the server with the given pages (path -> HTML). */
-export async function startServer(pages: Map<string, string>): Promise<RecordingServer> {
+/** Starts the server with the given pages (path -> HTML) and pages at other hosts (absolute URL -> HTML). */
+export async function startServer(
+  pages: Map<string, string>,
+  hosted: Map<string, string> = new Map(),
+): Promise<RecordingServer> {
   const requests: string[] = [];
+  const hostedOrigins = [...hosted.keys()].map((url) => new URL(url).origin);
   let origin = '';
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', origin);
     requests.push(`${req.method} ${url.href}`);
+    const elsewhere = hosted.get(url.href);
+    if (elsewhere !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(elsewhere);
+      return;
+    }
     if (url.origin !== origin) {
       res.writeHead(502).end();
       return;
@@ -49,7 +60,7 @@ export async function startServer(pages: Map<string, string>): Promise<Recording
     origin,
     port,
     requests,
-    leaks: () => requests.filter((r) => !r.includes(` ${origin}/`)),
+    leaks: () => requests.filter((r) => ![origin, ...hostedOrigins].some((o) => r.includes(` ${o}/`))),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

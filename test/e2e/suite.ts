@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCases } from '../fixtures/hostile';
-import { pageCases } from '../fixtures/pages';
+import { addressCases, pageCases } from '../fixtures/pages';
 import {
+  checkAddressEvidence,
   checkCase,
   checkEvidence,
   checkSinglePageApp,
@@ -35,13 +36,20 @@ export function browserSuite(
 ): void {
   const cases = pageCases();
   const hostile = hostileCases();
+  const address = addressCases();
   describe(`${name}, built extension`, () => {
     let server: RecordingServer;
     let session: BrowserSession;
     let extensionPage: TestPage;
 
     beforeAll(async () => {
-      server = await startServer(new Map([...cases, ...hostile].map((c) => [`/${c.name}.html`, c.html])));
+      server = await startServer(
+        new Map([...cases, ...hostile].map((c) => [`/${c.name}.html`, c.html])),
+        new Map([
+          [address.outletUrl, address.outletHtml],
+          [address.claimingUrl, address.claimingHtml],
+        ]),
+      );
       session = await launch(server);
       // Only the extension page stays open between cases; article pages come and go.
       extensionPage = await session.browser.newPage();
@@ -74,6 +82,12 @@ export function browserSuite(
       'remembers "don\'t analyse this site"',
       () => checkSiteSwitch(session.browser, extensionPage, server.origin),
       60_000,
+    );
+
+    it(
+      'calls a page the original only at its own address, never by the address it claims',
+      () => checkAddressEvidence(session.browser, extensionPage, address.outletUrl, address.claimingUrl),
+      90_000,
     );
 
     it('sends no request anywhere but the local test server', () => {
