@@ -4,14 +4,12 @@
  * bio, repeated headlines, and paragraphs broken in the middle of a sentence. The same
  * cleaning runs on stored originals and on pages, so both are compared on the article alone.
  */
+import { BOILERPLATE_LINES, TRAILERS } from './languages';
 import { compactText } from './normalize';
 
-// Lines after which nothing belongs to the article any more.
-const TRAILER =
-  /^(original\s+)?source\s*(link|url)?:?$|^leave a (reply|comment)$|^more stories$|^must read$|^(related|recommended)( (articles|stories|posts))?:?$|^you (may|might) also like$|^share this( article)?:?$|^comments?$/i;
-// Single boilerplate lines that can sit anywhere.
-const BOILERPLATE_LINE =
-  /^your email address will not be published\.?|^required fields are marked|^advertisement$|^(photo|image|video):?$|^\(?(ap|reuters|afp)\)?$|^[a-z -]+ [−+×x*-] [a-z -]+ =\s*\S*$/i;
+const isTrailer = (line: string) => TRAILERS.some((pattern) => pattern.test(line));
+const isBoilerplate = (line: string) => BOILERPLATE_LINES.some((pattern) => pattern.test(line));
+
 const CREDIT_SOURCES =
   /(getty images|agence france-presse|afp|reuters|associated press|ap photo|shutterstock|zuma press|epa|bloomberg|press association|anadolu)$/i;
 const BIO_ROLE = /\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|covers)\b/i;
@@ -104,7 +102,7 @@ const BREADCRUMB_WORDS = 6;
  */
 export function cleanParagraphs(paragraphs: string[], title?: string): string[] {
   let lines = paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  const trailerAt = lines.findIndex((line, i) => i >= lines.length / 2 && TRAILER.test(line));
+  const trailerAt = lines.findIndex((line, i) => i >= lines.length / 2 && isTrailer(line));
   if (trailerAt >= 0) lines = lines.slice(0, trailerAt);
   lines = dropRepostBio(lines);
   const seen = new Set<string>(title ? [compactText(title)] : []);
@@ -124,7 +122,7 @@ export function cleanParagraphs(paragraphs: string[], title?: string): string[] 
         line.split(' ').length <= titleWords + BREADCRUMB_WORDS) ||
       (titleKey.endsWith(key) && !/[.!?]["”’]?$/.test(line)));
   for (const [index, line] of lines.entries()) {
-    if (line.length <= MAX_BOILERPLATE_LINE && (BOILERPLATE_LINE.test(line) || isCreditLine(line))) continue;
+    if (line.length <= MAX_BOILERPLATE_LINE && (isBoilerplate(line) || isCreditLine(line))) continue;
     const stripped = stripInlineCredits(line);
     const key = compactText(stripped);
     if (!key || seen.has(key) || isHeadline(key, stripped, index)) continue;

@@ -3,18 +3,7 @@
  * one notion of "content word", so the page and the original are always compared alike.
  */
 import type { Token } from '../model';
-
-const STOP_WORDS = new Set(
-  (
-    'a an the and or but nor so yet for of in on at to from by with without into onto upon about above ' +
-    'below over under after before since until while during through between among against within ' +
-    'is are was were be been being am do does did done have has had having will would shall should can ' +
-    'could may might must it its it’s this that these those there here he she they them their theirs his ' +
-    'her hers him we us our ours you your yours i me my mine who whom whose which what when where why how ' +
-    'not no as if than then also too very just only even such both each other some any all more most ' +
-    'said says say according mr ms mrs one two s t also up out off again further once'
-  ).split(/\s+/),
-);
+import { STOP_WORDS } from './languages';
 
 // Chinese and Japanese are written without spaces: each ideograph or kana counts as a word.
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';

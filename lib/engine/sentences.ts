@@ -3,12 +3,7 @@
  * content script, the background and Node, and news prose is regular enough.
  */
 
-const ABBREVIATIONS = new Set(
-  (
-    'mr mrs ms dr st gen maj col lt sgt capt gov sen rep rev prof jr sr inc ltd co corp vs ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec no fig est approx dept univ'
-  ).split(' '),
-);
+import { ABBREVIATIONS } from './languages';
 
 /** Characters before a full stop searched for the word it ends (abbreviations are short). */
 const LAST_WORD_LOOKBACK = 40;

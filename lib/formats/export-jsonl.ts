@@ -1,6 +1,6 @@
 /**
  * The `.jsonl` line of an original, as export and `npm run pack` write it and import reads it
- * back (DESIGN.md's format): the cleaned text with its attribution.
+ * back (docs/design.md's format): the cleaned text with its attribution.
  */
 import { FINGERPRINT_VERSION, definedOnly } from '../engine';
 import type { OriginalInput, OriginalRecord } from '../model';

@@ -1,5 +1,5 @@
 /**
- * Turns files a person picked for import into originals to queue: `.jsonl` in DESIGN.md's
+ * Turns files a person picked for import into originals to queue: `.jsonl` in docs/design.md's
  * format (bad lines reported by number), `.txt` (first line the title) and `.html` (the
  * article extracted as from a page). The caller parses HTML (DOMParser in the browser,
  * linkedom in Node), so this module stays pure.

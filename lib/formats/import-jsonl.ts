@@ -1,5 +1,5 @@
 /**
- * Parsing of the `.jsonl` originals format of DESIGN.md. Bad lines are reported by line
+ * Parsing of the `.jsonl` originals format of docs/design.md. Bad lines are reported by line
  * number and skipped; the good ones are kept. Unknown fields are ignored. A line may carry a
  * `fingerprint` instead of `text` (an exported index of originals whose text is not shared).
  */

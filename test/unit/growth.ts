@@ -1,9 +1,10 @@
 /**
  * How a function's time grows with its input, for tests that a text handler stays linear:
- * the best of a few runs at size n and at 8n. Linear work grows about 8 times, quadratic 64
- * times; the bound leaves room for a busy machine without letting a quadratic through.
+ * the best of three runs at size n and at 16n. Linear work grows about 16 times, quadratic
+ * 256 times; the bound leaves four times room for a busy machine and lets no quadratic through.
  */
-export const LINEAR_BOUND = 24;
+export const GROWTH_FACTOR = 16;
+export const LINEAR_BOUND = 64;
 
 export function growth(run: (n: number) => unknown, n: number): number {
   const best = (size: number) => {
@@ -17,5 +18,5 @@ export function growth(run: (n: number) => unknown, n: number): number {
   };
   best(n); // warm up the JIT
   // Below a millisecond the clock says more than the work: count such runs as a millisecond.
-  return Math.max(1, best(8 * n)) / Math.max(1, best(n));
+  return Math.max(1, best(GROWTH_FACTOR * n)) / Math.max(1, best(n));
 }
