@@ -18,6 +18,8 @@ import type { Fingerprint, KeyPurpose, TextModel } from '../model';
 export const SAMPLE_RATE = 4;
 /** Changes whenever the keys an article gets change, so stores built with older keys are rebuilt. */
 export const FINGERPRINT_VERSION = 5;
+/** Most words a fingerprint may count: more than any article holds (400,000 characters). */
+export const MAX_ARTICLE_WORDS = 1_000_000;
 /** Upper bound on keys, so a huge page cannot make the lookup slow. */
 export const MAX_KEYS = 4000;
 /** Longest key stored as written; longer ones are stored as their channel letter and a hash. */
@@ -183,9 +185,9 @@ export function isFingerprint(v: unknown): v is Fingerprint {
   if (!v || typeof v !== 'object') return false;
   const f = v as Record<string, unknown>;
   return (
-    typeof f.words === 'number' &&
-    Number.isFinite(f.words) &&
-    f.words >= 0 &&
+    Number.isInteger(f.words) &&
+    (f.words as number) >= 0 &&
+    (f.words as number) <= MAX_ARTICLE_WORDS &&
     Array.isArray(f.keys) &&
     f.keys.length <= MAX_KEYS &&
     f.keys.every((k) => typeof k === 'string' && k.length <= 200) &&

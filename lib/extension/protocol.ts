@@ -61,6 +61,9 @@ export interface ProtocolMap {
   'set-trusted-outlets': { request: { type: 'set-trusted-outlets'; domains: string[] }; response: void };
 }
 
+/** Longest id accepted in a message: imports shorten ids to 200 characters, older stores may hold longer ones. */
+const MAX_STORED_ID = 10_000;
+
 /** Largest number of originals in one queue-import message. */
 export const MAX_IMPORT_CHUNK = 1000;
 
@@ -105,7 +108,7 @@ export type Reply<K extends MessageType> = ProtocolMap[K]['response'];
 const idMessage =
   <K extends 'get-original' | 'delete-original'>(type: K) =>
   (m: Fields) =>
-    isString(m.id, 500) ? ({ type, id: m.id } as Request<K>) : null;
+    isString(m.id, MAX_STORED_ID) ? ({ type, id: m.id } as Request<K>) : null;
 const tabMessage =
   <K extends 'get-tab-state' | 'get-comparison'>(type: K) =>
   (m: Fields) =>
@@ -159,7 +162,7 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
   'export-originals': {
     from: 'extension-page',
     parse: (m) =>
-      isString(m.after, 500) && isCount(m.limit) && m.limit <= 2000
+      isString(m.after, MAX_STORED_ID) && isCount(m.limit) && m.limit <= 2000
         ? { type: 'export-originals', after: m.after, limit: m.limit }
         : null,
   },

@@ -63,6 +63,33 @@ describe('background service', () => {
     expect(copy?.status === 'ready' && copy.report.original?.id).toBe(learned.id);
   });
 
+  it('takes who a page is from the browser: a page elsewhere claiming a trusted outlet address learns nothing', async () => {
+    const { store, service } = await setup();
+    await service.handle({ type: 'set-trusted-outlets', domains: ['ledger.example'] }, { kind: 'extension-page' });
+    const claimed = 'https://www.ledger.example/world/kharkiv';
+    const html = page('independent-kharkiv-night').html.replace(
+      '<head>',
+      `<head><link rel="canonical" href="${claimed}"><meta property="og:url" content="${claimed}">`,
+    );
+    const article = await messageFor(html, 'https://farm.test/kharkiv');
+    expect(article.url).toBe(claimed);
+    await service.handle(
+      { type: 'article-found', article },
+      { kind: 'content-script', tabId: 1, url: 'https://farm.test/kharkiv' },
+    );
+    expect(await store.originals.count()).toBe(0);
+    const state = await store.tabs.getTabState(1);
+    expect(state?.url).toBe('https://farm.test/kharkiv');
+    expect(state?.status === 'ready' && state.report.page.url).toBe('https://farm.test/kharkiv');
+  });
+
+  it('ignores a message sent by a part of the extension that may not send it', async () => {
+    const { service } = await setup();
+    expect(
+      await service.handle({ type: 'get-settings' }, { kind: 'content-script', tabId: 1, url: 'https://a.example/' }),
+    ).toBeUndefined();
+  });
+
   it('imports in batches, resumes a queue left by a restart, and can cancel', async () => {
     const { store, service } = await setup();
     const items = Array.from({ length: 250 }, (_, i) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toJsonlLine } from './export-jsonl';
-import { parseOriginalsJsonl } from './import-jsonl';
+import { MAX_ID_CHARS, parseOriginalsJsonl } from './import-jsonl';
 import { makeOriginal } from '../engine';
 
 describe('parseOriginalsJsonl', () => {
@@ -49,5 +49,19 @@ describe('originals without text', () => {
     expect(record.paragraphs).toBeUndefined();
     const [again] = parseOriginalsJsonl(toJsonlLine(record)).records;
     expect(makeOriginal(again, 'import')).toEqual(record);
+  });
+
+  it('shortens a very long id with a hash of the whole, so it stays unique and can be exported and deleted', () => {
+    const long = (end: string) => JSON.stringify({ id: `${'x'.repeat(600)}${end}`, title: 'T', text: 'Body' });
+    const { records } = parseOriginalsJsonl(`${long('a')}\n${long('b')}\n${long('a')}`);
+    const ids = records.map((r) => r.id!);
+    expect(ids.every((id) => id.length <= MAX_ID_CHARS)).toBe(true);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(ids[0]).toBe(ids[2]);
+  });
+
+  it('refuses a fingerprint that counts an absurd number of words', () => {
+    const line = JSON.stringify({ title: 'T', text: '', fingerprint: { keys: ['c1'], words: 1e308 } });
+    expect(parseOriginalsJsonl(line).problems[0].message).toMatch(/fingerprint/);
   });
 });

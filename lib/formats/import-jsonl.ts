@@ -3,7 +3,7 @@
  * number and skipped; the good ones are kept. Unknown fields are ignored. A line may carry a
  * `fingerprint` instead of `text` (an exported index of originals whose text is not shared).
  */
-import { isFingerprint } from '../engine';
+import { hash32, isFingerprint } from '../engine';
 import type { Fingerprint, OriginalInput } from '../model';
 
 export interface JsonlProblem {
@@ -12,6 +12,14 @@ export interface JsonlProblem {
 }
 
 const OPTIONAL_STRINGS = ['id', 'publisher', 'published', 'url', 'language'] as const;
+
+/** Longest id kept as given; a longer one is shortened with a hash of the whole, so it stays unique. */
+export const MAX_ID_CHARS = 200;
+
+function boundedId(id: string): string {
+  if (id.length <= MAX_ID_CHARS) return id;
+  return `${id.slice(0, MAX_ID_CHARS - 10)}~${hash32(id).toString(36)}`;
+}
 
 /** Checks one parsed line; returns the record or a reason it is unusable. */
 export function toOriginalInput(value: unknown): OriginalInput | string {
@@ -29,6 +37,7 @@ export function toOriginalInput(value: unknown): OriginalInput | string {
     if (typeof v[key] !== 'string') return `"${key}" must be a string`;
     input[key] = v[key] as string;
   }
+  if (input.id !== undefined) input.id = boundedId(input.id);
   if (v.authors !== undefined && v.authors !== null) {
     if (!Array.isArray(v.authors) || !v.authors.every((a) => typeof a === 'string'))
       return '"authors" must be a list of strings';

@@ -189,6 +189,22 @@ describe('IdbStore', () => {
     expect((await store.originals.originalsAfter('r2', 3)).map((r) => r.id)).toEqual(['r3']);
   });
 
+  it('stores the last of several records with one id in a batch, counted once and found after merges', async () => {
+    const store = await openStores(freshName());
+    const old = article('x', 'harbour', 'import');
+    await store.originals.putOriginals([old]);
+    const fresh = article('x', 'railway', 'import');
+    await store.originals.putOriginals([fresh, old]);
+    await store.originals.putOriginals([article('y', 'mill'), article('y', 'quarry')]);
+    expect(await store.originals.count()).toBe(2);
+    await store.originals.mergeRuns(true);
+    expect((await idsUnder(store, old.fingerprint.keys)).get(old.fingerprint.keys[0])).toContain('x');
+    expect((await store.originals.getOriginals(['x']))[0].title).toBe('harbour report');
+    expect((await store.originals.getOriginals(['y']))[0].title).toBe('quarry report');
+    await store.originals.deleteOriginal('y');
+    expect(await store.originals.count()).toBe(1);
+  });
+
   it('commits queued imports and their removal from the queue together', async () => {
     const store = await openStores(freshName());
     await store.importQueue.enqueueImports(
@@ -297,23 +313,47 @@ describe('schema upgrades', () => {
   });
 });
 
+async function version3(name: string, records: unknown[]): Promise<void> {
+  const v3 = await openDB(name, 3, {
+    upgrade(db) {
+      const originals = db.createObjectStore('originals', { keyPath: 'id' });
+      originals.createIndex('origin', 'origin');
+      originals.createIndex('keys', 'fingerprint.keys', { multiEntry: true });
+      db.createObjectStore('tabs', { keyPath: 'tabId' });
+      db.createObjectStore('meta', { keyPath: 'key' });
+      db.createObjectStore('deletedSeeds', { keyPath: 'id' });
+      db.createObjectStore('importQueue', { autoIncrement: true });
+    },
+  });
+  for (const record of records) await v3.put('originals', record);
+  v3.close();
+}
+
 describe('schema upgrades from the multi-entry index', () => {
+  it('sets aside a record without a fingerprint and upgrades the rest, so later writes work', async () => {
+    const name = freshName();
+    const good = article('a', 'harbour', 'import');
+    await version3(name, [good, { id: 'broken', title: 'No fingerprint', origin: 'import' }]);
+    const store = await openStores(name);
+    expect(await store.originals.count()).toBe(2);
+    expect((await store.originals.getOriginals(['broken']))[0]).toMatchObject({
+      id: 'broken',
+      title: 'No fingerprint',
+    });
+    expect((await idsUnder(store, good.fingerprint.keys)).get(good.fingerprint.keys[0])).toContain('a');
+    expect((await store.db.get('meta', 'setAsideByUpgrade'))?.value).toBe('["broken"]');
+    // The next ref follows the upgraded ones: a new original is stored and found.
+    const later = article('c', 'mill', 'import');
+    await store.originals.putOriginals([later]);
+    expect((await idsUnder(store, later.fingerprint.keys)).get(later.fingerprint.keys[0])).toContain('c');
+    await store.originals.installSeedPack({ version: 'next', originals: [article('s', 'quarry')] });
+    expect(await store.originals.count()).toBe(4);
+  });
+
   it('moves a version 3 database to runs: every original keeps its data and is found again', async () => {
     const name = freshName();
-    const v3 = await openDB(name, 3, {
-      upgrade(db) {
-        const originals = db.createObjectStore('originals', { keyPath: 'id' });
-        originals.createIndex('origin', 'origin');
-        originals.createIndex('keys', 'fingerprint.keys', { multiEntry: true });
-        db.createObjectStore('tabs', { keyPath: 'tabId' });
-        db.createObjectStore('meta', { keyPath: 'key' });
-        db.createObjectStore('deletedSeeds', { keyPath: 'id' });
-        db.createObjectStore('importQueue', { autoIncrement: true });
-      },
-    });
     const records = [article('a', 'harbour', 'import'), article('b', 'railway', 'learned')];
-    for (const record of records) await v3.put('originals', record);
-    v3.close();
+    await version3(name, records);
 
     const store = await openStores(name);
     expect([...store.db.transaction('originals').store.indexNames].sort()).toEqual(['indexRef', 'origin']);
