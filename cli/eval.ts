@@ -12,6 +12,7 @@ import { prepareArticle, analyse, countWords, makeOriginal, splitSentences } fro
 import { MemoryStore } from '../lib/store';
 import type { ArticleInput, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
 import { cloughStevenson, mrpcPairs, panSources } from './corpora';
+import { extractionResults, type ExtractionResult } from './extraction';
 import { readOriginals, seedPackFromDisk } from './sources';
 import { random, syntheticArticle } from './synthetic';
 
@@ -577,9 +578,29 @@ async function main(): Promise<void> {
     console.log('Clough & Stevenson answers not attributed to their source');
     console.table(missed);
   }
+  const pages = extractionResults();
+  let extraction: Record<string, unknown> | null = null;
+  if (pages) {
+    const mean = (pick: (r: ExtractionResult) => number) =>
+      round(pages.reduce((sum, r) => sum + pick(r), 0) / pages.length);
+    extraction = {
+      pages: pages.length,
+      meanWordRecall: mean((r) => r.recall),
+      meanWordPrecision: mean((r) => r.precision),
+      readerablePagesWithoutArticle: pages.filter((r) => r.readerable && !r.found).length,
+    };
+    console.log("\nExtraction on Readability's saved test pages: share of Readability's article words read");
+    console.table([extraction]);
+    console.log('pages under 0.8 (most repeat a paragraph, which Upstream reads once):');
+    console.table(
+      pages
+        .filter((r) => r.recall < 0.8)
+        .map((r) => ({ page: r.page, recall: round(r.recall), precision: round(r.precision) })),
+    );
+  }
   await writeFile(
     'eval-results.json',
-    `${JSON.stringify({ corpora: used, pages: cases.length, originals: originals.length, rows, grades }, null, 2)}\n`,
+    `${JSON.stringify({ corpora: used, pages: cases.length, originals: originals.length, rows, grades, extraction }, null, 2)}\n`,
   );
   console.log('wrote eval-results.json');
 }

@@ -49,6 +49,9 @@ function stripInlineCredits(paragraph: string): string {
   return (paragraph.slice(0, lastEnd + 1) + strippedTail).trim();
 }
 
+/** Most of an article's text that may follow a trailer marker ("Source link", "Comments"). */
+const MAX_TRAILER_SHARE = 0.25;
+
 /**
  * Longest paragraph handled as one: a longer one (a page that never breaks its text) is cut
  * at spaces into pieces of this size before cleaning, and never joined back.
@@ -97,12 +100,20 @@ const BREADCRUMB_WORDS = 6;
 
 /**
  * Cleans an article's paragraphs. `title` (already cleaned) lets repeated headlines be dropped.
- * Nothing is dropped from the first half of the text by a trailer marker, so an article that
- * merely mentions "Comments" early is not cut short.
+ * Nothing is dropped from the first half of the paragraphs by a trailer marker, nor when more
+ * than a quarter of the text follows it, so an article that merely mentions "Comments" is not
+ * cut short.
  */
 export function cleanParagraphs(paragraphs: string[], title?: string): string[] {
   let lines = paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  const trailerAt = lines.findIndex((line, i) => i >= lines.length / 2 && isTrailer(line));
+  // A trailer marker closes the article only where little text follows it: a "Comment" header
+  // in a table halfway through a long article is not the end of it.
+  const total = lines.reduce((n, line) => n + line.length, 0);
+  let after = total;
+  const trailerAt = lines.findIndex((line, i) => {
+    after -= line.length;
+    return i >= lines.length / 2 && isTrailer(line) && after <= total * MAX_TRAILER_SHARE;
+  });
   if (trailerAt >= 0) lines = lines.slice(0, trailerAt);
   lines = dropRepostBio(lines);
   const seen = new Set<string>(title ? [compactText(title)] : []);
