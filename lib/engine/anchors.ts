@@ -4,7 +4,7 @@
  * numbers and quotes.
  */
 import { tokenize } from './normalize';
-import type { Token } from '../model';
+import type { Sentence, Token } from '../model';
 
 /** Consonant skeleton of a name, the same across common transliterations. */
 export function nameSkeleton(name: string): string {
@@ -67,4 +67,14 @@ export function quotesOf(paragraphs: string[]): Quote[] {
     }
   }
   return quotes;
+}
+
+/** What of a sentence survives rewording and translation: its numbers and its names' skeletons. */
+export function anchorsOfSentence(sentence: Sentence): { numbers: string[]; skeletons: string[] } {
+  const skeletons: string[] = [];
+  sentence.tokens.forEach((token, i) => {
+    const skeleton = isNameToken(sentence.tokens, i) ? nameSkeleton(token.norm) : '';
+    if (skeleton.length >= 3) skeletons.push(skeleton);
+  });
+  return { numbers: numbersOf(sentence.text), skeletons };
 }

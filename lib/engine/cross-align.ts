@@ -5,7 +5,7 @@
  * give "hrkv"). Only pairs in the original's order are kept: a translation keeps the order of
  * its sentences, while coverage of the same events repeats names in any order.
  */
-import { isNameToken, nameSkeleton, numbersOf } from './anchors';
+import { anchorsOfSentence } from './anchors';
 import { longestOrderedRun } from './ordered-run';
 import type { TextModel } from '../model';
 
@@ -17,13 +17,8 @@ export const MIN_ANCHOR_SIMILARITY = 0.4;
 /** The anchors of each sentence: numbers and name skeletons. */
 export function sentenceAnchors(model: TextModel): Set<string>[] {
   return model.sentences.map((sentence) => {
-    const anchors = new Set<string>(numbersOf(sentence.text).map((n) => `#${n}`));
-    sentence.tokens.forEach((token, i) => {
-      if (!isNameToken(sentence.tokens, i)) return;
-      const skeleton = nameSkeleton(token.norm);
-      if (skeleton.length >= 3) anchors.add(`@${skeleton}`);
-    });
-    return anchors;
+    const { numbers, skeletons } = anchorsOfSentence(sentence);
+    return new Set([...numbers.map((n) => `#${n}`), ...skeletons.map((k) => `@${k}`)]);
   });
 }
 

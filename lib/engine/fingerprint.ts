@@ -8,7 +8,7 @@
  *   translation.
  * A page queries with all of its keys; an original is indexed under a winnowed few.
  */
-import { isAnchorNumber, isNameToken, nameSkeleton, numbersOf } from './anchors';
+import { anchorsOfSentence, isAnchorNumber } from './anchors';
 import { hash32 } from './normalize';
 import { runToEnd } from './steps';
 import { buildTextModel } from './text-model';
@@ -98,12 +98,10 @@ function anchorOccurrences(model: TextModel): { numbers: string[]; skeletons: st
   const numbers: string[] = [];
   const skeletons: string[] = [];
   for (const sentence of model.sentences) {
-    for (const number of numbersOf(sentence.text)) if (isAnchorNumber(number)) numbers.push(`n${number}`);
     // Name skeletons survive translation and transliteration (Kharkiv, Járkov, Charkiw).
-    sentence.tokens.forEach((token, i) => {
-      const skeleton = isNameToken(sentence.tokens, i) ? nameSkeleton(token.norm) : '';
-      if (skeleton.length >= 3) skeletons.push(`s${skeleton}`);
-    });
+    const anchors = anchorsOfSentence(sentence);
+    for (const number of anchors.numbers) if (isAnchorNumber(number)) numbers.push(`n${number}`);
+    for (const skeleton of anchors.skeletons) skeletons.push(`s${skeleton}`);
   }
   return { numbers, skeletons };
 }

@@ -9,7 +9,15 @@
 export { analyse } from './analyse';
 export { MAX_ARTICLE_CHARS, MIN_ARTICLE_WORDS, paragraphsOf, prepareArticle, prepareArticleSteps } from './article';
 export { explainReport } from './explain';
-export { contentId, isFingerprintOnly, makeOriginal, recordAsArticle, refOf } from './original';
+export {
+  articleOfInput,
+  contentId,
+  inputOfArticle,
+  isFingerprintOnly,
+  makeOriginal,
+  recordAsArticle,
+  refOf,
+} from './original';
 
 // For file formats, tools and benchmarks.
 export { alignTexts } from './align';

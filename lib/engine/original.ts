@@ -7,6 +7,7 @@ import { fingerprint, upgradeKeys } from './fingerprint';
 import { hash32 } from './normalize';
 import { definedOnly } from './objects';
 import type {
+  ArticleInput,
   Fingerprint,
   OriginalInput,
   OriginalRecord,
@@ -26,6 +27,35 @@ export function isFingerprintOnly(input: OriginalInput): input is OriginalInput 
   return !input.text.trim() && !!input.fingerprint;
 }
 
+/**
+ * The one mapping between an article as read (a page's `siteName`) and an import record (its
+ * `publisher`): every reader of files, pages and packs goes through these two.
+ */
+export function inputOfArticle(article: ArticleInput, title: string): OriginalInput {
+  return definedOnly({
+    title: article.title ?? title,
+    text: article.paragraphs.join('\n\n'),
+    publisher: article.siteName,
+    authors: article.authors,
+    published: article.published,
+    url: article.url,
+    language: article.language,
+  });
+}
+
+/** The article an import record describes (see inputOfArticle). */
+export function articleOfInput(input: OriginalInput): ArticleInput {
+  return definedOnly({
+    title: input.title,
+    paragraphs: paragraphsOf(input.text),
+    siteName: input.publisher,
+    authors: input.authors,
+    published: input.published,
+    url: input.url,
+    language: input.language,
+  });
+}
+
 /** Turns an import record into a stored original: cleaned, attributed and fingerprinted. */
 export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): OriginalRecord {
   if (isFingerprintOnly(input)) {
@@ -39,18 +69,7 @@ export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): Orig
     };
     return definedOnly(record) as unknown as OriginalRecord;
   }
-  const prepared = prepareArticle(
-    {
-      title: input.title,
-      paragraphs: paragraphsOf(input.text),
-      siteName: input.publisher,
-      authors: input.authors,
-      published: input.published,
-      url: input.url,
-      language: input.language,
-    },
-    'index',
-  );
+  const prepared = prepareArticle(articleOfInput(input), 'index');
   const { meta } = prepared;
   const record: OriginalRecord = {
     id: input.id ?? contentId(input.title, input.text),

@@ -4,7 +4,7 @@
  * messages come from untrusted pages: the tab they concern and the page's address are the
  * sender's, as the browser reports them, never what the page says about itself.
  */
-import { analyse, contentId, explainReport, makeOriginal } from '../engine';
+import { analyse, contentId, explainReport, inputOfArticle, makeOriginal } from '../engine';
 import { toJsonlLine } from '../formats';
 import type { OriginalRecord, Stores, TabState } from '../model';
 import { badgeFor, type Badge } from '../ui';
@@ -78,20 +78,8 @@ export function createService(env: ServiceEnvironment) {
     const host = hostOf(browserUrl);
     if (!host || !(await settings.trustedOutlets()).some((d) => onDomain(host, d))) return;
     const url = trustedAddress(article.url, browserUrl);
-    const text = article.paragraphs.join('\n\n');
-    const record = makeOriginal(
-      {
-        id: contentId(article.title ?? url, text),
-        title: article.title ?? url,
-        text,
-        publisher: article.siteName,
-        authors: article.authors,
-        published: article.published,
-        url,
-        language: article.language,
-      },
-      'learned',
-    );
+    const input = inputOfArticle({ ...article, url }, url);
+    const record = makeOriginal({ ...input, id: contentId(input.title, input.text) }, 'learned');
     await originals.putOriginals([record]);
     await originals.mergeRuns();
   }

@@ -6,7 +6,7 @@
  */
 import { extractArticle } from './extract';
 import { parseOriginalsJsonl } from './import-jsonl';
-import { definedOnly } from '../engine';
+import { inputOfArticle } from '../engine';
 import type { OriginalInput } from '../model';
 
 /** Largest file read for import, in characters. */
@@ -40,19 +40,7 @@ export function parseImportFile(name: string, text: string, parseHtml: (html: st
   if (/\.x?html?$/i.test(name)) {
     const article = extractArticle(parseHtml(text));
     if (!article) return { items: [], problems: [`${name}: no article found`] };
-    const item: OriginalInput = {
-      title: article.title ?? base,
-      text: article.paragraphs.join('\n\n'),
-      publisher: article.siteName,
-      authors: article.authors,
-      published: article.published,
-      url: article.url,
-      language: article.language,
-    };
-    return {
-      items: [definedOnly(item)],
-      problems: [],
-    };
+    return { items: [inputOfArticle(article, base)], problems: [] };
   }
   if (/\.txt$/i.test(name)) {
     const [title, ...rest] = text.replace(/^\uFEFF/, '').split(/\r?\n/);
