@@ -241,6 +241,25 @@ function liftsAndReposts(originals: OriginalRecord[], hosts: OriginalRecord[], p
       });
     }
   }
+  // A condensed summary: each of its sentences joins the start of one original sentence to the
+  // end of the next, lightly reworded; it keeps the original's order and a third of its words.
+  for (let i = 0; i < perKind; i++) {
+    const o = originals[Math.floor(draw() * originals.length)];
+    const sentences = sentencesOf(o);
+    const condensed: string[] = [];
+    for (let s = 0; s + 1 < sentences.length; s += 3) {
+      const first = sentences[s].split(' ');
+      const second = sentences[s + 1].split(' ');
+      const joined = [...first.slice(0, Math.ceil(first.length * 0.5)), ...second.slice(Math.floor(second.length * 0.6))];
+      condensed.push(spin(joined.join(' '), 0.3));
+    }
+    cases.push({
+      kind: 'condensed summary (sentences joined and shortened)',
+      page: { title: 'Summary', paragraphs: toParagraphs(condensed) },
+      expected: [o.id],
+      verdicts: ['rewrite', 'excerpt'],
+    });
+  }
   for (let i = 0; i < perKind; i++) {
     const o = originals[Math.floor(draw() * originals.length)];
     const page = { title: o.title, paragraphs: [BOILERPLATE, ...(o.paragraphs ?? [])] };
