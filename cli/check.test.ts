@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { FINGERPRINT_VERSION } from '../lib/engine';
 import { pageCases } from '../test/fixtures/pages';
 
 const run = promisify(execFile);
@@ -98,4 +99,43 @@ describe('npm run check', () => {
     expect(atAddress).toMatchObject({ verdict: 'original', original: { id: 'flood' } });
     expect(elsewhere).toMatchObject({ verdict: 'copy', original: { id: 'flood' } });
   }, 60_000);
+
+  it('streams a pack larger than any whole-file limit, and refuses a file it cannot read with exit code 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upstream-big-'));
+    const big = join(dir, 'big.jsonl');
+    const line = (i: number) =>
+      JSON.stringify({
+        id: `f${i}`,
+        title: `Indexed ${i}`,
+        text: '',
+        fingerprint: { keys: [`c${i.toString(36)}x`], words: 400, version: FINGERPRINT_VERSION },
+        padding: 'x'.repeat(300),
+      });
+    writeFileSync(big, Array.from({ length: 70_000 }, (_, i) => line(i)).join('\n'));
+    expect(statSync(big).size).toBeGreaterThan(21 * 1024 * 1024);
+    const page = join(dir, 'page.txt');
+    writeFileSync(
+      page,
+      'Harvest news\nThe orchard shipped crates to the depot on the first day of the harvest season, twelve in all.',
+    );
+    const [line0] = await check('--originals', big, page);
+    expect(line0.input).toBe(page);
+
+    const binary = join(dir, 'binary.jsonl');
+    writeFileSync(binary, Buffer.from([0, 159, 146, 150, 0, 1, 2, 3, 255, 254]));
+    for (const unreadable of [binary, join(dir, 'missing.jsonl')]) {
+      const failed = await run(
+        join(root, 'node_modules/.bin/tsx'),
+        [join(root, 'cli/check.ts'), '--originals', unreadable, page],
+        {
+          cwd: root,
+        },
+      ).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed?.code).toBe(2);
+      expect(failed?.stderr).toContain(unreadable);
+    }
+  }, 120_000);
 });

@@ -72,9 +72,11 @@ async function main(): Promise<void> {
   const pack = await seedPackFromDisk();
   const store = new MemoryStore(pack.originals);
   for (const path of options.originals) {
-    const { originals, problems } = await readOriginals(path);
-    for (const problem of problems) console.error(`warning: ${problem}`);
+    const { originals, skipped } = await readOriginals(path);
+    for (const reason of skipped) console.error(`skipped ${reason}`);
     for (const original of originals) store.put(original);
+    if (!options.json || skipped.length)
+      console.error(`${path}: ${originals.length} originals added, ${skipped.length} skipped`);
   }
   for (const { input, address: given } of options.inputs) {
     let line: Record<string, unknown>;

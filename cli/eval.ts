@@ -250,7 +250,10 @@ function liftsAndReposts(originals: OriginalRecord[], hosts: OriginalRecord[], p
     for (let s = 0; s + 1 < sentences.length; s += 3) {
       const first = sentences[s].split(' ');
       const second = sentences[s + 1].split(' ');
-      const joined = [...first.slice(0, Math.ceil(first.length * 0.5)), ...second.slice(Math.floor(second.length * 0.6))];
+      const joined = [
+        ...first.slice(0, Math.ceil(first.length * 0.5)),
+        ...second.slice(Math.floor(second.length * 0.6)),
+      ];
       condensed.push(spin(joined.join(' '), 0.3));
     }
     cases.push({

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { FINGERPRINT_VERSION } from '../lib/engine';
 import { parseOriginalsJsonl } from '../lib/formats';
 
 const run = promisify(execFile);
@@ -31,5 +32,48 @@ describe('npm run pack', () => {
       published: '2022',
     });
     expect(wsj.text).not.toContain('Leave a Reply');
+  }, 60_000);
+
+  it('reads folder trees with ids from their paths, skips what is not an article, merges duplicates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upstream-tree-'));
+    const article = (topic: string) =>
+      [
+        `${topic} report`,
+        ...Array.from(
+          { length: 8 },
+          (_, i) => `The ${topic} board met ${i + 2} times in week ${i + 30} on budget line ${i * 7 + 101}.`,
+        ),
+      ].join('\n');
+    for (const folder of ['business', 'sport']) mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, 'business/001.txt'), article('harbour'));
+    writeFileSync(join(dir, 'sport/001.txt'), article('stadium'));
+    writeFileSync(join(dir, 'sport/002.txt'), article('harbour'));
+    writeFileSync(join(dir, 'README.md'), '# About these articles');
+    writeFileSync(join(dir, 'LICENSE'), 'All rights reserved.');
+    const out = join(dir, 'pack.jsonl');
+    const { stdout, stderr } = await run(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'cli/pack.ts'), dir, '-o', out],
+      {
+        cwd: root,
+      },
+    );
+    const { records } = parseOriginalsJsonl(readFileSync(out, 'utf8'));
+    expect(records.map((r) => r.id).sort()).toEqual(['business/001', 'sport/001']);
+    expect(records.every((r) => r.fingerprint?.version === FINGERPRINT_VERSION && r.text)).toBe(true);
+    expect(stderr).toContain('README.md: not an article');
+    expect(stderr).toContain('merged sport/002 = business/001');
+    expect(stdout).toMatch(/read 3 files; skipped 2; merged 1 duplicates; wrote 2 originals/);
+
+    const fingerprints = join(dir, 'fingerprints.jsonl');
+    await run(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'cli/pack.ts'), dir, '-o', fingerprints, '--fingerprints-only'],
+      {
+        cwd: root,
+      },
+    );
+    const lines = parseOriginalsJsonl(readFileSync(fingerprints, 'utf8')).records;
+    expect(lines.every((r) => r.text === '' && r.fingerprint!.keys.length > 0)).toBe(true);
   }, 60_000);
 });

@@ -2,11 +2,13 @@
  * Node-side reading of articles and originals from files, folders and URLs for the CLI and
  * the build scripts. Parsing is done by lib/; this module only does the I/O.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { splitTextArticle, FINGERPRINT_VERSION, makeOriginal } from '../lib/engine';
-import { extractArticle, parseImportFile, parseOriginalsJsonl, buildSeedPack } from '../lib/formats';
+import { buildSeedPack, extractArticle, isNotText, parseImportFile, toOriginalInput } from '../lib/formats';
 import type { ArticleInput, OriginalRecord, SeedPack } from '../lib/model';
 
 /** Largest input read, in bytes: a bigger file or page is refused with a clear error. */
@@ -27,9 +29,15 @@ export function articleFromText(text: string): ArticleInput {
 const looksLikeHtml = (name: string, text: string) =>
   /\.x?html?$/i.test(name) || /^\s*<(!doctype|html|head|body)/i.test(text);
 
+/** A file that cannot be read as text at all (as opposed to one that holds no article). */
+class UnreadableError extends Error {}
+
 async function readLimited(path: string): Promise<string> {
   const info = await stat(path);
-  if (info.size > MAX_INPUT_BYTES) throw new Error(`file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+  if (info.size > MAX_INPUT_BYTES)
+    throw new UnreadableError(
+      `file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB: an article is smaller; put many articles in a .jsonl pack`,
+    );
   return readFile(path, 'utf8');
 }
 
@@ -53,44 +61,102 @@ export async function readArticle(input: string): Promise<{ article: ArticleInpu
   return { article: looksLikeHtml(input, text) ? articleFromHtml(text) : articleFromText(text) };
 }
 
+/** Files in a folder tree that are about the folder, not articles in it. */
+const NOT_ARTICLES = /^(readme|licen[cs]e|copying|notice|changelog|authors|contributing)(\.[a-z]+)?$/i;
+const ARTICLE_FILE = /\.(txt|x?html?|jsonl)$/i;
+
+/** What reading originals found: the originals, and each file or line skipped with its reason. */
+export interface OriginalsRead {
+  originals: OriginalRecord[];
+  /** Files and lines left out, each with why ("business/README.md: not an article"). */
+  skipped: string[];
+  files: number;
+}
+
+/** The article files under `path` with their ids: the path relative to the folder given, without extension. */
+async function articleFiles(path: string, skipped: string[]): Promise<{ file: string; id: string }[]> {
+  if (!(await stat(path)).isDirectory()) return [{ file: path, id: basename(path, extname(path)) }];
+  const found: { file: string; id: string }[] = [];
+  const walk = async (dir: string) => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = join(dir, entry.name);
+      const id = relative(path, file).split(sep).join('/');
+      if (entry.isDirectory()) await walk(file);
+      else if (NOT_ARTICLES.test(entry.name)) skipped.push(`${id}: not an article (${entry.name})`);
+      else if (!ARTICLE_FILE.test(entry.name)) skipped.push(`${id}: not a .txt, .html or .jsonl file`);
+      else found.push({ file, id: id.replace(/\.[^./]+$/, '') });
+    }
+  };
+  await walk(path);
+  return found;
+}
+
 /** Reads one .txt (first line the title) or .html article file as an original. */
-async function originalFromFile(file: string): Promise<OriginalRecord> {
-  const id = basename(file, extname(file));
+async function originalFromFile(file: string, id: string): Promise<OriginalRecord> {
   const text = await readLimited(file);
   const { items, problems } = parseImportFile(
     basename(file),
     text,
     (html) => parseHTML(html).document as unknown as Document,
   );
-  if (!items.length) throw new Error(problems[0] ?? 'no article found');
+  if (!items.length) throw new Error((problems[0] ?? 'no article found').replace(`${basename(file)}: `, ''));
   return makeOriginal({ id, ...items[0] }, 'import');
 }
 
 /**
- * Reads originals from folders of .txt/.html files, single such files, or .jsonl files.
- * Problems are returned, not thrown, so one bad file does not stop the rest.
+ * Streams a `.jsonl` pack line by line, so a file of any size is read without holding it
+ * whole. A line whose fingerprint has the current version is not prepared again. A file that
+ * is not UTF-8 text is refused whole.
  */
-export async function readOriginals(path: string): Promise<{ originals: OriginalRecord[]; problems: string[] }> {
-  const problems: string[] = [];
-  const originals: OriginalRecord[] = [];
-  const files = (await stat(path)).isDirectory()
-    ? (await readdir(path))
-        .sort()
-        .filter((name) => /\.(txt|x?html?)$/i.test(name))
-        .map((name) => join(path, name))
-    : [path];
-  for (const file of files) {
+async function originalsFromJsonl(file: string, into: OriginalsRead): Promise<void> {
+  const handle = await open(file);
+  try {
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(65_536), position: 0 });
+    if (isNotText(new TextDecoder().decode(buffer.subarray(0, bytesRead))))
+      throw new UnreadableError('not UTF-8 text (a binary file, or another encoding): convert it to UTF-8 JSON Lines');
+  } finally {
+    await handle.close();
+  }
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let number = 0;
+  for await (const raw of lines) {
+    number++;
+    const line = raw.replace(/^\uFEFF/, '').trim();
+    if (!line) continue;
+    let parsed: unknown;
     try {
-      if (/\.jsonl$/i.test(file)) {
-        const { records, problems: lineProblems } = parseOriginalsJsonl(await readLimited(file));
-        for (const p of lineProblems) problems.push(`${file}:${p.line}: ${p.message}`);
-        for (const record of records) originals.push(makeOriginal(record, 'import'));
-      } else originals.push(await originalFromFile(file));
+      parsed = JSON.parse(line);
     } catch (error) {
-      problems.push(`${file}: ${(error as Error).message}`);
+      into.skipped.push(`${file}:${number}: invalid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const input = toOriginalInput(parsed);
+    if (typeof input === 'string') into.skipped.push(`${file}:${number}: ${input}`);
+    else into.originals.push(makeOriginal(input, 'import'));
+  }
+}
+
+/**
+ * Reads originals from a folder tree of .txt/.html/.jsonl files (ids from the path inside the
+ * folder, so `business/001.txt` and `sport/001.txt` stay apart), a single file, or a `.jsonl`
+ * pack. Files that are not articles, and articles that cannot be used, are skipped with the
+ * reason; a path that cannot be read at all throws.
+ */
+export async function readOriginals(path: string): Promise<OriginalsRead> {
+  const read: OriginalsRead = { originals: [], skipped: [], files: 0 };
+  for (const { file, id } of await articleFiles(path, read.skipped)) {
+    read.files++;
+    try {
+      if (/\.jsonl$/i.test(file)) await originalsFromJsonl(file, read);
+      else read.originals.push(await originalFromFile(file, id));
+    } catch (error) {
+      // A file that cannot be read at all is an error; one that holds no usable article is skipped.
+      if (error instanceof UnreadableError || (error as NodeJS.ErrnoException).code)
+        throw new Error(`${file}: ${(error as Error).message}`);
+      read.skipped.push(`${file}: ${(error as Error).message}`);
     }
   }
-  return { originals, problems };
+  return read;
 }
 
 /** The folder of seed articles shipped with the project. */

@@ -3,7 +3,7 @@
  */
 import { paragraphsOf, prepareArticle } from './article';
 import { buildTextModel } from './text-model';
-import { fingerprint, upgradeKeys } from './fingerprint';
+import { fingerprint, FINGERPRINT_VERSION, upgradeKeys } from './fingerprint';
 import { hash32 } from './normalize';
 import { definedOnly } from './objects';
 import type {
@@ -68,6 +68,19 @@ export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): Orig
       origin,
     };
     return definedOnly(record) as unknown as OriginalRecord;
+  }
+  if (input.fingerprint?.version === FINGERPRINT_VERSION && input.text.trim()) {
+    // A pack line of this version: its text is cleaned and its fingerprint computed already.
+    // A fingerprint that does not fit the text can only make the original a candidate for
+    // other pages: verification aligns the text itself.
+    const { fingerprint: given, text, ...rest } = input;
+    return definedOnly({
+      ...rest,
+      id: input.id ?? contentId(input.title, text),
+      paragraphs: paragraphsOf(text),
+      fingerprint: { keys: given.keys, words: given.words },
+      origin,
+    });
   }
   const prepared = prepareArticle(articleOfInput(input), 'index');
   const { meta } = prepared;

@@ -5,24 +5,27 @@
 import { FINGERPRINT_VERSION, definedOnly } from '../engine';
 import type { OriginalInput, OriginalRecord } from '../model';
 
-/** One export line's object. Absent fields are left out. */
-export function exportInput(record: OriginalRecord): OriginalInput {
+/**
+ * One export line's object: the text (unless `fingerprintOnly`) with the fingerprint the
+ * original is indexed under and its version, so an import of the same version need not
+ * prepare the text again. Absent fields are left out.
+ */
+export function exportInput(record: OriginalRecord, fingerprintOnly = false): OriginalInput {
   const line: OriginalInput = {
     id: record.id,
     title: record.title,
-    text: (record.paragraphs ?? []).join('\n\n'),
+    text: fingerprintOnly ? '' : (record.paragraphs ?? []).join('\n\n'),
     publisher: record.publisher,
     authors: record.authors,
     published: record.published,
     url: record.url,
     language: record.language,
-    // Without text, the fingerprint is what there is to share.
-    fingerprint: record.paragraphs?.length ? undefined : { ...record.fingerprint, version: FINGERPRINT_VERSION },
+    fingerprint: { keys: record.fingerprint.keys, words: record.fingerprint.words, version: FINGERPRINT_VERSION },
   };
   return definedOnly(line);
 }
 
 /** One `.jsonl` line (without the newline). */
-export function toJsonlLine(record: OriginalRecord): string {
-  return JSON.stringify(exportInput(record));
+export function toJsonlLine(record: OriginalRecord, fingerprintOnly = false): string {
+  return JSON.stringify(exportInput(record, fingerprintOnly));
 }

@@ -18,7 +18,7 @@ export interface ParsedFile {
 }
 
 /** True when decoding as UTF-8 failed for more than a trace of the text, or it holds binary. */
-function isNotText(text: string): boolean {
+export function isNotText(text: string): boolean {
   const sample = text.slice(0, 1_000_000);
   const replaced = sample.match(/\uFFFD/g)?.length ?? 0;
   return sample.includes('\u0000') || replaced > Math.max(3, sample.length / 1000);

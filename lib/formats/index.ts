@@ -4,6 +4,6 @@
  */
 export { toJsonlLine } from './export-jsonl';
 export { extractArticle } from './extract';
-export { MAX_IMPORT_FILE_CHARS, parseImportFile } from './import-files';
+export { isNotText, MAX_IMPORT_FILE_CHARS, parseImportFile } from './import-files';
 export { parseOriginalsJsonl, toOriginalInput } from './import-jsonl';
 export { buildSeedPack, originalFromSeed } from './seed-pack';
