@@ -3,7 +3,7 @@
  * what the engine analyses. Kept together so both sides agree on what travels.
  */
 import { MIN_ARTICLE_WORDS, prepareArticleSteps, runSliced, definedOnly, buildTextModel } from '../engine';
-import { extractArticle } from '../formats';
+import { extractArticle, mayHaveArticle } from '../formats';
 import type { ArticleMessage } from './protocol';
 import type { PreparedArticle } from '../model';
 
@@ -19,6 +19,7 @@ export async function articleMessageOf(
   url: string,
   pause: () => Promise<void> = () => Promise.resolve(),
 ): Promise<ArticleMessage | null> {
+  if (!mayHaveArticle(doc)) return null;
   const article = extractArticle(doc, url);
   if (!article) return null;
   await pause();

@@ -3,7 +3,7 @@
  * metadata (OpenGraph, meta author and dates, canonical link, JSON-LD NewsArticle). It works
  * on any DOM: the page's in the content script, linkedom's in Node.
  */
-import { Readability } from '@mozilla/readability';
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { ArticleInput } from '../model';
 
 /** Pages with more elements (or more text) than this skip Readability for a quick, bounded read. */
@@ -114,6 +114,22 @@ function flattenedClone(doc: Document): Document {
     target.replaceWith(container);
   }
   return clone;
+}
+
+/** Elements looked at for open shadow roots when Readability's own check finds no article. */
+const SHADOW_SCAN_ELEMENTS = 2_000;
+
+/**
+ * A cheap first look, before any copy of the page is made: Readability's own readerable check,
+ * or an article it cannot see (in a same-origin frame, or under an open shadow root near the
+ * top of the page). Pages that fail it (a login form, a search page) cost almost nothing.
+ */
+export function mayHaveArticle(doc: Document): boolean {
+  if (isProbablyReaderable(doc)) return true;
+  if (doc.querySelector('iframe')) return true;
+  const elements = doc.body?.getElementsByTagName('*') ?? [];
+  for (let i = 0; i < Math.min(elements.length, SHADOW_SCAN_ELEMENTS); i++) if (elements[i].shadowRoot) return true;
+  return false;
 }
 
 /** A bounded read of a huge page: the paragraphs of its article, main or body element. */

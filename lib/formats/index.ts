@@ -3,7 +3,7 @@
  * an article read from an HTML document, and the seed pack built into the extension.
  */
 export { toJsonlLine } from './export-jsonl';
-export { extractArticle } from './extract';
+export { extractArticle, mayHaveArticle } from './extract';
 export { isNotText, MAX_IMPORT_FILE_CHARS, parseImportFile } from './import-files';
 export { parseOriginalsJsonl, toOriginalInput } from './import-jsonl';
 export { buildSeedPack, originalFromSeed } from './seed-pack';
