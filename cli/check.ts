@@ -3,7 +3,7 @@
  * Prints the provenance report of each input against the seed store (plus any originals
  * given), human-readable or as JSON Lines in input order.
  */
-import { prepareArticle, analyse } from '../lib/engine';
+import { analyse, MAX_ARTICLE_CHARS, prepareArticle } from '../lib/engine';
 import { attributionOf, describeReport, percent, translateEnglish as t } from '../lib/ui';
 import { MemoryStore } from '../lib/store';
 import type { ProvenanceReport } from '../lib/model';
@@ -82,6 +82,11 @@ async function main(): Promise<void> {
     let line: Record<string, unknown>;
     try {
       const { article, address } = await readArticle(input);
+      const chars = article?.paragraphs.reduce((n, p) => n + p.length, 0) ?? 0;
+      if (chars > MAX_ARTICLE_CHARS)
+        console.error(
+          `${input}: the article has ${chars.toLocaleString('en')} characters; only the first ${MAX_ARTICLE_CHARS.toLocaleString('en')} are compared`,
+        );
       const report = article
         ? await analyse(prepareArticle({ ...article, url: given ?? address ?? article.url }), store, {
             address: given ?? address,

@@ -23,39 +23,46 @@ function senderOf(sender: Browser.runtime.MessageSender): Sender | null {
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
-  const service = openSeededStores().then((stores) => {
-    const created = createService({
-      stores,
-      async setBadge(tabId, badge) {
-        await action.setBadgeText({ tabId, text: badge?.text ?? '' });
-        if (badge) {
-          await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-          await action.setTitle({ tabId, title: browser.i18n.getMessage(badge.title as never) });
-        }
-      },
-      openTabIds: async () =>
-        (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
+  const start = () =>
+    openSeededStores().then((stores) => {
+      const created = createService({
+        stores,
+        async setBadge(tabId, badge) {
+          await action.setBadgeText({ tabId, text: badge?.text ?? '' });
+          if (badge) {
+            await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+            await action.setTitle({ tabId, title: browser.i18n.getMessage(badge.title as never) });
+          }
+        },
+        openTabIds: async () =>
+          (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
+      });
+      void created.resumeImports();
+      return { stores, ...created };
     });
-    void created.resumeImports();
-    return { stores, ...created };
-  });
+  // A start that failed (the database could not be opened) is tried again by the next message,
+  // rather than leaving every message failing until the browser restarts.
+  let started = start();
+  const withService = <T>(use: (service: Awaited<ReturnType<typeof start>>) => T | Promise<T>): Promise<T> => {
+    started = started.catch(() => start());
+    return started.then(use);
+  };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
     const message = parseMessage(raw);
     const from = senderOf(sender);
     if (!message || !from) return undefined;
-    return service.then((s) => s.handle(message, from));
+    return withService((s) => s.handle(message, from));
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
     void action.setBadgeText({ tabId, text: '' });
-    void service.then((s) => s.stores.tabs.deleteTabState(tabId));
+    void withService((s) => s.stores.tabs.deleteTabState(tabId));
   });
-  browser.tabs.onRemoved.addListener((tabId) => void service.then((s) => s.stores.tabs.deleteTabState(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void withService((s) => s.stores.tabs.deleteTabState(tabId)));
   browser.runtime.onStartup.addListener(async () => {
     const tabs = await browser.tabs.query({});
-    await (
-      await service
-    ).stores.tabs.keepTabStates(tabs.map((t) => t.id).filter((id): id is number => id !== undefined));
+    const open = tabs.map((t) => t.id).filter((id): id is number => id !== undefined);
+    await withService((s) => s.stores.tabs.keepTabStates(open));
   });
 });

@@ -1,26 +1,30 @@
 /**
  * The typed side of sending a message: the reply's type follows from the message's, and a
- * message the background could not take (a service worker stopped mid-reply) is sent again.
+ * message the background could not take (a service worker stopped, restarting, or starved of
+ * CPU) is sent again until it is taken or a deadline passes.
  */
 import type { Message, MessageType, ProtocolMap, Reply } from './protocol';
 
-/** Tries of a message: a stopped worker can fail a few in a row (over about 3 s). */
-export const SEND_ATTEMPTS = 6;
+/** How long a message is tried before the sender gives up: a busy machine can take seconds to start a worker. */
+export const DELIVERY_DEADLINE_MS = 30_000;
+const FIRST_RETRY_MS = 100;
+const LONGEST_RETRY_MS = 2_000;
 
 export type Send = (message: Message) => Promise<unknown>;
 
-/** Sends a message through `send` (browser.runtime.sendMessage), retrying with backoff. */
-export function createClient(send: Send, attempts = SEND_ATTEMPTS) {
+/** Sends messages through `send` (browser.runtime.sendMessage), retrying with backoff until the deadline. */
+export function createClient(send: Send, deadlineMs = DELIVERY_DEADLINE_MS) {
   const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   async function request<K extends MessageType>(message: ProtocolMap[K]['request']): Promise<Reply<K>> {
-    for (let attempt = 0; ; attempt++) {
+    const deadline = Date.now() + deadlineMs;
+    for (let wait = FIRST_RETRY_MS; ; wait = Math.min(LONGEST_RETRY_MS, wait * 2)) {
       try {
         return (await send(message)) as Reply<K>;
       } catch (error) {
-        // A stopped background worker is started by the message; if it was stopped mid-reply,
-        // ask again, a little later each time, since the browser may stop it again while it starts.
-        if (attempt >= attempts - 1) throw error;
-        await pause(100 * 2 ** attempt);
+        // A stopped worker is started by the message; if it was stopped mid-reply, or is still
+        // starting, ask again a little later each time.
+        if (Date.now() + wait > deadline) throw error;
+        await pause(wait);
       }
     }
   }

@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './extract';
+import { hostileCases } from '../../test/fixtures/hostile';
+import { pageCases } from '../../test/fixtures/pages';
+import { extractArticle, mayHaveArticle } from './extract';
 import { articleMessageOf } from '../extension';
 
 const body = Array.from(
@@ -53,5 +55,23 @@ describe('extractArticle', () => {
     const message = (await articleMessageOf(doc('<title>Story</title>'), 'https://news.example/a'))!;
     expect(message.paragraphs).toHaveLength(5);
     expect(message.fingerprint.keys.length).toBeGreaterThan(0);
+  });
+
+  it('finds no article in an empty document, and reads a deeply nested one without Readability', () => {
+    expect(extractArticle(parseHTML('').document as unknown as Document)).toBeNull();
+    const deep = `<html><body>${'<div>'.repeat(2_000)}<article><p>${'A sentence of the article. '.repeat(20)}</p></article>${'</div>'.repeat(2_000)}</body></html>`;
+    expect(extractArticle(parseHTML(deep).document as unknown as Document)?.paragraphs[0]).toMatch(/^A sentence/);
+  });
+
+  it('looks closer only at pages that may hold an article, in any script', () => {
+    const verdictOf = (name: string) => {
+      const c = [...pageCases(), ...hostileCases()].find((x) => x.name === name)!;
+      return mayHaveArticle(parseHTML(c.html).document as unknown as Document);
+    };
+    expect(verdictOf('no-article-login')).toBe(false);
+    expect(verdictOf('no-article-empty')).toBe(false);
+    expect(verdictOf('seed-000')).toBe(true);
+    expect(verdictOf('cjk')).toBe(true);
+    expect(verdictOf('iframe-article')).toBe(true);
   });
 });

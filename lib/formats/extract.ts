@@ -6,8 +6,9 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { ArticleInput } from '../model';
 
-/** Pages with more elements (or more text) than this skip Readability for a quick, bounded read. */
+/** Pages with more elements, deeper nesting or more text than this skip Readability for a quick, bounded read. */
 export const MAX_READABILITY_ELEMENTS = 20_000;
+export const MAX_READABILITY_DEPTH = 400;
 export const MAX_READABILITY_CHARS = 1_000_000;
 /** The quick read looks at no more than this many paragraphs. */
 export const MAX_QUICK_PARAGRAPHS = 4_000;
@@ -116,19 +117,52 @@ function flattenedClone(doc: Document): Document {
   return clone;
 }
 
+/** Paragraph text, in Latin-letter equivalents, that makes a page worth a closer look. */
+const MIN_PARAGRAPH_TEXT = 500;
+/** Paragraphs looked at by that count. */
+const COUNTED_PARAGRAPHS = 200;
+// Readability's check counts characters: an ideograph says about as much as three letters.
+const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Text of the page's first paragraphs, counting an ideograph as three letters (bounded). */
+function paragraphText(doc: Document): number {
+  let total = 0;
+  const paragraphs = doc.getElementsByTagName('p');
+  for (let i = 0; i < Math.min(paragraphs.length, COUNTED_PARAGRAPHS) && total < MIN_PARAGRAPH_TEXT; i++) {
+    const text = (paragraphs[i].textContent ?? '').slice(0, MIN_PARAGRAPH_TEXT);
+    total += text.length + 2 * (text.match(IDEOGRAPHS)?.length ?? 0);
+  }
+  return total;
+}
+
 /** Elements looked at for open shadow roots when Readability's own check finds no article. */
 const SHADOW_SCAN_ELEMENTS = 2_000;
 
 /**
  * A cheap first look, before any copy of the page is made: Readability's own readerable check,
- * or an article it cannot see (in a same-origin frame, or under an open shadow root near the
- * top of the page). Pages that fail it (a login form, a search page) cost almost nothing.
+ * or enough paragraph text (ideographs weighed as the words they are), or an article it cannot
+ * see (in a same-origin frame, or under an open shadow root near the top of the page). Pages that fail it (a login form, a search page) cost almost nothing.
  */
 export function mayHaveArticle(doc: Document): boolean {
-  if (isProbablyReaderable(doc)) return true;
+  if (isProbablyReaderable(doc) || paragraphText(doc) >= MIN_PARAGRAPH_TEXT) return true;
   if (doc.querySelector('iframe')) return true;
   const elements = doc.body?.getElementsByTagName('*') ?? [];
   for (let i = 0; i < Math.min(elements.length, SHADOW_SCAN_ELEMENTS); i++) if (elements[i].shadowRoot) return true;
+  return false;
+}
+
+/**
+ * True for a page with more elements or deeper nesting than Readability handles quickly. A walk
+ * of its own, stopped at the limit: DOMs differ in what counting helpers they offer.
+ */
+function tooBigForReadability(root: Element): boolean {
+  let elements = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [element, depth] = stack.pop()!;
+    if (++elements > MAX_READABILITY_ELEMENTS || depth > MAX_READABILITY_DEPTH) return true;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
+  }
   return false;
 }
 
@@ -153,9 +187,8 @@ function quickParagraphs(doc: Document): string[] {
  * copy (it changes the DOM it is given); pages too big for it get a quick, bounded read.
  */
 export function extractArticle(doc: Document, url?: string): ArticleInput | null {
-  const huge =
-    doc.getElementsByTagName('*').length > MAX_READABILITY_ELEMENTS ||
-    (doc.body?.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
+  if (!doc.documentElement || !doc.body) return null;
+  const huge = tooBigForReadability(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
   const parsed = huge
     ? null
     : new Readability<Node>(flattenedClone(doc), { serializer: (el: Node) => el, charThreshold: 300 }).parse();
