@@ -83,4 +83,30 @@ describe('renderPopup', () => {
     expect(none.root.getAttribute('data-verdict')).toBe('no-article');
     expect(none.text('verdict')).toMatch(/no article/i);
   });
+
+  it('says how many words of a page come from an original it lifts passages from', () => {
+    const partial: ProvenanceReport = {
+      ...report,
+      verdict: 'partial',
+      alteration: { ...report.alteration!, verbatim: 0.15, reworded: 0.037, added: 0.813, changes: [] },
+    };
+    const { root, text } = render({ status: 'ready', url: 'https://farm.example/a', report: partial, updatedAt: 1 });
+    expect(root.getAttribute('data-verdict')).toBe('partial');
+    expect(text('summary')).toMatch(/^Part of this article, 187 words, comes from ‘/);
+  });
+
+  it('calls a copy with changed facts so, lists the changes first, and says when the first publisher is unknown', () => {
+    const copy: ProvenanceReport = {
+      ...report,
+      verdict: 'copy',
+      original: { id: 'o', title: 'Talks resume' },
+      alteration: { ...report.alteration!, changes: [{ kind: 'number', original: '498', page: '489' }] },
+    };
+    const { root, text } = render({ status: 'ready', url: 'https://farm.example/a', report: copy, updatedAt: 1 });
+    expect(text('summary')).toBe(
+      'The text of ‘Talks resume’, with names, numbers or quotes changed. Upstream knows this article, but not who first published it.',
+    );
+    const sections = [...root.querySelectorAll('[data-testid]')].map((el) => el.getAttribute('data-testid'));
+    expect(sections.indexOf('changes')).toBeLessThan(sections.indexOf('share-bar'));
+  });
 });
