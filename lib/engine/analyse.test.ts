@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleFromHtml, seedPackFromDisk } from '../../cli/sources';
+import { articleFromHtml, MemoryStore, seedPackFromDisk } from '../../test/support/engine-fixtures';
 import { ARABIC, CHINESE } from '../../test/fixtures/other-scripts';
 import { newsPage, pageCases } from '../../test/fixtures/pages';
 import { prepareArticle } from './article';
 import { analyse } from './analyse';
-import { MemoryStore } from '../store';
 import { makeOriginal } from './original';
 import { splitSentences } from './sentences';
 import type { OriginalRecord } from '../model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCandidates, MAX_POSTING, SCORED_POSTINGS } from './candidates';
-import { MemoryStore } from '../store';
+import { MemoryStore } from '../../test/support/engine-fixtures';
 import type { OriginalRecord } from '../model';
 
 const record = (id: string, keys: string[]): OriginalRecord => ({

@@ -1,18 +1,16 @@
 /**
  * Property-based tests (fast-check): on any input the normaliser, the fingerprinter, the
- * aligner, the importer and the engine never throw, keep their outputs bounded, and keep the
+ * aligner and the engine never throw, keep their outputs bounded, and keep the
  * report's invariants (shares in [0, 1], verbatim + reworded + added = 1).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedPackFromDisk } from '../../cli/sources';
+import { MemoryStore, seedPackFromDisk } from '../../test/support/engine-fixtures';
 import { alignTexts } from './align';
 import { prepareArticle } from './article';
 import { MAX_CHANGES } from './changes';
 import { analyse } from './analyse';
 import { fingerprint, MAX_KEY_LENGTH, MAX_KEYS } from './fingerprint';
-import { parseOriginalsJsonl } from '../formats';
-import { MemoryStore } from '../store';
 import { tokenize } from './normalize';
 import { buildTextModel } from './text-model';
 import { splitSentences } from './sentences';
@@ -102,22 +100,6 @@ describe('properties', () => {
         expect(report.confidence).toBeLessThanOrEqual(1);
       }),
       { numRuns: 60 },
-    );
-  });
-
-  it('the importer never throws and reports bad lines by their number', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.oneof(anyText, fc.json(), fc.constant('{"title":"T","text":"Body"}')), { maxLength: 30 }),
-        (lines) => {
-          const { records, problems } = parseOriginalsJsonl(lines.join('\n'));
-          for (const p of problems) {
-            expect(p.line).toBeGreaterThanOrEqual(1);
-            expect(p.line).toBeLessThanOrEqual(lines.join('\n').split(/\r?\n/).length);
-          }
-          for (const r of records) expect(typeof r.title).toBe('string');
-        },
-      ),
     );
   });
 

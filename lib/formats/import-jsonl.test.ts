@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toJsonlLine } from './export-jsonl';
 import { MAX_ID_CHARS, parseOriginalsJsonl } from './import-jsonl';
 import { makeOriginal } from '../engine';
+
+const anyLine = fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 200 }));
 
 describe('parseOriginalsJsonl', () => {
   it('keeps good lines, reports bad ones by line number, ignores unknown fields', () => {
@@ -63,5 +66,21 @@ describe('originals without text', () => {
   it('refuses a fingerprint that counts an absurd number of words', () => {
     const line = JSON.stringify({ title: 'T', text: '', fingerprint: { keys: ['c1'], words: 1e308 } });
     expect(parseOriginalsJsonl(line).problems[0].message).toMatch(/fingerprint/);
+  });
+
+  it('the importer never throws and reports bad lines by their number', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(anyLine, fc.json(), fc.constant('{"title":"T","text":"Body"}')), { maxLength: 30 }),
+        (lines) => {
+          const { records, problems } = parseOriginalsJsonl(lines.join('\n'));
+          for (const p of problems) {
+            expect(p.line).toBeGreaterThanOrEqual(1);
+            expect(p.line).toBeLessThanOrEqual(lines.join('\n').split(/\r?\n/).length);
+          }
+          for (const r of records) expect(typeof r.title).toBe('string');
+        },
+      ),
+    );
   });
 });
