@@ -30,8 +30,15 @@ export interface ChromiumSession extends BrowserSession {
   context: BrowserContext;
 }
 
-/** Starts Chromium; `locale` sets the browser's interface language (for browser.i18n). */
-export async function launchChromium(server: RecordingServer, locale = 'en-US'): Promise<ChromiumSession> {
+/**
+ * Starts Chromium; `locale` sets the browser's interface language (for browser.i18n).
+ * `withExtension: false` starts the same browser without Upstream, for comparisons.
+ */
+export async function launchChromium(
+  server: RecordingServer,
+  locale = 'en-US',
+  withExtension = true,
+): Promise<ChromiumSession> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -40,8 +47,7 @@ export async function launchChromium(server: RecordingServer, locale = 'en-US'):
       '--headless=new',
       '--no-sandbox',
       `--lang=${locale}`,
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -64,9 +70,11 @@ export async function launchChromium(server: RecordingServer, locale = 'en-US'):
       for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = withExtension
+    ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')))
+    : undefined;
   const browser: TestBrowser = {
-    extensionBase: `chrome-extension://${new URL(worker.url()).host}/`,
+    extensionBase: worker ? `chrome-extension://${new URL(worker.url()).host}/` : '',
     async newPage(): Promise<TestPage> {
       const page = await context.newPage();
       return {
