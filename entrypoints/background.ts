@@ -57,7 +57,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
     void action.setBadgeText({ tabId, text: '' });
-    void withService((s) => s.stores.tabs.deleteTabState(tabId));
+    void withService((s) => s.navigated(tabId));
   });
   browser.tabs.onRemoved.addListener((tabId) => void withService((s) => s.stores.tabs.deleteTabState(tabId)));
   browser.runtime.onStartup.addListener(async () => {

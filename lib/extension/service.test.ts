@@ -83,6 +83,24 @@ describe('background service', () => {
     expect(state?.status === 'ready' && state.report.page.url).toBe('https://farm.test/kharkiv');
   });
 
+  it('does not write the report of a page the tab has left, and still reports when learning fails', async () => {
+    const { store, service } = await setup();
+    const article = await messageFor(page('copy-002').html, 'https://farm.example/a');
+    const sender = { kind: 'content-script', tabId: 1, url: 'https://farm.example/a' } as const;
+    const analysing = service.handle({ type: 'article-found', article }, sender);
+    await service.navigated(1);
+    await analysing;
+    expect(await store.tabs.getTabState(1)).toBeUndefined();
+
+    await service.handle({ type: 'set-trusted-outlets', domains: ['farm.example'] }, { kind: 'extension-page' });
+    store.originals.putOriginals = async () => {
+      throw new Error('The browser has no more storage for Upstream.');
+    };
+    await service.handle({ type: 'article-found', article }, sender);
+    const state = await store.tabs.getTabState(1);
+    expect(state?.status).toBe('ready');
+  });
+
   it('ignores a message sent by a part of the extension that may not send it', async () => {
     const { service } = await setup();
     expect(

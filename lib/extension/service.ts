@@ -61,6 +61,8 @@ type Handlers = {
 export function createService(env: ServiceEnvironment) {
   const { originals, settings, tabs, importQueue } = env.stores;
   const imports = new ImportWorker(originals, importQueue);
+  /** Navigations seen per tab: a report of a page the tab has since left is not written. */
+  const navigations = new Map<number, number>();
 
   async function setState(tabId: number, state: TabState): Promise<void> {
     // Badge first: once the state is readable, everything a person sees is in place.
@@ -102,9 +104,14 @@ export function createService(env: ServiceEnvironment) {
     },
     async 'article-found'(message, sender) {
       const { tabId, url } = contentScript(sender);
+      const navigation = navigations.get(tabId);
       if (!(await siteEnabled(url))) return;
-      await learn(message.article, url);
+      // Learning is a bonus: a full store must not leave the page without its report.
+      await learn(message.article, url).catch((error: Error) =>
+        console.warn('Upstream: the article was not learned', error.message),
+      );
       const report = await analyse(articleFromMessage(message.article, url), originals, { address: url });
+      if (navigations.get(tabId) !== navigation) return;
       await setState(tabId, {
         status: 'ready',
         url,
@@ -167,6 +174,11 @@ export function createService(env: ServiceEnvironment) {
       if (!mayBeSentFrom(message as Message, sender.kind)) return undefined;
       const handler = handlers[message.type as K] as (m: typeof message, s: Sender) => Promise<Reply<K>>;
       return handler(message, sender);
+    },
+    /** The tab started loading another page: forget its state, and drop a report still being made for the old one. */
+    async navigated(tabId: number): Promise<void> {
+      navigations.set(tabId, (navigations.get(tabId) ?? 0) + 1);
+      await tabs.deleteTabState(tabId);
     },
     /** Continues an import left unfinished by a restart. */
     async resumeImports(): Promise<void> {
