@@ -1,6 +1,7 @@
 /**
- * `npm run screenshots`: renders the popup and the compare page on the seed 001 page, in the
- * light and the dark theme, with the built extension in Chromium, into docs/screenshots/.
+ * `npm run screenshots`: renders the popup and the compare page on the seed 001 page, and the
+ * options and first-run pages, in the light and the dark theme, with the built extension in
+ * Chromium, into docs/screenshots/.
  */
 import { mkdir } from 'node:fs/promises';
 import { launchChromium } from '../test/e2e/chromium';
@@ -35,8 +36,16 @@ try {
     await view.goto(`${browser.extensionBase}compare.html?tab=${tabId}`);
     await waitUntil(() => document.getElementById('compare')?.getAttribute('data-state') === 'ready');
     await view.screenshot(`${out}compare-${scheme}.png`, scheme, false);
+    await view.setViewport(1000, 800);
+    await view.goto(`${browser.extensionBase}options.html`);
+    await waitUntil(() => /\d/.test(document.querySelector('[data-testid="store-summary"]')?.textContent ?? ''));
+    await view.screenshot(`${out}options-${scheme}.png`, scheme, false);
+    await view.setViewport(900, 800);
+    await view.goto(`${browser.extensionBase}welcome.html`);
+    await waitUntil(() => !!document.querySelector('[data-testid="welcome-count"]'));
+    await view.screenshot(`${out}welcome-${scheme}.png`, scheme, false);
   }
-  console.log(`wrote popup-{light,dark}.png and compare-{light,dark}.png to ${out}`);
+  console.log(`wrote popup, compare, options and welcome screenshots (light, dark) to ${out}`);
 } finally {
   await context.close();
   await server.close();

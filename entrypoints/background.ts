@@ -60,6 +60,10 @@ export default defineBackground(() => {
     void withService((s) => s.navigated(tabId));
   });
   browser.tabs.onRemoved.addListener((tabId) => void withService((s) => s.stores.tabs.deleteTabState(tabId)));
+  // Once, on install: what Upstream does, what it knows, how to give it more.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   browser.runtime.onStartup.addListener(async () => {
     const tabs = await browser.tabs.query({});
     const open = tabs.map((t) => t.id).filter((id): id is number => id !== undefined);

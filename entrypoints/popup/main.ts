@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createClient } from '../../lib/extension';
-import { renderPopup, translatorFrom, type PopupActions } from '../../lib/ui';
+import { localizePage, renderPopup, translatorFrom, type PopupActions } from '../../lib/ui';
 
 const POLL_MS = 400;
 const POLL_LIMIT_MS = 30_000;
@@ -19,6 +19,7 @@ const stateOf = (tabId: number) => request<'get-tab-state'>({ type: 'get-tab-sta
 
 async function main(): Promise<void> {
   document.documentElement.lang = browser.i18n.getUILanguage();
+  localizePage(document, t);
   const root = document.getElementById('upstream')!;
   const tabId = await tabIdToShow();
   const actions: PopupActions = {

@@ -7,10 +7,16 @@ import puppeteer from 'puppeteer-core';
 import type { BrowserSession } from './suite';
 import type { RecordingServer } from './server';
 
-const EXTENSION = new URL('../../.output/firefox-mv2', import.meta.url).pathname;
+/** The two Firefox builds: MV2, and MV3 (host access granted by the person, here by a pref). */
+export type FirefoxBuild = 'firefox-mv2' | 'firefox-mv3';
 const ADDON_ID = 'upstream@upstream-provenance.org';
 
-export async function launchFirefox(server: RecordingServer): Promise<BrowserSession> {
+/** Starts Firefox ESR with one build of the extension; `locale` asks for the interface language. */
+export async function launchFirefox(
+  server: RecordingServer,
+  build: FirefoxBuild = 'firefox-mv2',
+  locale?: string,
+): Promise<BrowserSession> {
   const uuid = randomUUID();
   const firefox = await puppeteer.launch({
     browser: 'firefox',
@@ -34,9 +40,10 @@ export async function launchFirefox(server: RecordingServer): Promise<BrowserSes
       'browser.safebrowsing.update.enabled': false,
       'dom.push.enabled': false,
       'services.settings.server': `${server.origin}/remote-settings`,
+      ...(locale ? { 'intl.locale.requested': locale } : {}),
     },
   });
-  await firefox.installExtension(EXTENSION);
+  await firefox.installExtension(new URL(`../../.output/${build}`, import.meta.url).pathname);
   return {
     browser: {
       extensionBase: `moz-extension://${uuid}/`,
