@@ -5,6 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { launchChromium } from '../test/e2e/chromium';
+import { articleTab } from '../test/e2e/scenario';
 import { startServer } from '../test/e2e/server';
 import { pageCases } from '../test/fixtures/pages';
 
@@ -20,10 +21,7 @@ try {
   await article.goto(`${server.origin}/${page.name}.html`);
   const view = await browser.newPage();
   await view.goto(`${browser.extensionBase}popup.html?tab=-1`);
-  const tabId = await view.evaluate(async () => {
-    const own = await chrome.tabs.getCurrent();
-    return (await chrome.tabs.query({})).find((t) => t.id !== own?.id && !t.url)!.id!;
-  }, null);
+  const { tabId } = await articleTab(view);
   const waitUntil = async (test: () => boolean) => {
     for (let i = 0; i < 150 && !(await view.evaluate(test, null)); i++) await new Promise((r) => setTimeout(r, 200));
   };

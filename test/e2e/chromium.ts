@@ -73,6 +73,17 @@ export async function launchChromium(
   const worker = withExtension
     ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')))
     : undefined;
+  if (withExtension) {
+    // The first-run page opens once on install; the tests start from a browser without it.
+    const isWelcome = (url: string) => url.endsWith('/welcome.html');
+    const welcome =
+      context.pages().find((page) => isWelcome(page.url())) ??
+      (await context.waitForEvent('page', { predicate: (page) => isWelcome(page.url()), timeout: 15_000 }));
+    // Closed once it has loaded: closing it while the extension's first page is still loading
+    // left later extension pages without their strings (getMessage gave '') in some runs.
+    await welcome.waitForLoadState('load');
+    await welcome.close();
+  }
   const browser: TestBrowser = {
     extensionBase: worker ? `chrome-extension://${new URL(worker.url()).host}/` : '',
     async newPage(): Promise<TestPage> {

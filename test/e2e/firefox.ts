@@ -44,6 +44,17 @@ export async function launchFirefox(
     },
   });
   await firefox.installExtension(new URL(`../../.output/${build}`, import.meta.url).pathname);
+  // The first-run page opens once on install, in a tab of its own beside the first blank one
+  // (the remote protocol does not show its moz-extension address); the tests start without it.
+  for (const deadline = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 200))) {
+    const pages = await firefox.pages();
+    if (pages.length >= 2) {
+      await new Promise((r) => setTimeout(r, 500));
+      for (const page of pages.slice(1)) await page.close();
+      break;
+    }
+    if (Date.now() > deadline) throw new Error('the first-run page did not open on install');
+  }
   return {
     browser: {
       extensionBase: `moz-extension://${uuid}/`,

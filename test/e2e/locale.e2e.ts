@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageCases } from '../fixtures/pages';
 import { launchChromium, type ChromiumSession } from './chromium';
+import { articleTab } from './scenario';
 import { startServer, type RecordingServer } from './server';
 
 describe('Chromium in French', () => {
@@ -29,11 +30,7 @@ describe('Chromium in French', () => {
     await article.goto(`${server.origin}/${copy.name}.html`);
     const view = await browser.newPage();
     await view.goto(`${browser.extensionBase}popup.html?tab=-1`);
-    const tabId = await view.evaluate(async () => {
-      const own = await chrome.tabs.getCurrent();
-      return (await chrome.tabs.query({})).find((t) => t.id !== own?.id && !(t.url ?? '').includes('-extension://'))!
-        .id!;
-    }, null);
+    const { tabId } = await articleTab(view);
     const textOf = async (selector: string, ready: (text: string) => boolean) => {
       for (let i = 0; i < 150; i++) {
         const text = await view.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);

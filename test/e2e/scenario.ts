@@ -61,7 +61,7 @@ async function readPopup(page: TestPage): Promise<PopupView> {
  * pages cannot see web-page URLs without extra permissions, so the scenario keeps exactly one
  * web page open at a time.
  */
-async function articleTab(extensionPage: TestPage): Promise<{ tabId: number; badge: string }> {
+export async function articleTab(extensionPage: TestPage): Promise<{ tabId: number; badge: string }> {
   return extensionPage.evaluate(async () => {
     const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
     const own = await api.tabs.getCurrent();
