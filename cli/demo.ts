@@ -19,6 +19,6 @@ spawnSync(process.execPath, ['--import', 'tsx', new URL('check.ts', import.meta.
   stdio: 'inherit',
 });
 console.log(`
-The extension is built in .output/chrome-mv3 (Chrome, "Load unpacked") and .output/firefox-mv2
-(Firefox, about:debugging → "Load Temporary Add-on…"). Serve ${dir.pathname} over http
+The extension is built in .output/chrome-mv3 (Chrome, "Load unpacked") and .output/firefox-mv3
+(Firefox, about:debugging → "Load Temporary Add-on…"; .output/firefox-mv2 for MV2). Serve ${dir.pathname} over http
 (for example: python3 -m http.server -d ${dir.pathname}) and open the pages to see the badge and popup.`);
