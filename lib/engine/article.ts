@@ -40,7 +40,7 @@ export function capParagraphs(paragraphs: string[], maxChars = MAX_ARTICLE_CHARS
 }
 
 /**
- * Cleans an article and computes what matching needs, in small steps (see lib/steps.ts).
+ * Cleans an article and computes what matching needs, in small steps (see steps.ts).
  * Metadata given by the source wins over text evidence.
  */
 export function* prepareArticleSteps(

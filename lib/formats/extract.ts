@@ -166,6 +166,31 @@ function tooBigForReadability(root: Element): boolean {
   return false;
 }
 
+/** Share of the page's paragraph text a single `<article>` must hold to be read on its own. */
+const ARTICLE_ELEMENT_SHARE = 0.8;
+
+/**
+ * When the page marks its article (one `<article>` holding most of its paragraph text), a small
+ * document of that element alone, for Readability: copying and scoring the whole page costs the
+ * page its main thread, on every article page. Null when the page marks no single article.
+ */
+function articleOnly(doc: Document): Document | null {
+  const articles = doc.getElementsByTagName('article');
+  if (articles.length !== 1 || !doc.body) return null;
+  const textOf = (root: Element) => {
+    let chars = 0;
+    for (const p of Array.from(root.getElementsByTagName('p'))) chars += (p.textContent ?? '').length;
+    return chars;
+  };
+  const inArticle = textOf(articles[0]);
+  if (inArticle === 0 || inArticle < ARTICLE_ELEMENT_SHARE * textOf(doc.body)) return null;
+  // An empty copy of the document holding only <html><body><article>: works in every DOM.
+  const small = doc.cloneNode(false) as Document;
+  const html = small.appendChild(small.importNode(doc.documentElement, false));
+  html.appendChild(small.importNode(doc.body, false)).appendChild(small.importNode(articles[0], true));
+  return small;
+}
+
 /** A bounded read of a huge page: the paragraphs of its article, main or body element. */
 function quickParagraphs(doc: Document): string[] {
   const root = doc.querySelector('article, main, [role="main"]') ?? doc.body;
@@ -191,7 +216,10 @@ export function extractArticle(doc: Document, url?: string): ArticleInput | null
   const huge = tooBigForReadability(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
   const parsed = huge
     ? null
-    : new Readability<Node>(flattenedClone(doc), { serializer: (el: Node) => el, charThreshold: 300 }).parse();
+    : new Readability<Node>(articleOnly(doc) ?? flattenedClone(doc), {
+        serializer: (el: Node) => el,
+        charThreshold: 300,
+      }).parse();
   let paragraphs: string[];
   if (huge) {
     paragraphs = quickParagraphs(doc);

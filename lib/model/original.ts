@@ -11,7 +11,7 @@ export interface OriginalRecord extends OriginalRef {
   fingerprint: Fingerprint;
   origin: OriginOfRecord;
   knownCopies?: KnownCopy[];
-  /** The number the IndexedDB store's candidate index knows this original by (lib/db.ts). */
+  /** The number the IndexedDB store's candidate index knows this original by (lib/store/run-index.ts). */
   indexRef?: number;
 }
 

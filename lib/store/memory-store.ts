@@ -1,6 +1,6 @@
 /**
  * An in-memory store of originals for the CLI, the seed-pack build and tests. The extension
- * uses the IndexedDB store (lib/db.ts) with the same interface.
+ * uses the IndexedDB stores (originals.ts) with the same interface.
  */
 import type { OriginalRecord, OriginalStore } from '../model';
 

@@ -1,5 +1,5 @@
 /**
- * Sorted runs of postings, the candidate index of the IndexedDB store (lib/db.ts) in the manner
+ * Sorted runs of postings, the candidate index of the IndexedDB store (run-index.ts) in the manner
  * of a log-structured merge tree: every write adds a small run, and runs of the same level are
  * merged into one of the next level once there are RUNS_PER_LEVEL of them, so a store of n
  * originals has O(log n) runs. A run is stored as buckets of (key hash, ref) pairs, each a
