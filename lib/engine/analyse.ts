@@ -46,7 +46,7 @@ export const VERBATIM_LIFT_SIMILARITY = 0.9;
 export const MIXED_SHARE = 0.15;
 
 /** Rounds a share for display and JSON (three decimals are more than a person can use). */
-export function roundShare(value: number): number {
+function roundShare(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 }
 
@@ -63,16 +63,17 @@ interface Verified {
  * number or quote was changed. What a page claims about its own address counts for nothing.
  */
 function isTheOriginal(address: string | undefined, best: Verified, changes: Change[]): boolean {
-  const { alignment } = best;
-  const share = (alignment.verbatimWords + alignment.rewordedWords) / Math.max(1, alignment.pageWords);
-  return sameAddress(address, best.record.url) && share >= MOSTLY_SHARE && changes.length === 0;
+  return sameAddress(address, best.record.url) && isMostlyTheOriginal(best) && changes.length === 0;
 }
 
+/** The original accounts for at least half of the page's words. */
+const isMostlyTheOriginal = (v: Verified) => v.aligned / Math.max(1, v.alignment.pageWords) >= MOSTLY_SHARE;
+
 function decideVerdict(best: Verified, mixed: boolean, address: string | undefined, changes: Change[]): Verdict {
-  const { verbatimWords, rewordedWords, carriedWords, originalWords, pageWords } = best.alignment;
+  const { verbatimWords, rewordedWords, carriedWords, originalWords } = best.alignment;
   if (isTheOriginal(address, best, changes)) return 'original';
   if (mixed) return 'mixed';
-  if ((verbatimWords + rewordedWords) / Math.max(1, pageWords) < MOSTLY_SHARE) return 'partial';
+  if (!isMostlyTheOriginal(best)) return 'partial';
   if (rewordedWords > verbatimWords) return 'rewrite';
   return carriedWords / Math.max(1, originalWords) < EXCERPT_COVERAGE ? 'excerpt' : 'copy';
 }
@@ -82,7 +83,7 @@ function decideVerdict(best: Verified, mixed: boolean, address: string | undefin
  * closely, to consecutive sentences of the original. Topical likeness gives isolated pairs,
  * not runs in the same order.
  */
-export function liftedPassageWords(alignment: Alignment, page: TextModel, similarity = LIFT_SIMILARITY): number {
+function liftedPassageWords(alignment: Alignment, page: TextModel, similarity = LIFT_SIMILARITY): number {
   let best = 0;
   let run = 0;
   let previous: SentencePair | undefined;
@@ -232,7 +233,6 @@ export async function analyse(
     ...(await store.candidateOriginals(ranked.map((c) => c.id))).slice(0, CANDIDATES),
     ...(await store.candidateOriginals(passages.map((c) => c.id))),
   ];
-  const candidates = [...ranked, ...passages];
   const pageLanguage = detectLanguage(page.model.sentences.flatMap((s) => s.tokens));
 
   const verified: Verified[] = [];
@@ -266,7 +266,7 @@ export async function analyse(
     if (translation) return translationReport(page, translation.record, translation.cross);
     const copy = fingerprintOnly.sort((a, b) => b.containment.ofPage - a.containment.ofPage)[0];
     if (copy) return fingerprintOnlyReport(page, copy.record, copy.containment);
-    return noReport(page, 'none', candidates.length ? 0.8 : 0.95);
+    return noReport(page, 'none', ranked.length + passages.length ? 0.8 : 0.95);
   }
   const [best, ...others] = verified;
   const pageWords = Math.max(1, best.alignment.pageWords);
