@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { splitTextArticle, FINGERPRINT_VERSION, makeOriginal } from '../lib/engine';
-import { buildSeedPack, extractArticle, isNotText, parseImportFile, toOriginalInput } from '../lib/formats';
+import { buildSeedPack, extractArticle, isNotText, parseImportFile, parseOriginalsLine } from '../lib/formats';
 import type { ArticleInput, OriginalRecord, SeedPack } from '../lib/model';
 
 /** Largest input read, in bytes: a bigger file or page is refused with a clear error. */
@@ -121,18 +121,9 @@ async function originalsFromJsonl(file: string, into: OriginalsRead): Promise<vo
   let number = 0;
   for await (const raw of lines) {
     number++;
-    const line = raw.replace(/^\uFEFF/, '').trim();
-    if (!line) continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch (error) {
-      into.skipped.push(`${file}:${number}: invalid JSON (${(error as Error).message})`);
-      continue;
-    }
-    const input = toOriginalInput(parsed);
+    const input = parseOriginalsLine(raw);
     if (typeof input === 'string') into.skipped.push(`${file}:${number}: ${input}`);
-    else into.originals.push(makeOriginal(input, 'import'));
+    else if (input) into.originals.push(makeOriginal(input, 'import'));
   }
 }
 

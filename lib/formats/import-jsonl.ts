@@ -51,18 +51,20 @@ export function parseOriginalsJsonl(text: string): { records: OriginalInput[]; p
   const records: OriginalInput[] = [];
   const problems: JsonlProblem[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch (error) {
-      problems.push({ line: index + 1, message: `invalid JSON (${(error as Error).message})` });
-      return;
-    }
-    const result = toOriginalInput(parsed);
+    const result = parseOriginalsLine(raw);
     if (typeof result === 'string') problems.push({ line: index + 1, message: result });
-    else records.push(result);
+    else if (result) records.push(result);
   });
   return { records, problems };
+}
+
+/** One line of a `.jsonl` pack: the record, the reason it is unusable, or null for a blank line. */
+export function parseOriginalsLine(raw: string): OriginalInput | string | null {
+  const line = raw.trim();
+  if (!line) return null;
+  try {
+    return toOriginalInput(JSON.parse(line));
+  } catch (error) {
+    return `invalid JSON (${(error as Error).message})`;
+  }
 }

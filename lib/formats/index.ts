@@ -5,5 +5,5 @@
 export { toJsonlLine } from './export-jsonl';
 export { extractArticle, mayHaveArticle } from './extract';
 export { isNotText, MAX_IMPORT_FILE_CHARS, parseImportFile } from './import-files';
-export { parseOriginalsJsonl, toOriginalInput } from './import-jsonl';
+export { parseOriginalsJsonl, parseOriginalsLine, toOriginalInput } from './import-jsonl';
 export { buildSeedPack, originalFromSeed } from './seed-pack';
