@@ -3,6 +3,7 @@
  * Prints the provenance report of each input against the seed store (plus any originals
  * given), human-readable or as JSON Lines in input order.
  */
+import { diskLexicons } from './lexicons';
 import { analyse, MAX_ARTICLE_CHARS, prepareArticle } from '../lib/engine';
 import { attributionOf, describeReport, percent, translateEnglish as t } from '../lib/ui';
 import { MemoryStore } from '../lib/store';
@@ -88,9 +89,12 @@ async function main(): Promise<void> {
           `${input}: the article has ${chars.toLocaleString('en')} characters; only the first ${MAX_ARTICLE_CHARS.toLocaleString('en')} are compared`,
         );
       const report = article
-        ? await analyse(prepareArticle({ ...article, url: given ?? address ?? article.url }), store, {
-            address: given ?? address,
-          })
+        ? await analyse(
+            prepareArticle({ ...article, url: given ?? address ?? article.url }),
+            store,
+            { address: given ?? address },
+            { lexicons: diskLexicons },
+          )
         : ({
             verdict: 'no-article',
             confidence: 1,

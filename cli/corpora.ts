@@ -54,3 +54,16 @@ export function cloughStevenson(): {
     }));
   return { sources, answers };
 }
+
+/** The PUD parallel treebank of a language: its 1,000 sentences by sent_id, in file order. */
+export function pudSentences(language: string): Map<string, string> | null {
+  const file = join(CORPORA_DIR, `lexicons/pud/${language}_pud-ud-test.conllu`);
+  if (!existsSync(file)) return null;
+  const sentences = new Map<string, string>();
+  let id = '';
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('# sent_id = ')) id = line.slice(12).trim();
+    else if (line.startsWith('# text = ') && id) sentences.set(id, line.slice(9).trim());
+  }
+  return sentences;
+}

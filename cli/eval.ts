@@ -11,7 +11,8 @@ import { writeFile } from 'node:fs/promises';
 import { prepareArticle, analyse, countWords, makeOriginal, splitSentences } from '../lib/engine';
 import { MemoryStore } from '../lib/store';
 import type { ArticleInput, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
-import { cloughStevenson, mrpcPairs, panSources } from './corpora';
+import { cloughStevenson, mrpcPairs, panSources, pudSentences } from './corpora';
+import { diskLexicons } from './lexicons';
 import { extractionResults, type ExtractionResult } from './extraction';
 import { readOriginals, seedPackFromDisk } from './sources';
 import { random, syntheticArticle } from './synthetic';
@@ -26,6 +27,10 @@ const shuffle = <T>(list: T[]) => {
   }
   return out;
 };
+
+/** Sentences of a PUD article (about 350 words), and the languages of its translations. */
+const PUD_SENTENCES = 16;
+const PUD_LANGUAGES = ['es', 'fr', 'de', 'it', 'pt'];
 
 /** Sentences grouped four to a paragraph. */
 const toParagraphs = (sentences: string[]) => {
@@ -495,15 +500,62 @@ async function main(): Promise<void> {
             page: { title, paragraphs },
             expected: [],
           }
-        : { kind: 'translation EN->ES/FR/DE', page: { title, paragraphs }, expected: [id] },
+        : { kind: 'translation EN->ES/FR/DE', page: { title, paragraphs }, expected: [id], verdicts: ['translation'] },
     );
+  }
+
+  // Professional translations (PUD): consecutive sentences as articles, every other one's English
+  // original stored; the others' translations are negatives, pages with no original in the store.
+  const pudEnglish = pudSentences('en');
+  if (pudEnglish) {
+    used.push('PUD parallel treebanks');
+    const ids = [...pudEnglish.keys()];
+    const groups = Array.from({ length: Math.floor(ids.length / PUD_SENTENCES) }, (_, k) =>
+      ids.slice(k * PUD_SENTENCES, (k + 1) * PUD_SENTENCES),
+    );
+    const article = (sentences: Map<string, string>, group: string[]) =>
+      toParagraphs(group.map((id) => sentences.get(id) ?? ''));
+    groups.forEach((group, k) => {
+      if (k % 2 === 0)
+        originals.push(
+          makeOriginal({ id: `pud-${k}`, title: `PUD ${k}`, text: article(pudEnglish, group).join('\n') }, 'import'),
+        );
+    });
+    for (const language of PUD_LANGUAGES) {
+      const sentences = pudSentences(language);
+      if (!sentences) continue;
+      groups.forEach((group, k) =>
+        cases.push(
+          k % 2 === 0
+            ? {
+                kind: `translation ${language}->en (PUD)`,
+                page: { title: `PUD ${language} ${k}`, paragraphs: article(sentences, group) },
+                expected: [`pud-${k}`],
+                verdicts: ['translation'],
+              }
+            : {
+                kind: `negative: PUD ${language}, original not stored`,
+                page: { title: `PUD ${language} ${k}`, paragraphs: article(sentences, group) },
+                expected: [],
+              },
+        ),
+      );
+    }
   }
 
   const store = new MemoryStore(originals);
   const results: { c: EvalCase; r: ProvenanceReport }[] = [];
   const started = performance.now();
   for (const c of cases)
-    results.push({ c, r: await analyse(prepareArticle({ ...c.page, url: c.address }), store, { address: c.address }) });
+    results.push({
+      c,
+      r: await analyse(
+        prepareArticle({ ...c.page, url: c.address }),
+        store,
+        { address: c.address },
+        { lexicons: diskLexicons },
+      ),
+    });
   const seconds = (performance.now() - started) / 1000;
 
   if (process.env.EVAL_DEBUG) {

@@ -1,6 +1,7 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createService, parseMessage, type Sender } from '../lib/extension';
+import { lexiconLoader } from '../lib/formats';
 import type { SeedPack } from '../lib/model';
 import { openStores, type IdbStores } from '../lib/store';
 
@@ -21,6 +22,18 @@ function senderOf(sender: Browser.runtime.MessageSender): Sender | null {
   return null;
 }
 
+const isLexiconPath = (path: string): path is Extract<PublicPath, `/lexicons/${string}`> =>
+  /^\/lexicons\/[a-z]{2}\.txt$/.test(path);
+
+/** The lexicons built into the extension, read when a page first needs one (the fetch never leaves the extension). */
+const lexicons = lexiconLoader(async (language) => {
+  const path = `/lexicons/${language}.txt`;
+  if (!isLexiconPath(path)) return undefined;
+  // A language without a lexicon file has no lexicon (the browser refuses the fetch).
+  const response = await fetch(browser.runtime.getURL(path)).catch(() => undefined);
+  return response?.ok ? response.text() : undefined;
+});
+
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const start = () =>
@@ -36,6 +49,7 @@ export default defineBackground(() => {
         },
         openTabIds: async () =>
           (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
+        lexicons,
       });
       void created.resumeImports();
       return { stores, ...created };

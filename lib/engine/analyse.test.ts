@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleFromHtml, MemoryStore, seedPackFromDisk } from '../../test/support/engine-fixtures';
+import {
+  articleFromHtml,
+  diskLexicons as lexicons,
+  MemoryStore,
+  seedPackFromDisk,
+} from '../../test/support/engine-fixtures';
 import { ARABIC, CHINESE } from '../../test/fixtures/other-scripts';
 import { newsPage, pageCases } from '../../test/fixtures/pages';
 import { prepareArticle } from './article';
@@ -161,7 +166,12 @@ describe('engine across languages and without text', () => {
   for (const name of ['000.es.txt', '002.fr.txt', '004.de.txt']) {
     it(`reports ${name} as a translation of its seed, with coverage`, async () => {
       const t = translation(name);
-      const report = await analyse(prepareArticle({ title: t.title, paragraphs: t.paragraphs }), store);
+      const report = await analyse(
+        prepareArticle({ title: t.title, paragraphs: t.paragraphs }),
+        store,
+        {},
+        { lexicons },
+      );
       expect(report).toMatchObject({ verdict: 'translation', original: { id: t.id } });
       expect(report.alteration!.coverage).toBeGreaterThan(0.03);
       expect(report.alteration!.verbatim + report.alteration!.reworded + report.alteration!.added).toBeCloseTo(1, 2);
@@ -171,7 +181,9 @@ describe('engine across languages and without text', () => {
   it('does not take same-topic articles in other languages for translations', async () => {
     for (const name of ['negative.es.txt', 'negative.fr.txt', 'negative.de.txt']) {
       const t = translation(name);
-      expect((await analyse(prepareArticle({ title: t.title, paragraphs: t.paragraphs }), store)).verdict).toBe('none');
+      expect(
+        (await analyse(prepareArticle({ title: t.title, paragraphs: t.paragraphs }), store, {}, { lexicons })).verdict,
+      ).toBe('none');
     }
   });
 

@@ -71,10 +71,12 @@ export function quotesOf(paragraphs: string[]): Quote[] {
 
 /** What of a sentence survives rewording and translation: its numbers and its names' skeletons. */
 export function anchorsOfSentence(sentence: Sentence): { numbers: string[]; skeletons: string[] } {
-  const skeletons: string[] = [];
-  sentence.tokens.forEach((token, i) => {
-    const skeleton = isNameToken(sentence.tokens, i) ? nameSkeleton(token.norm) : '';
-    if (skeleton.length >= 3) skeletons.push(skeleton);
-  });
+  const skeletons = sentence.tokens.flatMap((_, i) => skeletonAt(sentence.tokens, i) ?? []);
   return { numbers: numbersOf(sentence.text), skeletons };
+}
+
+/** The skeleton of the word at `index` when it is a name, and long enough to tell names apart. */
+export function skeletonAt(tokens: Token[], index: number): string | undefined {
+  const skeleton = isNameToken(tokens, index) ? nameSkeleton(tokens[index].norm) : '';
+  return skeleton.length >= 3 ? skeleton : undefined;
 }

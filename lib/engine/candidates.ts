@@ -9,6 +9,8 @@ import type { Candidate, CandidateIndex, Fingerprint } from '../model';
 export const MAX_POSTING = 200;
 /** How many candidates go on to verification. */
 export const CANDIDATES = 5;
+/** How many candidates go on to verification for a page not in English (a translation ranks lower). */
+export const FOREIGN_CANDIDATES = 12;
 /** Candidates looked up beyond CANDIDATES, for postings that lead to an original no longer stored. */
 export const SPARE_CANDIDATES = 3;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameSkeleton, numbersOf } from './anchors';
-import { alignAcrossLanguages } from './cross-align';
+import { diskLexicons } from '../../test/support/engine-fixtures';
+import { alignTranslation } from './cross-align';
 import { buildTextModel } from './text-model';
 
 describe('anchors that survive translation', () => {
@@ -33,10 +34,15 @@ describe('alignAcrossLanguages', () => {
     'El alcalde de Jersón, Igor Kolyjáyev, dijo que visitantes armados entraron en el ayuntamiento.',
     'Ucrania afirmó que sus fuerzas mataron a 5.840 soldados rusos y que murieron 2.000 civiles.',
   ];
+  const align = async (page: string[], original: string[], language = 'es') =>
+    alignTranslation(
+      { model: buildTextModel(page), language },
+      { model: buildTextModel(original), language: 'en' },
+      diskLexicons,
+    );
 
-  it('pairs translated sentences by their numbers and names, in order', () => {
-    const result = alignAcrossLanguages(buildTextModel(spanish), buildTextModel(english));
-    // Sentence 1 shares no number, but its names do: Jersón/Kherson, Kolyjáyev/Kolykhaev.
+  it('pairs translated sentences by their words, numbers and names, in order', async () => {
+    const result = await align(spanish, english);
     expect(result.pairs.map((p) => [p.page, p.original])).toEqual([
       [0, 0],
       [1, 1],
@@ -45,8 +51,49 @@ describe('alignAcrossLanguages', () => {
     expect(result.carriedWords).toBeLessThan(result.originalWords);
   });
 
-  it('keeps only pairs in the original order', () => {
-    const reversed = alignAcrossLanguages(buildTextModel([...spanish].reverse()), buildTextModel(english));
-    expect(reversed.pairs.length).toBeLessThanOrEqual(1);
+  it('keeps only pairs in the original order', async () => {
+    expect((await align([...spanish].reverse(), english)).pairs.length).toBeLessThanOrEqual(1);
+  });
+
+  it('translates the foreign side when the page is the English one', async () => {
+    const result = await alignTranslation(
+      { model: buildTextModel(english), language: 'en' },
+      { model: buildTextModel(spanish), language: 'es' },
+      diskLexicons,
+    );
+    expect(result.pairs.map((p) => [p.page, p.original])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
+  });
+
+  it('pairs a sentence with a single rare number and a name spelled another way', async () => {
+    const result = await align(
+      ['Ucrania recibió 4.750 millones de euros.', 'Irak anunció elecciones en octubre.'],
+      ['Ukraine received 4,750 million euros.', 'Iraq announced elections in October.'],
+    );
+    expect(result.pairs.map((p) => [p.page, p.original])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+  });
+
+  it('pairs German sentences through compounds split against the lexicon', async () => {
+    const result = await align(
+      ['Die Bundesregierung kündigte neue Grenzkontrollen an.'],
+      ['The federal government announced new border controls.'],
+      'de',
+    );
+    expect(result.pairs).toHaveLength(1);
+  });
+
+  it('does not pair sentences without a lexicon when only their topic is shared', async () => {
+    const result = await alignTranslation(
+      { model: buildTextModel(['El tiempo fue frío y gris durante la mayor parte del día.']), language: 'es' },
+      { model: buildTextModel(['Prices rose sharply across the region during the day.']), language: 'en' },
+      undefined,
+    );
+    expect(result.pairs).toEqual([]);
   });
 });

@@ -1,29 +1,98 @@
 /**
- * Alignment across languages, for translations: sentences are compared by what survives
- * translation — numbers (thousands separators folded: 1,597 = 1.597 = 1 597) and names
- * reduced to a transliteration-tolerant consonant skeleton (Kharkiv, Járkov and Charkiw all
- * give "hrkv"). Only pairs in the original's order are kept: a translation keeps the order of
- * its sentences, while coverage of the same events repeats names in any order.
+ * Alignment across languages, for translations, as a bilingual reader pairs sentences: a page
+ * sentence and an original sentence correspond when many of the page's words can translate
+ * to words of the original sentence (a bilingual lexicon), and when they share what survives
+ * any translation — numbers (thousands separators folded: 1,597 = 1.597 = 1 597), names
+ * written alike (cognates) or reduced to a transliteration-tolerant consonant skeleton
+ * (Kharkiv, Járkov and Charkiw all give "hrkv"). Only pairs in the original's order are kept:
+ * a translation keeps the order of its sentences, while coverage of the same events repeats
+ * names in any order.
  */
-import { anchorsOfSentence } from './anchors';
+import { numbersOf, skeletonAt } from './anchors';
+import { isNumber } from './normalize';
 import { longestOrderedRun } from './ordered-run';
-import type { TextModel } from '../model';
+import { splitsCompounds } from './languages';
+import { englishStemsOf } from './translate';
+import type { LexiconSource, Sentence, TextModel } from '../model';
 
-/** Fewest shared anchors for a pair of sentences. */
-export const MIN_SHARED_ANCHORS = 2;
-/** Least weighted overlap of anchors for a pair of sentences. */
-export const MIN_ANCHOR_SIMILARITY = 0.4;
+/** English stems a page word (its comparison form) may translate to; none without a lexicon. */
+export type Translate = (word: string) => readonly string[];
 
-/** The anchors of each sentence: numbers and name skeletons. */
-export function sentenceAnchors(model: TextModel): Set<string>[] {
-  return model.sentences.map((sentence) => {
-    const { numbers, skeletons } = anchorsOfSentence(sentence);
-    return new Set([...numbers.map((n) => `#${n}`), ...skeletons.map((k) => `@${k}`)]);
-  });
+/** Fewest page items (words, numbers, names) that must find their counterpart for a pair. */
+export const MIN_PAIR_MATCHES = 3;
+/** Least share of both sentences' items that correspond for a pair (see `pairSimilarity`). */
+export const MIN_PAIR_SIMILARITY = 0.3;
+
+/**
+ * A sentence as a set of comparable items. On the original's side: its content stems, numbers
+ * ("#1597") and name skeletons ("@hrkv"). On the page's side: per word, the items it may stand
+ * for (its translations, its own stem as a cognate, its skeleton if a name), per number, itself.
+ */
+interface PageSentence {
+  alternatives: (readonly string[])[];
+}
+
+/**
+ * A name's skeleton as an item, with c, k and q as one letter: spellings of one place differ
+ * there across languages (Ucrania, Ukraine; Irak, Iraq).
+ */
+function nameItem(tokens: Sentence['tokens'], index: number): string[] {
+  const skeleton = skeletonAt(tokens, index);
+  return skeleton ? [`@${skeleton.replace(/[ckq]/g, 'k')}`] : [];
+}
+
+const numberItems = (sentence: Sentence) => numbersOf(sentence.text).map((n) => `#${n}`);
+
+/** Each content word (numbers apart) with its index in the sentence. */
+const contentWords = (sentence: Sentence) =>
+  sentence.tokens.flatMap((token, index) => (token.content && !isNumber(token.norm) ? [{ token, index }] : []));
+
+function originalItems(sentence: Sentence): Set<string> {
+  const items = new Set(numberItems(sentence));
+  for (const { token, index } of contentWords(sentence)) {
+    items.add(token.stem);
+    for (const name of nameItem(sentence.tokens, index)) items.add(name);
+  }
+  return items;
+}
+
+function pageSentence(sentence: Sentence, translate: Translate): PageSentence {
+  const alternatives: (readonly string[])[] = numberItems(sentence).map((n) => [n]);
+  for (const { token, index } of contentWords(sentence)) {
+    alternatives.push([token.stem, ...translate(token.norm), ...nameItem(sentence.tokens, index)]);
+  }
+  return { alternatives };
+}
+
+/**
+ * How much of two sentences corresponds: page items that find a counterpart plus original items
+ * found, over all items of both (1 when every word of each has its counterpart in the other).
+ */
+function pairSimilarity(page: PageSentence, original: Set<string>): { similarity: number; matches: number } {
+  let matches = 0;
+  const found = new Set<string>();
+  for (const items of page.alternatives) {
+    let hit = false;
+    for (const item of items) {
+      if (original.has(item)) {
+        hit = true;
+        found.add(item);
+      }
+    }
+    if (hit) matches++;
+  }
+  const total = page.alternatives.length + original.size;
+  return { similarity: total ? (matches + found.size) / total : 0, matches };
+}
+
+export interface CrossPair {
+  page: number;
+  original: number;
+  similarity: number;
 }
 
 export interface CrossAlignment {
-  pairs: { page: number; original: number; similarity: number }[];
+  pairs: CrossPair[];
   /** Page words in aligned sentences. */
   alignedWords: number;
   pageWords: number;
@@ -32,43 +101,39 @@ export interface CrossAlignment {
   originalWords: number;
 }
 
+export const NO_TRANSLATION: Translate = () => [];
+
 /** Aligns a page with an original in another language. */
-export function alignAcrossLanguages(page: TextModel, original: TextModel): CrossAlignment {
-  const pageAnchors = sentenceAnchors(page);
-  const originalAnchors = sentenceAnchors(original);
-  // Anchors found in many of the original's sentences ("Russia", "Ukraine") weigh little.
-  const frequency = new Map<string, number>();
-  for (const set of originalAnchors) for (const a of set) frequency.set(a, (frequency.get(a) ?? 0) + 1);
-  const weight = (a: string) =>
-    Math.log(1 + originalAnchors.length / (frequency.get(a) ?? 1)) * (a[0] === '#' ? 1.5 : 1);
+export function alignAcrossLanguages(
+  page: TextModel,
+  original: TextModel,
+  translate: Translate = NO_TRANSLATION,
+): CrossAlignment {
+  const originalSets = original.sentences.map(originalItems);
+  // Only original sentences sharing an item with a page sentence are compared with it.
+  const sentencesOf = new Map<string, number[]>();
+  originalSets.forEach((set, o) => {
+    for (const item of set) {
+      const list = sentencesOf.get(item) ?? [];
+      list.push(o);
+      sentencesOf.set(item, list);
+    }
+  });
 
-  // Only anchors both texts use are compared: a German page capitalises every noun, and
-  // anything either text has alone says nothing about the pairing.
-  const inPage = new Set(pageAnchors.flatMap((set) => [...set]));
-  const common = (set: Set<string>, other: Set<string>) => new Set([...set].filter((a) => other.has(a)));
-  const known = originalAnchors.map((set) => common(set, inPage));
-
-  const candidates: { page: number; original: number; similarity: number }[] = [];
-  pageAnchors.forEach((all, p) => {
-    const anchors = new Set([...all].filter((a) => frequency.has(a)));
-    if (anchors.size < MIN_SHARED_ANCHORS) return;
-    let best = { page: p, original: -1, similarity: 0 };
-    known.forEach((other, o) => {
-      let shared = 0;
-      let sharedWeight = 0;
-      let total = 0;
-      for (const a of anchors) {
-        total += weight(a);
-        if (other.has(a)) {
-          shared++;
-          sharedWeight += 2 * weight(a);
-        }
+  const candidates: CrossPair[] = [];
+  page.sentences.forEach((sentence, p) => {
+    const translated = pageSentence(sentence, translate);
+    const compared = new Set<number>();
+    for (const items of translated.alternatives)
+      for (const item of items) for (const o of sentencesOf.get(item) ?? []) compared.add(o);
+    let best: CrossPair | undefined;
+    for (const o of compared) {
+      const { similarity, matches } = pairSimilarity(translated, originalSets[o]);
+      if (matches >= MIN_PAIR_MATCHES && similarity >= MIN_PAIR_SIMILARITY && similarity > (best?.similarity ?? 0)) {
+        best = { page: p, original: o, similarity };
       }
-      for (const a of other) total += weight(a);
-      const similarity = total ? sharedWeight / total : 0;
-      if (shared >= MIN_SHARED_ANCHORS && similarity > best.similarity) best = { page: p, original: o, similarity };
-    });
-    if (best.similarity >= MIN_ANCHOR_SIMILARITY) candidates.push(best);
+    }
+    if (best) candidates.push(best);
   });
 
   // Keep the longest run of pairs in the original's order.
@@ -92,4 +157,41 @@ export function alignAcrossLanguages(page: TextModel, original: TextModel): Cros
     ),
     originalWords: original.words,
   };
+}
+
+/** The page's and the original's roles swapped, for an English page of a foreign original. */
+function swapped(a: CrossAlignment): CrossAlignment {
+  return {
+    pairs: a.pairs.map((p) => ({ page: p.original, original: p.page, similarity: p.similarity })),
+    alignedWords: a.carriedWords,
+    pageWords: a.originalWords,
+    carriedWords: a.alignedWords,
+    originalWords: a.pageWords,
+  };
+}
+
+/** A language's word translator into English, from its lexicon; none without one. */
+export async function translatorOf(language: string, lexicons: LexiconSource | undefined): Promise<Translate> {
+  // A lexicon that cannot be read leaves numbers, names and cognates: the analysis goes on without it.
+  const lexicon = await lexicons?.(language).catch(() => undefined);
+  if (!lexicon) return NO_TRANSLATION;
+  const compounds = splitsCompounds(language);
+  return (word) => englishStemsOf(lexicon, word, compounds);
+}
+
+/**
+ * Aligns a page and an original written in different languages. Lexicons translate into
+ * English, so the side that is not English is translated; between two other languages only
+ * numbers, names and cognates pair sentences.
+ */
+export async function alignTranslation(
+  page: { model: TextModel; language: string },
+  original: { model: TextModel; language: string },
+  lexicons: LexiconSource | undefined,
+): Promise<CrossAlignment> {
+  if (page.language === 'en' && original.language !== 'en') {
+    return swapped(alignAcrossLanguages(original.model, page.model, await translatorOf(original.language, lexicons)));
+  }
+  const translate = original.language === 'en' ? await translatorOf(page.language, lexicons) : NO_TRANSLATION;
+  return alignAcrossLanguages(page.model, original.model, translate);
 }

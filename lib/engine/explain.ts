@@ -5,9 +5,19 @@
  * marked as moved.
  */
 import { alignTexts } from './align';
-import { alignAcrossLanguages } from './cross-align';
+import { alignTranslation, type CrossPair } from './cross-align';
+import { languageOfModel } from './language';
 import { longestOrderedRun } from './ordered-run';
-import type { Change, CompareRow, ProvenanceReport, Segment, Sentence, WordLabel } from '../model';
+import type {
+  Change,
+  CompareRow,
+  LexiconSource,
+  ProvenanceReport,
+  Segment,
+  Sentence,
+  TextModel,
+  WordLabel,
+} from '../model';
 import { buildTextModel } from './text-model';
 import { matchWords } from './word-diff';
 
@@ -33,13 +43,13 @@ export function buildComparison(
   pageParagraphs: string[],
   originalParagraphs: string[],
   changes: Change[] = [],
-  acrossLanguages = false,
+  translated?: { page: TextModel; original: TextModel; pairs: CrossPair[] },
 ): CompareRow[] {
-  const page = buildTextModel(pageParagraphs);
-  const original = buildTextModel(originalParagraphs);
-  const alignment = acrossLanguages
+  const page = translated?.page ?? buildTextModel(pageParagraphs);
+  const original = translated?.original ?? buildTextModel(originalParagraphs);
+  const alignment = translated
     ? {
-        pairs: alignAcrossLanguages(page, original).pairs,
+        pairs: translated.pairs,
         pageLabels: page.sentences.map((s) => s.tokens.map((): WordLabel => 'reworded')),
       }
     : alignTexts(page, original);
@@ -89,13 +99,13 @@ export function buildComparison(
     if (!movedPages.has(index)) flushRemovedBefore(pair.original);
     const other = original.sentences[pair.original];
     const labels: WordLabel[] = alignment.pageLabels[index];
-    const matched = acrossLanguages
+    const matched = translated
       ? sentence.tokens.map((_, i) => i)
       : matchWords(
           sentence.tokens.map((t) => t.norm),
           other.tokens.map((t) => t.norm),
         );
-    const originalKept = other.tokens.map(() => acrossLanguages);
+    const originalKept = other.tokens.map(() => !!translated);
     for (const j of matched) if (j >= 0) originalKept[j] = true;
     rows.push({
       kind: labels.every((l) => l === 'verbatim') ? 'verbatim' : 'reworded',
@@ -125,15 +135,20 @@ export function buildComparison(
  * The compare page's rows for a report: the page and the original aligned with the aligner
  * the verdict came from (across languages for a translation), the report's changes located.
  */
-export function explainReport(
+export async function explainReport(
   report: ProvenanceReport,
   pageParagraphs: string[],
   originalParagraphs: string[],
-): CompareRow[] {
-  return buildComparison(
-    pageParagraphs,
-    originalParagraphs,
-    report.alteration?.changes ?? [],
-    report.verdict === 'translation',
+  lexicons?: LexiconSource,
+): Promise<CompareRow[]> {
+  const changes = report.alteration?.changes ?? [];
+  if (report.verdict !== 'translation') return buildComparison(pageParagraphs, originalParagraphs, changes);
+  const page = buildTextModel(pageParagraphs);
+  const original = buildTextModel(originalParagraphs);
+  const { pairs } = await alignTranslation(
+    { model: page, language: languageOfModel(page, report.page.language) ?? '' },
+    { model: original, language: languageOfModel(original, report.original?.language) ?? '' },
+    lexicons,
   );
+  return buildComparison(pageParagraphs, originalParagraphs, changes, { page, original, pairs });
 }

@@ -46,6 +46,33 @@ function* sentenceHashSteps(model: TextModel): Generator<void, number[][]> {
   return perSentence;
 }
 
+/** Readings of a word tried in translated keys: its own stem (a cognate) and its main translations. */
+export const TRANSLATED_READINGS = 4;
+
+/**
+ * Sentence keys a translation of the page into English could have: each triple of consecutive
+ * content words read as each combination of its words' main translations. The sorted triple
+ * does not depend on word order, which translation changes. For the candidate lookup only.
+ */
+export function translatedKeys(model: TextModel, translate: (word: string) => readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const sentence of model.sentences) {
+    const readings = sentence.tokens
+      .filter((t) => t.content)
+      .map((t) => [...new Set([t.stem, ...translate(t.norm)])].slice(0, TRANSLATED_READINGS));
+    for (let i = 0; i + 3 <= readings.length; i++) {
+      for (const a of readings[i])
+        for (const b of readings[i + 1])
+          for (const c of readings[i + 2]) {
+            const h = hash32([a, b, c].sort().join(' '));
+            if (h % SAMPLE_RATE === 0) keys.add(sentenceKey(h));
+          }
+    }
+    if (keys.size >= MAX_KEYS) break;
+  }
+  return [...keys].slice(0, MAX_KEYS);
+}
+
 /** Consecutive sentences over which an original keeps its smallest sentence hash. */
 export const INDEX_SENTENCE_WINDOW = 3;
 /** Texts with fewer sampled sentence hashes than this are indexed under all of them. */

@@ -24,7 +24,7 @@ export { alignTexts } from './align';
 export { findCandidates } from './candidates';
 export { splitTextArticle } from './clean';
 export { FINGERPRINT_VERSION, fingerprint, isFingerprint, MAX_KEY_LENGTH, upgradeKeys } from './fingerprint';
-export { countWords, hash32 } from './normalize';
+export { countWords, hash32, tokenize } from './normalize';
 export { definedOnly } from './objects';
 export { splitSentences } from './sentences';
 export { runSliced } from './steps';

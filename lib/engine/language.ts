@@ -3,7 +3,7 @@
  * German, Italian and Portuguese apart on an article: it decides whether a page and an
  * original are compared word by word or across languages.
  */
-import type { Token } from '../model';
+import type { TextModel, Token } from '../model';
 import { FUNCTION_WORDS } from './languages';
 
 const WEIGHTS = new Map<string, Map<string, number>>();
@@ -29,4 +29,9 @@ export function detectLanguage(tokens: Token[]): string | undefined {
   const [best, second] = [...scores].sort((a, b) => b[1] - a[1]);
   if (!best || counted < 8 || best[1] < 1.5 * (second?.[1] ?? 0)) return undefined;
   return best[0];
+}
+
+/** A text's language: guessed from its words, else as declared (its first two letters). */
+export function languageOfModel(model: TextModel, declared?: string): string | undefined {
+  return detectLanguage(model.sentences.flatMap((s) => s.tokens)) ?? declared?.slice(0, 2).toLowerCase();
 }

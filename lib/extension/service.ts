@@ -6,7 +6,7 @@
  */
 import { analyse, contentId, explainReport, inputOfArticle, makeOriginal } from '../engine';
 import { toJsonlLine } from '../formats';
-import type { OriginalRecord, Stores, TabState } from '../model';
+import type { LexiconSource, OriginalRecord, Stores, TabState } from '../model';
 import { badgeFor, type Badge } from '../ui';
 import { ImportWorker } from './import-worker';
 import { articleFromMessage } from './page-message';
@@ -26,6 +26,8 @@ export interface ServiceEnvironment {
   stores: Stores;
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
   openTabIds(): Promise<number[]>;
+  /** The lexicons built into the extension, for pages that translate an original. */
+  lexicons?: LexiconSource;
 }
 
 const hostOf = (url: string | undefined) => {
@@ -110,7 +112,12 @@ export function createService(env: ServiceEnvironment) {
       await learn(message.article, url).catch((error: Error) =>
         console.warn('Upstream: the article was not learned', error.message),
       );
-      const report = await analyse(articleFromMessage(message.article, url), originals, { address: url });
+      const report = await analyse(
+        articleFromMessage(message.article, url),
+        originals,
+        { address: url },
+        { lexicons: env.lexicons },
+      );
       if (navigations.get(tabId) !== navigation) return;
       await setState(tabId, {
         status: 'ready',
@@ -130,7 +137,7 @@ export function createService(env: ServiceEnvironment) {
       if (state?.status !== 'ready' || !state.report.original) return null;
       const [original] = await originals.getOriginals([state.report.original.id]);
       const rows = original?.paragraphs?.length
-        ? explainReport(state.report, state.paragraphs ?? [], original.paragraphs)
+        ? await explainReport(state.report, state.paragraphs ?? [], original.paragraphs, env.lexicons)
         : null;
       return { report: state.report, rows };
     },

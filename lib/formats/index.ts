@@ -4,6 +4,7 @@
  */
 export { toJsonlLine } from './export-jsonl';
 export { extractArticle, mayHaveArticle } from './extract';
+export { formatLexicon, LEXICON_FORMAT, lexiconLoader, parseLexicon } from './lexicon';
 export { isNotText, MAX_IMPORT_FILE_CHARS, parseImportFile } from './import-files';
 export { parseOriginalsJsonl, parseOriginalsLine, toOriginalInput } from './import-jsonl';
 export { buildSeedPack, originalFromSeed } from './seed-pack';

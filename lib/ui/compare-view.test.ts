@@ -27,7 +27,7 @@ describe('renderComparison', () => {
     let steps = 0;
     await renderComparison(
       el,
-      { report, rows: explainReport(report, paragraphs, paragraphs) },
+      { report, rows: await explainReport(report, paragraphs, paragraphs) },
       translateEnglish,
       (run) => {
         steps++;

@@ -34,3 +34,6 @@ export const TRAILERS: readonly RegExp[] = LANGUAGES.flatMap((l) => l.trailers ?
 
 /** Every profile's boilerplate lines. */
 export const BOILERPLATE_LINES: readonly RegExp[] = LANGUAGES.flatMap((l) => l.boilerplateLines ?? []);
+
+/** True for languages that write compounds as one word. */
+export const splitsCompounds = (code: string): boolean => LANGUAGES.some((l) => l.code === code && l.compounds);

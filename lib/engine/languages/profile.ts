@@ -5,6 +5,8 @@ export interface LanguageProfile {
   name: string;
   /** Frequent function words, few shared with other languages: the language guess counts them. */
   functionWords: string;
+  /** Writes compounds as one word ("Bundesregierung"), which a lexicon lookup splits. */
+  compounds?: boolean;
   /** Words too common to count as content when pages and originals are compared. */
   stopWords?: string;
   /** Abbreviations that end with a full stop without ending the sentence. */

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formatLexicon, lexiconLoader, parseLexicon } from './lexicon';
+
+describe('lexicon files', () => {
+  it('reads back what it writes, translations in the order given', () => {
+    const text = formatLexicon(
+      'es',
+      new Map([
+        ['gobiern', ['gover', 'regim']],
+        ['casa', ['house', 'home']],
+      ]),
+    );
+    expect([...parseLexicon(text, 'es').entries]).toEqual([
+      ['casa', ['house', 'home']],
+      ['gobiern', ['gover', 'regim']],
+    ]);
+  });
+
+  it('refuses a file of another language or format with a clear error', () => {
+    const text = formatLexicon('fr', new Map([['maison', ['house']]]));
+    expect(() => parseLexicon(text, 'es')).toThrow(/Not an Upstream lexicon for "es"/);
+    expect(() => parseLexicon('{"entries": {}}', 'es')).toThrow(/npm run lexicons/);
+  });
+
+  it('reads each language once, and again after a failed read', async () => {
+    const reads: string[] = [];
+    let fail = true;
+    const load = lexiconLoader(async (language) => {
+      reads.push(language);
+      if (fail) throw new Error('quota');
+      return language === 'es' ? formatLexicon('es', new Map([['casa', ['house']]])) : undefined;
+    });
+    await expect(load('es')).rejects.toThrow('quota');
+    fail = false;
+    expect((await load('es'))?.entries.get('casa')).toEqual(['house']);
+    expect(await load('es')).toBe(await load('es'));
+    expect(await load('xx')).toBeUndefined();
+    expect(reads).toEqual(['es', 'es', 'xx']);
+  });
+});
