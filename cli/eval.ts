@@ -8,7 +8,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { prepareArticle, analyse, countWords, makeOriginal, splitSentences } from '../lib/engine';
+import {
+  analyse,
+  buildTextModel,
+  countWords,
+  languageOfModel,
+  makeOriginal,
+  prepareArticle,
+  splitSentences,
+} from '../lib/engine';
 import { MemoryStore } from '../lib/store';
 import type { ArticleInput, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
 import { cloughStevenson, mrpcPairs, panSources, pudSentences } from './corpora';
@@ -30,6 +38,8 @@ const shuffle = <T>(list: T[]) => {
 
 /** Sentences of a PUD article (about 350 words), and the languages of its translations. */
 const PUD_SENTENCES = 16;
+/** Sentences of a long PUD article (about 1,000 words). */
+const PUD_LONG_SENTENCES = 48;
 const PUD_LANGUAGES = ['es', 'fr', 'de', 'it', 'pt'];
 
 /** Sentences grouped four to a paragraph. */
@@ -383,6 +393,82 @@ function fiveGramContainment(text: string, source: string): number {
   return own.filter((g) => inSource.has(g)).length / Math.max(1, own.length);
 }
 
+/**
+ * Professional translations (PUD): runs of consecutive sentences as articles, every other
+ * run's English original stored; the other runs' translations are negatives, pages whose
+ * original is not in the store.
+ */
+function pudCases(size: number, label: (language: string) => string) {
+  const english = pudSentences('en');
+  if (!english) return null;
+  const ids = [...english.keys()];
+  const runs = Array.from({ length: Math.floor(ids.length / size) }, (_, k) => ids.slice(k * size, (k + 1) * size));
+  const article = (sentences: Map<string, string>, run: string[]) =>
+    toParagraphs(run.map((id) => sentences.get(id) ?? ''));
+  const id = (k: number) => `pud-${size}-${k}`;
+  const originals = runs.flatMap((run, k) =>
+    k % 2 ? [] : [makeOriginal({ id: id(k), title: `PUD ${k}`, text: article(english, run).join('\n') }, 'import')],
+  );
+  const cases: EvalCase[] = PUD_LANGUAGES.flatMap((language) => {
+    const sentences = pudSentences(language);
+    if (!sentences) return [];
+    return runs.map((run, k): EvalCase => {
+      const page = { title: `PUD ${language} ${k}`, paragraphs: article(sentences, run) };
+      return k % 2 === 0
+        ? { kind: `translation ${label(language)}`, page, expected: [id(k)], verdicts: ['translation'] }
+        : { kind: `negative: ${label(language)}, original not stored`, page, expected: [] };
+    });
+  });
+  return { originals, cases };
+}
+
+/** Character offsets (spaces ignored) where each sentence of a list ends. */
+function sentenceEnds(sentences: string[]): Set<number> {
+  const ends = new Set<number>();
+  let at = 0;
+  for (const sentence of sentences) ends.add((at += sentence.replace(/\s+/g, '').length));
+  return ends;
+}
+
+/**
+ * Upstream's text processing measured against the platform's on the PUD treebanks: sentence
+ * boundaries found and invented by the rule-based splitter and by Intl.Segmenter, and how often
+ * the function-word guess names an article's language (and a single sentence's, where it may
+ * rightly say it cannot tell).
+ */
+function textProcessingOnPud(): Record<string, number | string | null>[] | null {
+  if (!pudSentences('en')) return null;
+  return ['en', ...PUD_LANGUAGES].map((language) => {
+    const sentences = [...(pudSentences(language)?.values() ?? [])];
+    const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+    const tally = { ours: 0, oursFalse: 0, icu: 0, icuFalse: 0, boundaries: 0 };
+    for (let k = 0; k + 8 <= sentences.length; k += 8) {
+      const run = sentences.slice(k, k + 8);
+      const truth = sentenceEnds(run);
+      const ours = sentenceEnds(splitSentences(run.join(' ')));
+      const icu = sentenceEnds([...segmenter.segment(run.join(' '))].map((s) => s.segment));
+      tally.boundaries += truth.size;
+      for (const end of truth) tally.ours += +ours.has(end);
+      for (const end of truth) tally.icu += +icu.has(end);
+      for (const end of ours) tally.oursFalse += +!truth.has(end);
+      for (const end of icu) tally.icuFalse += +!truth.has(end);
+    }
+    const guessed = (texts: string[]) =>
+      round(texts.filter((t) => languageOfModel(buildTextModel([t])) === language).length / texts.length);
+    const articles = [];
+    for (let k = 0; k + 16 <= sentences.length; k += 16) articles.push(sentences.slice(k, k + 16).join(' '));
+    return {
+      language,
+      boundariesFoundOurs: round(tally.ours / tally.boundaries),
+      falseSplitsOurs: tally.oursFalse,
+      boundariesFoundIntlSegmenter: round(tally.icu / tally.boundaries),
+      falseSplitsIntlSegmenter: tally.icuFalse,
+      languageGuessedArticles: guessed(articles),
+      languageGuessedSentences: guessed(sentences),
+    };
+  });
+}
+
 async function main(): Promise<void> {
   const used: string[] = ['seeds'];
   const seeds = (await seedPackFromDisk()).originals;
@@ -504,43 +590,11 @@ async function main(): Promise<void> {
     );
   }
 
-  // Professional translations (PUD): consecutive sentences as articles, every other one's English
-  // original stored; the others' translations are negatives, pages with no original in the store.
-  const pudEnglish = pudSentences('en');
-  if (pudEnglish) {
+  const pud = pudCases(PUD_SENTENCES, (language) => `${language}->en (PUD)`);
+  if (pud) {
     used.push('PUD parallel treebanks');
-    const ids = [...pudEnglish.keys()];
-    const groups = Array.from({ length: Math.floor(ids.length / PUD_SENTENCES) }, (_, k) =>
-      ids.slice(k * PUD_SENTENCES, (k + 1) * PUD_SENTENCES),
-    );
-    const article = (sentences: Map<string, string>, group: string[]) =>
-      toParagraphs(group.map((id) => sentences.get(id) ?? ''));
-    groups.forEach((group, k) => {
-      if (k % 2 === 0)
-        originals.push(
-          makeOriginal({ id: `pud-${k}`, title: `PUD ${k}`, text: article(pudEnglish, group).join('\n') }, 'import'),
-        );
-    });
-    for (const language of PUD_LANGUAGES) {
-      const sentences = pudSentences(language);
-      if (!sentences) continue;
-      groups.forEach((group, k) =>
-        cases.push(
-          k % 2 === 0
-            ? {
-                kind: `translation ${language}->en (PUD)`,
-                page: { title: `PUD ${language} ${k}`, paragraphs: article(sentences, group) },
-                expected: [`pud-${k}`],
-                verdicts: ['translation'],
-              }
-            : {
-                kind: `negative: PUD ${language}, original not stored`,
-                page: { title: `PUD ${language} ${k}`, paragraphs: article(sentences, group) },
-                expected: [],
-              },
-        ),
-      );
-    }
+    originals.push(...pud.originals);
+    cases.push(...pud.cases);
   }
 
   const store = new MemoryStore(originals);
@@ -584,6 +638,16 @@ async function main(): Promise<void> {
       }
     }
   }
+  // Long translated articles (about 1,000 words), in a store of their own beside the PAN originals.
+  const long = pudCases(PUD_LONG_SENTENCES, () => 'es/fr/de/it/pt->en, long articles (PUD)');
+  if (long) {
+    const longStore = new MemoryStore([...stored, ...long.originals]);
+    for (const c of long.cases) {
+      cases.push(c);
+      results.push({ c, r: await analyse(prepareArticle(c.page), longStore, {}, { lexicons: diskLexicons }) });
+    }
+  }
+
   // Originals stored with their fingerprint only (a large imported index): verbatim copies.
   const fingerprintOnly = shuffle(stored).slice(0, 40);
   const strippedStore = new MemoryStore(fingerprintOnly.map((o) => ({ ...o, paragraphs: undefined })));
@@ -652,6 +716,13 @@ async function main(): Promise<void> {
     console.log('Clough & Stevenson answers not attributed to their source');
     console.table(missed);
   }
+  const text = textProcessingOnPud();
+  if (text) {
+    console.log(
+      '\nPUD: sentence boundaries in runs of 8 sentences (ours vs Intl.Segmenter), and the language guess on articles of 16 sentences and on single sentences',
+    );
+    console.table(text);
+  }
   const pages = extractionResults();
   let extraction: Record<string, unknown> | null = null;
   if (pages) {
@@ -674,7 +745,7 @@ async function main(): Promise<void> {
   }
   await writeFile(
     'eval-results.json',
-    `${JSON.stringify({ corpora: used, pages: cases.length, originals: originals.length, rows, grades, extraction }, null, 2)}\n`,
+    `${JSON.stringify({ corpora: used, pages: cases.length, originals: originals.length, rows, grades, text, extraction }, null, 2)}\n`,
   );
   console.log('wrote eval-results.json');
 }

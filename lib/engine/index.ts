@@ -29,3 +29,4 @@ export { definedOnly } from './objects';
 export { splitSentences } from './sentences';
 export { runSliced } from './steps';
 export { buildTextModel } from './text-model';
+export { languageOfModel } from './language';
