@@ -47,7 +47,7 @@ function* sentenceHashSteps(model: TextModel): Generator<void, number[][]> {
 }
 
 /** Readings of a word tried in translated keys: its own stem (a cognate) and its main translations. */
-export const TRANSLATED_READINGS = 3;
+export const TRANSLATED_READINGS = 2;
 
 /**
  * Sentence keys a translation of the page into English could have: each triple of consecutive
