@@ -1,25 +1,15 @@
 import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createService, parseMessage, type Sender } from '../lib/extension';
+import { createService, createStartup, parseMessage, senderOf } from '../lib/extension';
 import { lexiconLoader } from '../lib/formats';
 import type { SeedPack } from '../lib/model';
 import { openStores, type IdbStores } from '../lib/store';
 
-async function openSeededStores(): Promise<IdbStores> {
-  const stores = await openStores();
+/** Installs the seed pack built into the extension when the store does not have this version of it. */
+async function installSeeds(stores: IdbStores): Promise<void> {
   const pack = (await (await fetch(browser.runtime.getURL('/seed-pack.json'))).json()) as SeedPack;
   if ((await stores.originals.installedSeedPackVersion()) !== pack.version)
     await stores.originals.installSeedPack(pack);
-  return stores;
-}
-
-/** Who sent a message, or null for anything that is neither our own page nor our content script. */
-function senderOf(sender: Browser.runtime.MessageSender): Sender | null {
-  if (sender.id !== browser.runtime.id) return null;
-  if ((sender.url ?? '').startsWith(browser.runtime.getURL('/'))) return { kind: 'extension-page' };
-  if (sender.tab?.id !== undefined && sender.frameId === 0 && sender.url)
-    return { kind: 'content-script', tabId: sender.tab.id, url: sender.url };
-  return null;
 }
 
 const isLexiconPath = (path: string): path is Extract<PublicPath, `/lexicons/${string}`> =>
@@ -36,8 +26,9 @@ const lexicons = lexiconLoader(async (language) => {
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
-  const start = () =>
-    openSeededStores().then((stores) => {
+  const startup = createStartup({
+    async open() {
+      const stores = await openStores();
       const created = createService({
         stores,
         async setBadge(tabId, badge) {
@@ -49,23 +40,22 @@ export default defineBackground(() => {
         },
         openTabIds: async () =>
           (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
+        health: () => startup.health(),
         lexicons,
       });
       void created.resumeImports();
       return { stores, ...created };
-    });
-  // A start that failed (the database could not be opened) is tried again by the next message,
-  // rather than leaving every message failing until the browser restarts.
-  let started = start();
-  const withService = <T>(use: (service: Awaited<ReturnType<typeof start>>) => T | Promise<T>): Promise<T> => {
-    started = started.catch(() => start());
-    return started.then(use);
-  };
+    },
+    seed: (started) => installSeeds(started.stores),
+  });
+  const withService = startup.use;
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
     const message = parseMessage(raw);
-    const from = senderOf(sender);
+    const from = senderOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
     if (!message || !from) return undefined;
+    // Answered even when the store cannot be opened: the popup and options page say why.
+    if (message.type === 'get-health' && from.kind === 'extension-page') return startup.health();
     return withService((s) => s.handle(message, from));
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -20,8 +20,12 @@ export default defineContentScript({
       else await request<'no-article'>({ type: 'no-article', url: location.href });
     };
     const start = () => void analyse().catch(() => undefined);
-    // Wait for an idle moment so the page's own work goes first.
-    ctx.requestIdleCallback(start, { timeout: 2000 });
+    // Wait for an idle moment so the page's own work goes first, and for a page Chrome
+    // prerenders to be shown: it may never be, and the tab still shows the page before it.
+    const whenIdle = () => ctx.requestIdleCallback(start, { timeout: 2000 });
+    if ((document as Document & { prerendering?: boolean }).prerendering)
+      ctx.addEventListener(document, 'prerenderingchange', whenIdle, { once: true });
+    else whenIdle();
     // A single-page app that changes article without a page load.
     ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(start, SETTLE_MS));
   },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createClient, MAX_IMPORT_CHUNK } from '../../lib/extension';
 import { MAX_IMPORT_FILE_CHARS, parseImportFile } from '../../lib/formats';
 import type { ImportProgress, OriginalInput } from '../../lib/model';
+import { deleteStoreDatabase } from '../../lib/store';
 import { startOptionsPage, translatorFrom } from '../../lib/ui';
 
 const { request } = createClient((message) => browser.runtime.sendMessage(message));
@@ -25,11 +26,17 @@ void startOptionsPage(document, {
     exportOriginals: (after, limit) => request<'export-originals'>({ type: 'export-originals', after, limit }),
     trustedOutlets: async () => (await request<'get-settings'>({ type: 'get-settings' })).trustedOutlets,
     setTrustedOutlets: (domains) => request<'set-trusted-outlets'>({ type: 'set-trusted-outlets', domains }),
+    health: () => request<'get-health'>({ type: 'get-health' }),
   },
   readImportFile: (name, text) => parseImportFile(name, text, (html) => parser.parseFromString(html, 'text/html')),
   maxFileChars: MAX_IMPORT_FILE_CHARS,
   storageUsed: async () => (await navigator.storage?.estimate?.())?.usage,
   persistStorage: async () => void (await navigator.storage?.persist?.()),
+  async deleteStore() {
+    if (!confirm(browser.i18n.getMessage('deleteStoreConfirm'))) return;
+    await deleteStoreDatabase();
+    location.reload();
+  },
   download: (_name, lines) =>
     URL.createObjectURL(new Blob([lines.map((l) => `${l}\n`).join('')], { type: 'application/x-ndjson' })),
 });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createClient } from '../../lib/extension';
-import { localizePage, renderPopup, translatorFrom, type PopupActions } from '../../lib/ui';
+import { localizePage, renderPopup, storeProblemView, translatorFrom, type PopupActions } from '../../lib/ui';
 
 const POLL_MS = 400;
 const POLL_LIMIT_MS = 30_000;
@@ -30,7 +30,14 @@ async function main(): Promise<void> {
     },
   };
   renderPopup(root, null, t, actions);
-  if (tabId === undefined) return;
+  // A store that cannot be used is said first, with the way to the settings that can help.
+  const health = await request<'get-health'>({ type: 'get-health' }).catch((error: unknown) => ({
+    problem: 'unavailable' as const,
+    detail: String(error),
+  }));
+  const problem = storeProblemView(document, health, t, { openSettings: () => void browser.runtime.openOptionsPage() });
+  if (problem) root.before(problem);
+  if (tabId === undefined || health.problem === 'unavailable') return;
   const started = Date.now();
   // The analysis may still be running: ask again until it is there.
   for (;;) {

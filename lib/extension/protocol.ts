@@ -14,6 +14,7 @@ import type {
   OriginalRecord,
   OriginalsPage,
   ProvenanceReport,
+  StoreHealth,
   TabState,
 } from '../model';
 
@@ -28,6 +29,8 @@ export interface ProtocolMap {
   'no-article': { request: { type: 'no-article'; url: string }; response: void };
   /** Content script -> background: may this page be analysed (the person can switch sites off)? */
   'is-site-enabled': { request: { type: 'is-site-enabled' }; response: boolean };
+  /** Popup or options page -> background: what stands in the way of the store, if anything. */
+  'get-health': { request: { type: 'get-health' }; response: StoreHealth };
   /** Popup or compare page -> background: what is known of a tab. */
   'get-tab-state': { request: { type: 'get-tab-state'; tabId: number }; response: TabState | null };
   /** Compare page -> background: the tab's report, explained passage by passage. */
@@ -114,7 +117,7 @@ const tabMessage =
   (m: Fields) =>
     Number.isInteger(m.tabId) ? ({ type, tabId: m.tabId as number } as Request<K>) : null;
 const bare =
-  <K extends 'is-site-enabled' | 'import-status' | 'cancel-import' | 'get-settings'>(type: K) =>
+  <K extends 'is-site-enabled' | 'import-status' | 'cancel-import' | 'get-settings' | 'get-health'>(type: K) =>
   () =>
     ({ type }) as Request<K>;
 
@@ -131,6 +134,7 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
   },
   'no-article': { from: 'content-script', parse: (m) => (isString(m.url) ? { type: 'no-article', url: m.url } : null) },
   'is-site-enabled': { from: 'content-script', parse: bare('is-site-enabled') },
+  'get-health': { from: 'extension-page', parse: bare('get-health') },
   'get-tab-state': { from: 'extension-page', parse: tabMessage('get-tab-state') },
   'get-comparison': { from: 'extension-page', parse: tabMessage('get-comparison') },
   'set-site-enabled': {

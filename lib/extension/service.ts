@@ -6,7 +6,7 @@
  */
 import { analyse, contentId, explainReport, inputOfArticle, makeOriginal } from '../engine';
 import { toJsonlLine } from '../formats';
-import type { LexiconSource, OriginalRecord, Stores, TabState } from '../model';
+import type { LexiconSource, OriginalRecord, StoreHealth, Stores, TabState } from '../model';
 import { badgeFor, type Badge } from '../ui';
 import { ImportWorker } from './import-worker';
 import { articleFromMessage } from './page-message';
@@ -26,6 +26,8 @@ export interface ServiceEnvironment {
   stores: Stores;
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
   openTabIds(): Promise<number[]>;
+  /** What stands in the way of the store (see startup.ts). */
+  health(): Promise<StoreHealth>;
   /** The lexicons built into the extension, for pages that translate an original. */
   lexicons?: LexiconSource;
 }
@@ -127,6 +129,7 @@ export function createService(env: ServiceEnvironment) {
         updatedAt: Date.now(),
       });
     },
+    'get-health': () => env.health(),
     async 'get-tab-state'(message) {
       const state = await tabs.getTabState(message.tabId);
       // The popup does not need the page text.

@@ -207,21 +207,98 @@ function quickParagraphs(doc: Document): string[] {
   return paragraphs;
 }
 
+/** Parts of a page that are never its article's text. */
+const NOT_ARTICLE = 'nav, aside, footer, header, form, figure, [role="navigation"], [role="complementary"]';
+/** Paragraphs shorter than this do not vote for their container (captions, bylines, buttons). */
+const MIN_VOTING_PARAGRAPH = 80;
+/** Share of the page's paragraph text the chosen container must hold for the quick read to stand. */
+const CLEAR_WINNER_SHARE = 0.8;
+/** A sibling of the chosen container joins it with this share of its score. */
+const SIBLING_SHARE = 0.2;
+/** Least paragraph text in that container (about 150 words). */
+const MIN_CLEAR_WINNER_CHARS = 900;
+
+const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+
+/** Blocks mostly of link text are menus and lists of other articles. */
+const MAX_LINK_DENSITY = 0.5;
+
+/** Share of a block's text that is link text. */
+function linkDensity(el: Element, length: number): number {
+  let linked = 0;
+  for (const a of Array.from(el.getElementsByTagName('a'))) linked += textLength(a);
+  return length ? linked / length : 1;
+}
+
 /**
- * Extracts the article of a document, or null when the page has none. Readability works on a
- * copy (it changes the DOM it is given); pages too big for it get a quick, bounded read.
+ * The article read without Readability, when the page leaves no doubt where it is: the
+ * element whose paragraphs (and its children's, at half weight) hold most of the page's
+ * paragraph text, as Readability scores candidates, without copying or changing the page.
+ * Null when no element clearly wins: Readability then decides.
+ */
+export function clearArticle(doc: Document): string[] | null {
+  const scores = new Map<Element, number>();
+  let total = 0;
+  const paragraphs = doc.body.getElementsByTagName('p');
+  for (let i = 0; i < Math.min(paragraphs.length, MAX_QUICK_PARAGRAPHS); i++) {
+    const p = paragraphs[i];
+    const length = textLength(p);
+    if (length < MIN_VOTING_PARAGRAPH || p.closest(NOT_ARTICLE) || linkDensity(p, length) > MAX_LINK_DENSITY) continue;
+    total += length;
+    const parent = p.parentElement;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + length);
+    const grandparent = parent?.parentElement;
+    if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + length / 2);
+  }
+  let best: Element | undefined;
+  for (const [el, score] of scores) if (!best || score > scores.get(best)!) best = el;
+  if (!best) return null;
+  // Siblings that hold a good part of the text too, or paragraphs and the winner's tag and first
+  // class (an article body split into numbered columns), join it, as Readability joins them.
+  const threshold = SIBLING_SHARE * scores.get(best)!;
+  const kind = (el: Element) => `${el.tagName} ${el.className.split(' ')[0]}`;
+  const alike = (el: Element) => !!el.className && kind(el) === kind(best);
+  const joins = (el: Element) => el === best || (scores.get(el) ?? 0) >= threshold || (scores.has(el) && alike(el));
+  const parts = best.parentElement ? Array.from(best.parentElement.children).filter(joins) : [best];
+  // The paragraph text they hold, their own or their children's.
+  let held = 0;
+  for (const part of parts) {
+    for (const p of Array.from(part.getElementsByTagName('p'))) {
+      const length = textLength(p);
+      if (length >= MIN_VOTING_PARAGRAPH && !p.closest(NOT_ARTICLE)) held += length;
+    }
+  }
+  if (held < MIN_CLEAR_WINNER_CHARS || held < CLEAR_WINNER_SHARE * total) return null;
+  return parts
+    .flatMap((part) => Array.from(part.querySelectorAll(BLOCKS)))
+    .filter((el) => !el.querySelector(BLOCKS) && !el.closest(NOT_ARTICLE))
+    .map((el) => ({ el, text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() }))
+    .filter(({ el, text }) => text && linkDensity(el, text.length) <= MAX_LINK_DENSITY)
+    .map(({ text }) => text);
+}
+
+/**
+ * Extracts the article of a document, or null when the page has none. A page whose article is
+ * clear is read as it is; otherwise Readability works on a copy (it changes the DOM it is
+ * given); pages too big for it get a quick, bounded read.
  */
 export function extractArticle(doc: Document, url?: string): ArticleInput | null {
   if (!doc.documentElement || !doc.body) return null;
-  const huge = tooBigForReadability(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
-  const parsed = huge
-    ? null
-    : new Readability<Node>(articleOnly(doc) ?? flattenedClone(doc), {
-        serializer: (el: Node) => el,
-        charThreshold: 300,
-      }).parse();
+  const clear = clearArticle(doc);
+  const huge =
+    !clear &&
+    (tooBigForReadability(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS);
+  const parsed =
+    clear || huge
+      ? null
+      : new Readability<Node>(articleOnly(doc) ?? flattenedClone(doc), {
+          serializer: (el: Node) => el,
+          charThreshold: 300,
+        }).parse();
   let paragraphs: string[];
-  if (huge) {
+  if (clear) {
+    paragraphs = clear;
+  } else if (huge) {
     paragraphs = quickParagraphs(doc);
   } else {
     const content = parsed?.content as Element | null | undefined;

@@ -116,3 +116,13 @@ export interface Stores {
   settings: SettingsStore;
   tabs: TabStates;
 }
+
+/**
+ * What stands in the way of Upstream's store, for the popup and the options page to say:
+ * it cannot be opened at all, it is full, or the seed originals could not be installed.
+ */
+export interface StoreHealth {
+  problem: 'unavailable' | 'full' | 'seeds-missing' | null;
+  /** The browser's own words, for a person who wants to know more. */
+  detail?: string;
+}

@@ -31,3 +31,12 @@ export async function openStores(name = DB_NAME): Promise<IdbStores> {
     tabs: new IdbTabStates(db),
   };
 }
+
+/** Deletes the whole store (the person's last resort when it cannot be opened); resolves once it is gone. */
+export function deleteStoreDatabase(name = DB_NAME): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`Could not delete the database ${name}`));
+  });
+}

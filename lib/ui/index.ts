@@ -10,4 +10,5 @@ export { h } from './dom';
 export { translateEnglish, translatorFrom, type MessageKey, type Translate } from './i18n';
 export { renderPopup, type PopupActions } from './popup-view';
 export { domainsFromText, localizePage, startOptionsPage, type OptionsBackend } from './options-view';
+export { storeProblemView } from './store-problem';
 export { renderWelcome } from './welcome-view';

@@ -3,8 +3,16 @@
  * export and trusted outlets. It talks to the background only through `OptionsBackend`, which
  * the entrypoint wires to messages, and reads files through `readImportFile`.
  */
-import type { ImportProgress, OriginalInput, OriginalRecord, OriginalsPage, OriginOfRecord } from '../model';
+import type {
+  ImportProgress,
+  OriginalInput,
+  OriginalRecord,
+  OriginalsPage,
+  OriginOfRecord,
+  StoreHealth,
+} from '../model';
 import { h } from './dom';
+import { storeProblemView } from './store-problem';
 import type { MessageKey, Translate } from './i18n';
 
 /** Originals per page of the list. */
@@ -23,6 +31,7 @@ export interface OptionsBackend {
   exportOriginals(after: string, limit: number): Promise<{ lines: string[]; last: string | null }>;
   trustedOutlets(): Promise<string[]>;
   setTrustedOutlets(domains: string[]): Promise<void>;
+  health(): Promise<StoreHealth>;
 }
 
 export interface OptionsEnvironment {
@@ -37,6 +46,8 @@ export interface OptionsEnvironment {
   persistStorage(): Promise<void>;
   /** Offers a file for download. */
   download(name: string, lines: string[]): string;
+  /** Deletes the whole store, after asking the person, when it cannot be opened at all. */
+  deleteStore(): Promise<void>;
 }
 
 const ORIGIN_KEYS: Record<OriginOfRecord, MessageKey> = {
@@ -47,9 +58,9 @@ const ORIGIN_KEYS: Record<OriginOfRecord, MessageKey> = {
 
 /** Fills every element marked `data-i18n` (its text) or `data-i18n-title` (its accessible label). */
 export function localizePage(doc: Document, t: Translate): void {
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n-label]'))
-    el.setAttribute('aria-label', t(el.dataset.i18nLabel as MessageKey));
+  for (const el of doc.querySelectorAll('[data-i18n]')) el.textContent = t(el.getAttribute('data-i18n') as MessageKey);
+  for (const el of doc.querySelectorAll('[data-i18n-label]'))
+    el.setAttribute('aria-label', t(el.getAttribute('data-i18n-label') as MessageKey));
 }
 
 /** Normalises what a person types as trusted outlets: bare lower-case domains, one per line or space. */
@@ -73,6 +84,14 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
   let offset = 0;
   localizePage(doc, t);
   doc.title = t('optionsTitle');
+  // What stands in the way of the store comes first; with no store at all, nothing else can work.
+  const health = await backend.health().catch((error: unknown) => ({
+    problem: 'unavailable' as const,
+    detail: String(error),
+  }));
+  const problem = storeProblemView(doc, health, t, { deleteStore: () => void env.deleteStore() });
+  if (problem) $('options').prepend(problem);
+  if (health.problem === 'unavailable') return;
 
   async function showSummary(): Promise<void> {
     const [{ total }, used] = await Promise.all([backend.listOriginals('', 0, 1), env.storageUsed()]);
