@@ -52,7 +52,11 @@ const percentile = (values: number[], p: number) => {
 async function main(): Promise<void> {
   const dir = join(CORPORA_DIR, 'readability-pages');
   if (!existsSync(dir)) throw new Error(`no saved pages at ${dir}: the page-cost benchmark needs the corpora`);
-  const names = readdirSync(dir).sort();
+  // BENCH_PAGES=name,name measures some pages only (a quick look while changing the content script).
+  const only = process.env.BENCH_PAGES?.split(',');
+  const names = readdirSync(dir)
+    .sort()
+    .filter((name) => !only || only.includes(name));
   const pages = new Map(
     names.map((name) => [
       `/${name}.html`,

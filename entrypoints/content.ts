@@ -10,11 +10,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     // Every timer and listener goes through the context: none outlives an update or removal of the extension.
-    const pause = () => new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
     const { request } = createClient((message) => browser.runtime.sendMessage(message));
     const analyse = async () => {
       if (ctx.isInvalid || !(await request<'is-site-enabled'>({ type: 'is-site-enabled' }))) return;
-      const article = await articleMessageOf(document, location.href, pause);
+      const article = articleMessageOf(document, location.href);
       if (ctx.isInvalid) return;
       if (article) await request<'article-found'>({ type: 'article-found', article });
       else await request<'no-article'>({ type: 'no-article', url: location.href });

@@ -7,7 +7,14 @@
  * - explain a report passage by passage for the compare page: `explainReport`
  */
 export { analyse } from './analyse';
-export { MAX_ARTICLE_CHARS, MIN_ARTICLE_WORDS, paragraphsOf, prepareArticle, prepareArticleSteps } from './article';
+export {
+  capParagraphs,
+  MAX_ARTICLE_CHARS,
+  MIN_ARTICLE_WORDS,
+  paragraphsOf,
+  prepareArticle,
+  prepareArticleSteps,
+} from './article';
 export { explainReport } from './explain';
 export {
   articleOfInput,

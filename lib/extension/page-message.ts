@@ -2,48 +2,41 @@
  * From a page's DOM to the message the content script sends, and from that message back to
  * what the engine analyses. Kept together so both sides agree on what travels.
  */
-import { MIN_ARTICLE_WORDS, prepareArticleSteps, runSliced, definedOnly, buildTextModel } from '../engine';
+import { capParagraphs, definedOnly, MIN_ARTICLE_WORDS, prepareArticleSteps, runSliced } from '../engine';
 import { extractArticle, mayHaveArticle } from '../formats';
 import type { ArticleMessage } from './protocol';
 import type { PreparedArticle } from '../model';
 
-/** Most article text a content script prepares; the rest of a longer page is left out. */
+/** Most article text a content script sends; the rest of a longer page is left out. */
 export const MAX_PAGE_ARTICLE_CHARS = 150_000;
 
 /**
- * The article message for a page, or null when the page has no article. Preparation runs in
- * slices with `pause` between them (the content script gives the page its main thread back).
+ * The article message for a page, or null when the page has none: the article as read from the
+ * DOM, at most MAX_PAGE_ARTICLE_CHARS of it. Cleaning and fingerprinting happen in the
+ * background, off the page's main thread.
  */
-export async function articleMessageOf(
-  doc: Document,
-  url: string,
-  pause: () => Promise<void> = () => Promise.resolve(),
-): Promise<ArticleMessage | null> {
+export function articleMessageOf(doc: Document, url: string): ArticleMessage | null {
   if (!mayHaveArticle(doc)) return null;
   const article = extractArticle(doc, url);
   if (!article) return null;
-  await pause();
-  const prepared = await runSliced(prepareArticleSteps(article, MAX_PAGE_ARTICLE_CHARS), pause);
-  if (prepared.model.words < MIN_ARTICLE_WORDS) return null;
-  const { title, siteName, authors, published, language } = prepared.meta;
-  const message: ArticleMessage = {
-    url: prepared.meta.url ?? url,
-    title,
-    siteName,
-    authors,
-    published,
-    language,
-    paragraphs: prepared.paragraphs,
-    fingerprint: prepared.fingerprint,
-  };
-  return definedOnly(message);
+  return definedOnly({
+    ...article,
+    url: article.url ?? url,
+    paragraphs: capParagraphs(article.paragraphs, MAX_PAGE_ARTICLE_CHARS),
+  });
 }
 
 /**
  * The prepared article for a (validated) article message, at the address the browser gives
- * for its tab: the address the page claims is not evidence. Paragraphs arrive already cleaned.
+ * for its tab: the address the page claims is not evidence. Prepared in slices with `pause`
+ * between them, so the background keeps answering other messages; null when there is too
+ * little text for an article.
  */
-export function articleFromMessage(message: ArticleMessage, browserUrl: string): PreparedArticle {
-  const { paragraphs, fingerprint, ...meta } = message;
-  return { meta: { ...meta, url: browserUrl }, paragraphs, model: buildTextModel(paragraphs), fingerprint };
+export async function articleFromMessage(
+  message: ArticleMessage,
+  browserUrl: string,
+  pause: () => Promise<void>,
+): Promise<PreparedArticle | null> {
+  const prepared = await runSliced(prepareArticleSteps({ ...message, url: browserUrl }, MAX_PAGE_ARTICLE_CHARS), pause);
+  return prepared.model.words < MIN_ARTICLE_WORDS ? null : prepared;
 }

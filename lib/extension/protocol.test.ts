@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../engine';
 import { parseMessage } from './protocol';
 
 const paragraphs = ['Some article text that is long enough to fingerprint for this test of the protocol.'];
-const article = { url: 'https://news.example/a', title: 'A', paragraphs, fingerprint: fingerprint(paragraphs) };
+const article = { url: 'https://news.example/a', title: 'A', paragraphs };
 
 describe('parseMessage', () => {
   it('accepts well-formed messages and drops unknown fields', () => {
@@ -21,7 +20,7 @@ describe('parseMessage', () => {
       { type: 'article-found', article: { ...article, url: 'javascript:alert(1)' } },
       { type: 'article-found', article: { ...article, paragraphs: [1, 2] } },
       { type: 'article-found', article: { ...article, paragraphs: ['x'.repeat(500_001)] } },
-      { type: 'article-found', article: { ...article, fingerprint: { ...article.fingerprint, keys: 'ckx1' } } },
+      { type: 'article-found', article: { ...article, paragraphs: 'one long paragraph' } },
       { type: 'article-found', article: { ...article, authors: 'Jane' } },
     ];
     for (const message of bad) expect(parseMessage(message)).toBeNull();

@@ -3,12 +3,11 @@
  * sends is untrusted (pages can be hostile): the background checks its shape and bounds with
  * `parseMessage` before using it, and takes the tab from the sender, never from the message.
  */
-import { MAX_ARTICLE_CHARS, isFingerprint } from '../engine';
+import { MAX_ARTICLE_CHARS } from '../engine';
 import { toOriginalInput } from '../formats';
 import type {
   ArticleInput,
   CompareRow,
-  Fingerprint,
   ImportProgress,
   OriginalInput,
   OriginalRecord,
@@ -18,8 +17,8 @@ import type {
   TabState,
 } from '../model';
 
-/** The article a content script found, cleaned and fingerprinted. */
-export type ArticleMessage = ArticleInput & { url: string; fingerprint: Fingerprint };
+/** The article a content script found, as read from the page (the background cleans and fingerprints it). */
+export type ArticleMessage = ArticleInput & { url: string };
 
 /** Message types and their replies. */
 export interface ProtocolMap {
@@ -98,7 +97,7 @@ function isArticle(v: unknown): v is ArticleMessage {
     if (typeof p !== 'string') return false;
     total += p.length;
   }
-  return total <= MAX_ARTICLE_CHARS && isFingerprint(a.fingerprint);
+  return total <= MAX_ARTICLE_CHARS;
 }
 
 /** Which part of the extension may send a message. */

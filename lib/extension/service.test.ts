@@ -29,6 +29,18 @@ const waitFor = async (test: () => Promise<boolean>) => {
 };
 
 describe('background service', () => {
+  it('cleans and fingerprints the article itself, and calls too little text no article', async () => {
+    const { store, service } = await setup();
+    const from = { kind: 'content-script' as const, tabId: 1, url: 'https://blog.example/short' };
+    const short = { url: from.url, title: 'Short', paragraphs: ['Sign in to read more.', 'Subscribe now.'] };
+    await service.handle({ type: 'article-found', article: short }, from);
+    expect((await store.tabs.getTabState(1))?.status).toBe('no-article');
+    const article = await messageFor(page('copy-002').html, from.url);
+    await service.handle({ type: 'article-found', article }, from);
+    const state = await store.tabs.getTabState(1);
+    expect(state?.status === 'ready' && state.report.page.words).toBeGreaterThan(100);
+  });
+
   it('learns articles read on a trusted outlet as originals, and only there', async () => {
     const { store, service } = await setup();
     const html = page('independent-kharkiv-night').html;

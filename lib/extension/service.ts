@@ -57,6 +57,9 @@ const withoutText = (r: OriginalRecord): OriginalRecord => ({
   fingerprint: { ...r.fingerprint, keys: [] },
 });
 
+/** Gives other messages their turn between slices of a page's preparation. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 type Handlers = {
   [K in MessageType]: (message: ProtocolMap[K]['request'], sender: Sender) => Promise<Reply<K>>;
 };
@@ -110,22 +113,23 @@ export function createService(env: ServiceEnvironment) {
       const { tabId, url } = contentScript(sender);
       const navigation = navigations.get(tabId);
       if (!(await siteEnabled(url))) return;
+      const page = await articleFromMessage(message.article, url, pause);
+      if (navigations.get(tabId) !== navigation) return;
+      if (!page) {
+        await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
+        return;
+      }
       // Learning is a bonus: a full store must not leave the page without its report.
       await learn(message.article, url).catch((error: Error) =>
         console.warn('Upstream: the article was not learned', error.message),
       );
-      const report = await analyse(
-        articleFromMessage(message.article, url),
-        originals,
-        { address: url },
-        { lexicons: env.lexicons },
-      );
+      const report = await analyse(page, originals, { address: url }, { lexicons: env.lexicons });
       if (navigations.get(tabId) !== navigation) return;
       await setState(tabId, {
         status: 'ready',
         url,
         report,
-        paragraphs: message.article.paragraphs,
+        paragraphs: page.paragraphs,
         updatedAt: Date.now(),
       });
     },

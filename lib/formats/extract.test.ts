@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hostileCases } from '../../test/fixtures/hostile';
 import { pageCases } from '../../test/fixtures/pages';
 import { extractArticle, mayHaveArticle } from './extract';
-import { articleMessageOf } from '../extension';
+import { articleMessageOf, MAX_PAGE_ARTICLE_CHARS } from '../extension/page-message';
 
 const body = Array.from(
   { length: 5 },
@@ -51,10 +51,18 @@ describe('extractArticle', () => {
     expect(await articleMessageOf(doc('<title></title>', ''), 'https://x.example/')).toBeNull();
   });
 
-  it('sends the cleaned, fingerprinted article of a news page', async () => {
-    const message = (await articleMessageOf(doc('<title>Story</title>'), 'https://news.example/a'))!;
+  it('sends the article of a news page as read, for the background to clean and fingerprint', () => {
+    const message = articleMessageOf(doc('<title>Story</title>'), 'https://news.example/a')!;
     expect(message.paragraphs).toHaveLength(5);
-    expect(message.fingerprint.keys.length).toBeGreaterThan(0);
+    expect(message).not.toHaveProperty('fingerprint');
+  });
+
+  it('sends at most MAX_PAGE_ARTICLE_CHARS of a very long article', () => {
+    const long = `<article>${`<p>${'A sentence of a very long article. '.repeat(100)}</p>`.repeat(100)}</article>`;
+    const message = articleMessageOf(doc('<title>Long</title>', long), 'https://news.example/long')!;
+    const chars = message.paragraphs.reduce((n, p) => n + p.length, 0);
+    expect(chars).toBeGreaterThan(100_000);
+    expect(chars).toBeLessThanOrEqual(MAX_PAGE_ARTICLE_CHARS);
   });
 
   it('finds no article in an empty document, and reads a deeply nested one without Readability', () => {
