@@ -4,7 +4,10 @@
  * runs script) are opened in Chromium with and without Upstream; for each, the renderer's
  * main-thread task time from navigation until the page has been quiet for a while, and the
  * long tasks (over 50 ms) after the load event. Prints the time Upstream adds (p50, p95,
- * max) and the pages where it causes a long task the page alone does not have.
+ * max) and the pages where it causes a long task the page alone does not have. The
+ * difference of two page loads is noisy (the page's own work varies by tens of ms), so it
+ * also prints the main-thread time of Upstream's content script itself, from a trace of the
+ * load with the extension: its compilation and every call into it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -20,6 +23,8 @@ const SETTLE_MS = 3_000;
 interface Cost {
   /** Main-thread task time, ms. */
   task: number;
+  /** Main-thread time spent in Upstream's content script (compiling and running it), ms, from a trace. */
+  contentScript: number;
   /** Long tasks after the load event, ms each. */
   longTasks: number[];
 }
@@ -30,10 +35,16 @@ async function measure(context: BrowserContext, url: string): Promise<Cost> {
   await cdp.send('Performance.enable');
   const taskTime = async () =>
     ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
   const before = await taskTime();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
   const task = (await taskTime()) - before;
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
   const longTasks = await page.evaluate(() => {
     const recorded =
       (window as unknown as { __upstreamLongTasks?: { start: number; duration: number }[] }).__upstreamLongTasks ?? [];
@@ -41,7 +52,37 @@ async function measure(context: BrowserContext, url: string): Promise<Cost> {
     return recorded.filter((t) => t.start >= navigation.loadEventEnd).map((t) => Math.round(t.duration));
   });
   await page.close();
-  return { task, longTasks };
+  return { task, longTasks, contentScript: scriptTime(events, CONTENT_SCRIPT) };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: string; scriptName?: string } };
+}
+
+const CONTENT_SCRIPT = '/content-scripts/content.js';
+
+/**
+ * Time of the trace's complete events that run or compile a script, merged where they nest or
+ * overlap (a function call inside the evaluation of a script counts once), in ms.
+ */
+function scriptTime(events: TraceEvent[], script: string): number {
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.dur && (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').includes(script))
+    .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [from, to] of spans) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total / 1000;
 }
 
 const percentile = (values: number[], p: number) => {
@@ -66,7 +107,14 @@ async function main(): Promise<void> {
   const server = await startServer(pages);
   const without = await launchChromium(server, 'en-US', false);
   const withUpstream = await launchChromium(server, 'en-US', true);
-  const rows: { page: string; added: number; alone: number; longTasksAlone: number; longTasksWith: number }[] = [];
+  const rows: {
+    page: string;
+    added: number;
+    contentScript: number;
+    alone: number;
+    longTasksAlone: number;
+    longTasksWith: number;
+  }[] = [];
   try {
     for (const name of names) {
       const url = `${server.origin}/${name}.html`;
@@ -79,6 +127,7 @@ async function main(): Promise<void> {
         page: name,
         alone: Math.round(alone.task),
         added: Math.round(withExtension.task - alone.task),
+        contentScript: Math.round(withExtension.contentScript * 10) / 10,
         longTasksAlone: alone.longTasks.length,
         longTasksWith: withExtension.longTasks.length,
       });
@@ -98,6 +147,15 @@ async function main(): Promise<void> {
     addedP50Ms: percentile(added, 50),
     addedP95Ms: percentile(added, 95),
     addedMaxMs: Math.max(...added),
+    contentScriptP50Ms: percentile(
+      rows.map((r) => r.contentScript),
+      50,
+    ),
+    contentScriptP95Ms: percentile(
+      rows.map((r) => r.contentScript),
+      95,
+    ),
+    contentScriptMaxMs: Math.max(...rows.map((r) => r.contentScript)),
     pagesWithANewLongTask: rows.filter((r) => r.longTasksWith > r.longTasksAlone).map((r) => r.page),
   };
   console.table(rows);

@@ -271,6 +271,7 @@ export function clearArticle(doc: Document): string[] | null {
   if (held < MIN_CLEAR_WINNER_CHARS || held < CLEAR_WINNER_SHARE * total) return null;
   return parts
     .flatMap((part) => Array.from(part.querySelectorAll(BLOCKS)))
+    .slice(0, MAX_QUICK_PARAGRAPHS)
     .filter((el) => !el.querySelector(BLOCKS) && !el.closest(NOT_ARTICLE))
     .map((el) => ({ el, text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() }))
     .filter(({ el, text }) => text && linkDensity(el, text.length) <= MAX_LINK_DENSITY)
