@@ -288,7 +288,7 @@ async function foreignPageTimes(): Promise<void> {
   }
   const english = pudSentences('en');
   if (english) {
-    const languages = ['es', 'fr', 'de', 'it', 'pt'];
+    const languages = ['es', 'fr', 'de', 'it', 'pt', 'ru'];
     const translated = languages.map((language) => ({ language, sentences: pudSentences(language) }));
     const ids = [...english.keys()];
     // Every other run of 16 sentences is an article whose original is stored.

@@ -25,6 +25,7 @@ const SOURCES: Record<string, { snowball: string; omw: string }> = {
   de: { snowball: 'german', omw: 'deu' },
   it: { snowball: 'italian', omw: 'ita' },
   pt: { snowball: 'portuguese', omw: 'por' },
+  ru: { snowball: 'russian', omw: 'rus' },
 };
 
 const DIR = join(CORPORA_DIR, 'lexicons');
@@ -109,7 +110,7 @@ function build(language: string): { entries: Map<string, string[]>; pairs: numbe
     entries.set(key, counts);
     pairs++;
   };
-  // German has only the English-headed list.
+  // German and Russian have only the English-headed list.
   if (existsSync(join(DIR, 'wiktionary', `${language}-en.dsl.dz`))) {
     for (const { headword, senses } of dslEntries(`${language}-en.dsl.dz`))
       for (const sense of senses) add(headword, sense);

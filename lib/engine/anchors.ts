@@ -6,11 +6,22 @@
 import { tokenize } from './normalize';
 import type { Sentence, Token } from '../model';
 
+// Cyrillic letters as English news writes them (Зеленский, Zelensky), Ukrainian ones included.
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  (
+    'а:a б:b в:v г:g д:d е:e ё:e ж:zh з:z и:i й:i к:k л:l м:m н:n о:o п:p р:r с:s т:t у:u ф:f х:kh ц:ts ' +
+    'ч:ch ш:sh щ:shch ъ: ы:y ь: э:e ю:yu я:ya і:i ї:i є:e ґ:g'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':')),
+);
+
 /** Consonant skeleton of a name, the same across common transliterations. */
 export function nameSkeleton(name: string): string {
   return (
     name
       .toLowerCase()
+      .replace(/[\u0400-\u04ff]/g, (letter) => CYRILLIC[letter] ?? '')
       .normalize('NFD')
       .replace(/\p{M}+/gu, '')
       // A final j is a vowel (Selenskyj); elsewhere j, h, kh, ch, zh, sch and tsch are all "h".

@@ -10,10 +10,11 @@ import { french } from './fr';
 import { italian } from './it';
 import { wordsOf, type LanguageProfile } from './profile';
 import { portuguese } from './pt';
+import { russian } from './ru';
 
 export type { LanguageProfile } from './profile';
 
-export const LANGUAGES: readonly LanguageProfile[] = [english, spanish, french, german, italian, portuguese];
+export const LANGUAGES: readonly LanguageProfile[] = [english, spanish, french, german, italian, portuguese, russian];
 
 /**
  * Words that never count as content, in any text. Comparisons are made without knowing a
