@@ -241,7 +241,6 @@ function fingerprintOnlyReport(
   };
 }
 
-/** Finds the known original behind a page and describes how the page altered it. */
 /** What is known of a page besides its text. */
 export interface PageEvidence {
   /**
@@ -258,6 +257,7 @@ export interface AnalysisTools {
   lexicons?: LexiconSource;
 }
 
+/** Finds the known original behind a page and describes how the page altered it. */
 export async function analyse(
   page: PreparedArticle,
   store: OriginalStore,

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { hostileCases } from '../../test/fixtures/hostile';
 import { pageCases } from '../../test/fixtures/pages';
-import { extractArticle, mayHaveArticle } from './extract';
+import { clearArticle, extractArticle, mayHaveArticle } from './extract';
 import { articleMessageOf, MAX_PAGE_ARTICLE_CHARS } from '../extension/page-message';
 
 const body = Array.from(
@@ -81,5 +81,22 @@ describe('extractArticle', () => {
     expect(verdictOf('seed-000')).toBe(true);
     expect(verdictOf('cjk')).toBe(true);
     expect(verdictOf('iframe-article')).toBe(true);
+  });
+
+  it('reads a clear article where it is, without menus, asides or link lists, and leaves doubtful pages to Readability', () => {
+    const para = (n: number) =>
+      `<p>${`Paragraph ${n} of the story, with enough words to count as prose. `.repeat(3)}</p>`;
+    const links =
+      '<p><a href="/a">One other story with a long enough title to be counted</a> <a href="/b">and another one</a></p>';
+    const page = `<nav>${para(0)}</nav><div class="story">${[1, 2, 3, 4, 5, 6].map(para).join('')}${links}</div><aside>${para(9)}</aside>`;
+    const read = clearArticle(parseHTML(`<html><body>${page}</body></html>`).document as unknown as Document)!;
+    expect(read).toHaveLength(6);
+    expect(read.join(' ')).not.toMatch(/Paragraph [09]|other story/);
+    // Half the text here, half far away in another part of the page: not clear.
+    const nested = (html: string) => `<div><div>${html}</div></div>`;
+    const split =
+      nested(`<div class="a">${[1, 2, 3].map(para).join('')}</div>`) +
+      nested(`<div class="b">${[4, 5, 6].map(para).join('')}</div>`);
+    expect(clearArticle(parseHTML(`<html><body>${split}</body></html>`).document as unknown as Document)).toBeNull();
   });
 });
