@@ -1,6 +1,6 @@
 import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createService, createStartup, parseMessage, senderOf } from '../lib/extension';
+import { createService, createStartup, mayBeSentFrom, parseMessage, senderOf } from '../lib/extension';
 import { lexiconLoader } from '../lib/formats';
 import type { SeedPack } from '../lib/model';
 import { openStores, type IdbStores } from '../lib/store';
@@ -40,7 +40,6 @@ export default defineBackground(() => {
         },
         openTabIds: async () =>
           (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
-        health: () => startup.health(),
         lexicons,
       });
       void created.resumeImports();
@@ -55,7 +54,7 @@ export default defineBackground(() => {
     const from = senderOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
     if (!message || !from) return undefined;
     // Answered even when the store cannot be opened: the popup and options page say why.
-    if (message.type === 'get-health' && from.kind === 'extension-page') return startup.health();
+    if (message.type === 'get-health') return mayBeSentFrom(message, from.kind) ? startup.health() : undefined;
     return withService((s) => s.handle(message, from));
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -16,7 +16,6 @@ async function setup() {
     stores: store,
     setBadge: async (tabId, badge) => void badges.set(tabId, badge?.text ?? ''),
     openTabIds: async () => [1, 2],
-    health: async () => ({ problem: null }),
   });
   return { store, service, badges };
 }

@@ -6,7 +6,7 @@
  */
 import { analyse, contentId, explainReport, inputOfArticle, makeOriginal } from '../engine';
 import { toJsonlLine } from '../formats';
-import type { LexiconSource, OriginalRecord, StoreHealth, Stores, TabState } from '../model';
+import type { LexiconSource, OriginalRecord, Stores, TabState } from '../model';
 import { badgeFor, type Badge } from '../ui';
 import { ImportWorker } from './import-worker';
 import { articleFromMessage } from './page-message';
@@ -26,8 +26,6 @@ export interface ServiceEnvironment {
   stores: Stores;
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
   openTabIds(): Promise<number[]>;
-  /** What stands in the way of the store (see startup.ts). */
-  health(): Promise<StoreHealth>;
   /** The lexicons built into the extension, for pages that translate an original. */
   lexicons?: LexiconSource;
 }
@@ -60,8 +58,11 @@ const withoutText = (r: OriginalRecord): OriginalRecord => ({
 /** Gives other messages their turn between slices of a page's preparation. */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Every message but `get-health`, which the start-up answers even when there is no service (startup.ts). */
+export type ServiceMessageType = Exclude<MessageType, 'get-health'>;
+
 type Handlers = {
-  [K in MessageType]: (message: ProtocolMap[K]['request'], sender: Sender) => Promise<Reply<K>>;
+  [K in ServiceMessageType]: (message: ProtocolMap[K]['request'], sender: Sender) => Promise<Reply<K>>;
 };
 
 /** Creates the background's message handler. */
@@ -133,7 +134,6 @@ export function createService(env: ServiceEnvironment) {
         updatedAt: Date.now(),
       });
     },
-    'get-health': () => env.health(),
     async 'get-tab-state'(message) {
       const state = await tabs.getTabState(message.tabId);
       // The popup does not need the page text.
@@ -181,7 +181,7 @@ export function createService(env: ServiceEnvironment) {
 
   return {
     /** Handles a validated message; one from a sender that may not send it gets no reply. */
-    async handle<K extends MessageType>(
+    async handle<K extends ServiceMessageType>(
       message: ProtocolMap[K]['request'],
       sender: Sender,
     ): Promise<Reply<K> | undefined> {

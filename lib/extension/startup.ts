@@ -35,15 +35,15 @@ export function createStartup<S>(steps: StartSteps<S>): Startup<S> {
     return started;
   };
   let started = start();
+  const use: Startup<S>['use'] = (run) => {
+    started = started.catch(() => start());
+    return started.then(run);
+  };
   return {
-    use(use) {
-      started = started.catch(() => start());
-      return started.then(use);
-    },
+    use,
     async health() {
       try {
-        started = started.catch(() => start());
-        await started;
+        await use(() => undefined);
         return seeding;
       } catch (error) {
         return { problem: 'unavailable', detail: detailOf(error) };
