@@ -10,14 +10,14 @@ import { LshIndex, Minhash } from 'minhash';
 import simhashJs from 'simhash-js';
 import { alignTexts, analyse, prepareArticle, findCandidates, fingerprint, makeOriginal } from '../lib/engine';
 import { MemoryStore, openStores } from '../lib/store';
-import { lexiconLoader, originalFromSeed } from '../lib/formats';
-import { diskLexicons } from './lexicons';
-import { pudSentences } from './corpora';
+import { originalFromSeed } from '../lib/formats';
+import { diskLexicons, lexiconsFromDisk } from './lexicons';
+import { pudArticles } from './corpora';
 import { hammingDistance, simhash64 } from './simhash';
 import { browserBench } from './bench-browser';
 import { prepareSyntheticOriginals, syntheticText } from './bench-originals';
 import { syntheticArticle } from './synthetic';
-import { SEEDS_DIR, seedPackFromDisk } from './sources';
+import { handTranslations, SEEDS_DIR, seedPackFromDisk } from './sources';
 import type { OriginalRecord, OriginalStore } from '../lib/model';
 
 const results: Record<string, unknown> = {};
@@ -275,31 +275,19 @@ const FOREIGN_STORE_SIZE = 10_000;
  * What the background spends on a page in another language than its original (lexicon lookups,
  * translated keys, up to 12 candidates aligned across languages), against a store of 10,000
  * originals on fake-indexeddb: the hand-written translations of the seeds and, with the
- * research corpora, PUD translations in five languages. Each lexicon's first load is timed apart.
+ * research corpora, PUD translations in six languages. Each lexicon's first load is timed apart.
  */
 async function foreignPageTimes(): Promise<void> {
   const { records } = await prepareSyntheticOriginals(FOREIGN_STORE_SIZE);
   const pages: { language: string; paragraphs: string[] }[] = [];
   const withText: OriginalRecord[] = (await seedPackFromDisk()).originals;
-  const translations = new URL('../test/fixtures/translations/', import.meta.url);
-  for (const name of (await readdir(translations)).sort()) {
-    const [, , , ...paragraphs] = (await readFile(new URL(name, translations), 'utf8')).split(/\r?\n/).filter(Boolean);
-    pages.push({ language: name.split('.')[1], paragraphs });
-  }
-  const english = pudSentences('en');
-  if (english) {
-    const languages = ['es', 'fr', 'de', 'it', 'pt', 'ru'];
-    const translated = languages.map((language) => ({ language, sentences: pudSentences(language) }));
-    const ids = [...english.keys()];
-    // Every other run of 16 sentences is an article whose original is stored.
-    for (let k = 0; k + 16 <= ids.length; k += 32) {
-      const group = ids.slice(k, k + 16);
-      const text = group.map((id) => english.get(id)).join('\n');
-      withText.push(makeOriginal({ id: `pud-${k}`, title: `PUD ${k}`, text }, 'import'));
-      for (const { language, sentences } of translated)
-        pages.push({ language, paragraphs: group.map((id) => sentences?.get(id) ?? '') });
-    }
-  }
+  for (const { language, paragraphs } of await handTranslations()) pages.push({ language, paragraphs });
+  // Every other PUD article of 16 sentences, its original stored.
+  pudArticles(16, ['es', 'fr', 'de', 'it', 'pt', 'ru'])?.forEach(({ english, translated }, k) => {
+    if (k % 2) return;
+    withText.push(makeOriginal({ id: `pud-${k}`, title: `PUD ${k}`, text: english.join('\n') }, 'import'));
+    for (const [language, paragraphs] of translated) pages.push({ language, paragraphs });
+  });
   const stores = await openStores('bench-foreign');
   const all = [...records, ...withText];
   for (let i = 0; i < all.length; i += 500) {
@@ -307,9 +295,8 @@ async function foreignPageTimes(): Promise<void> {
     await stores.originals.mergeRuns();
   }
   await stores.originals.mergeRuns(true);
-  const lexicons = lexiconLoader((language) =>
-    readFile(new URL(`../public/lexicons/${language}.txt`, import.meta.url), 'utf8'),
-  );
+  // A fresh loader, so each lexicon's first load is timed.
+  const lexicons = lexiconsFromDisk();
   const rows: Record<string, unknown>[] = [];
   const languages = [...new Set(pages.map((p) => p.language))];
   // Untimed first pass, as for the lookups: figures for a warmed-up engine. Lexicons load here too,

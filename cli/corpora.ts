@@ -67,3 +67,29 @@ export function pudSentences(language: string): Map<string, string> | null {
   }
   return sentences;
 }
+
+/**
+ * PUD as articles: runs of `size` consecutive sentences, in English and in each of `languages`
+ * whose treebank is there. Null without the treebanks.
+ */
+export function pudArticles(
+  size: number,
+  languages: string[],
+): { english: string[]; translated: Map<string, string[]> }[] | null {
+  const english = pudSentences('en');
+  if (!english) return null;
+  const others = languages.flatMap((language) => {
+    const sentences = pudSentences(language);
+    return sentences ? [{ language, sentences }] : [];
+  });
+  const ids = [...english.keys()];
+  return Array.from({ length: Math.floor(ids.length / size) }, (_, k) => {
+    const run = ids.slice(k * size, (k + 1) * size);
+    return {
+      english: run.map((id) => english.get(id) ?? ''),
+      translated: new Map(
+        others.map(({ language, sentences }) => [language, run.map((id) => sentences.get(id) ?? '')]),
+      ),
+    };
+  });
+}

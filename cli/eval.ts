@@ -6,7 +6,6 @@
  * ../shared/corpora when present (it says which were used), and from the seeds and generated
  * text otherwise. Everything is deterministic (seeded random choices).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import {
   analyse,
@@ -19,10 +18,10 @@ import {
 } from '../lib/engine';
 import { MemoryStore } from '../lib/store';
 import type { ArticleInput, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
-import { cloughStevenson, mrpcPairs, panSources, pudSentences } from './corpora';
+import { cloughStevenson, mrpcPairs, panSources, pudArticles, pudSentences } from './corpora';
 import { diskLexicons } from './lexicons';
 import { extractionResults, type ExtractionResult } from './extraction';
-import { readOriginals, seedPackFromDisk } from './sources';
+import { handTranslations, readOriginals, seedPackFromDisk } from './sources';
 import { random, syntheticArticle } from './synthetic';
 
 const rand = random(2026);
@@ -399,26 +398,24 @@ function fiveGramContainment(text: string, source: string): number {
  * original is not in the store.
  */
 function pudCases(size: number, label: (language: string) => string) {
-  const english = pudSentences('en');
-  if (!english) return null;
-  const ids = [...english.keys()];
-  const runs = Array.from({ length: Math.floor(ids.length / size) }, (_, k) => ids.slice(k * size, (k + 1) * size));
-  const article = (sentences: Map<string, string>, run: string[]) =>
-    toParagraphs(run.map((id) => sentences.get(id) ?? ''));
+  const articles = pudArticles(size, PUD_LANGUAGES);
+  if (!articles) return null;
   const id = (k: number) => `pud-${size}-${k}`;
-  const originals = runs.flatMap((run, k) =>
-    k % 2 ? [] : [makeOriginal({ id: id(k), title: `PUD ${k}`, text: article(english, run).join('\n') }, 'import')],
+  const originals = articles.flatMap(({ english }, k) =>
+    k % 2 ? [] : [makeOriginal({ id: id(k), title: `PUD ${k}`, text: toParagraphs(english).join('\n') }, 'import')],
   );
-  const cases: EvalCase[] = PUD_LANGUAGES.flatMap((language) => {
-    const sentences = pudSentences(language);
-    if (!sentences) return [];
-    return runs.map((run, k): EvalCase => {
-      const page = { title: `PUD ${language} ${k}`, paragraphs: article(sentences, run) };
-      return k % 2 === 0
-        ? { kind: `translation ${label(language)}`, page, expected: [id(k)], verdicts: ['translation'] }
-        : { kind: `negative: ${label(language)}, original not stored`, page, expected: [] };
-    });
-  });
+  const cases: EvalCase[] = PUD_LANGUAGES.flatMap((language) =>
+    articles.flatMap(({ translated }, k): EvalCase[] => {
+      const sentences = translated.get(language);
+      if (!sentences) return [];
+      const page = { title: `PUD ${language} ${k}`, paragraphs: toParagraphs(sentences) };
+      return [
+        k % 2 === 0
+          ? { kind: `translation ${label(language)}`, page, expected: [id(k)], verdicts: ['translation'] }
+          : { kind: `negative: ${label(language)}, original not stored`, page, expected: [] },
+      ];
+    }),
+  );
   return { originals, cases };
 }
 
@@ -573,20 +570,20 @@ async function main(): Promise<void> {
 
   // Hand-made translations of parts of the seeds (and of articles that copy nothing), in Spanish,
   // French and German.
-  const translationsDir = new URL('../test/fixtures/translations/', import.meta.url);
-  for (const name of readdirSync(translationsDir).sort()) {
-    const [originalLine, , title, ...paragraphs] = readFileSync(new URL(name, translationsDir), 'utf8')
-      .split(/\r?\n/)
-      .filter(Boolean);
-    const id = originalLine.replace(/^original:\s*/, '');
+  for (const { original, title, paragraphs } of await handTranslations()) {
     cases.push(
-      id === 'none'
+      original
         ? {
+            kind: 'translation EN->ES/FR/DE',
+            page: { title, paragraphs },
+            expected: [original],
+            verdicts: ['translation'],
+          }
+        : {
             kind: 'negative: same-topic articles in Spanish, French and German',
             page: { title, paragraphs },
             expected: [],
-          }
-        : { kind: 'translation EN->ES/FR/DE', page: { title, paragraphs }, expected: [id], verdicts: ['translation'] },
+          },
     );
   }
 

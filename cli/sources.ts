@@ -166,3 +166,37 @@ export async function seedPackFromDisk(): Promise<SeedPack> {
     .slice(0, 16);
   return buildSeedPack(seeds, version);
 }
+
+/** A hand-written translation in test/fixtures/translations (or a same-topic article that translates nothing). */
+export interface HandTranslation {
+  name: string;
+  language: string;
+  /** Id of the seed it translates, or null for a same-topic article that translates none. */
+  original: string | null;
+  title: string;
+  paragraphs: string[];
+}
+
+/**
+ * The hand-written translations: each file gives `original: <seed id or none>`, `language: <code>`,
+ * then the headline and the paragraphs.
+ */
+export async function handTranslations(): Promise<HandTranslation[]> {
+  const dir = new URL('../test/fixtures/translations/', import.meta.url);
+  const names = (await readdir(dir)).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const [originalLine, languageLine, title, ...paragraphs] = (await readFile(new URL(name, dir), 'utf8'))
+        .split(/\r?\n/)
+        .filter(Boolean);
+      const original = originalLine.replace(/^original:\s*/, '');
+      return {
+        name,
+        language: languageLine.replace(/^language:\s*/, ''),
+        original: original === 'none' ? null : original,
+        title,
+        paragraphs,
+      };
+    }),
+  );
+}

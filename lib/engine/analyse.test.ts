@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   articleFromHtml,
   diskLexicons as lexicons,
+  handTranslations,
   MemoryStore,
   seedPackFromDisk,
+  type HandTranslation,
 } from '../../test/support/engine-fixtures';
 import { ARABIC, CHINESE } from '../../test/fixtures/other-scripts';
 import { newsPage, pageCases } from '../../test/fixtures/pages';
@@ -153,15 +155,11 @@ describe('engine on other scripts', () => {
 });
 
 describe('engine across languages and without text', () => {
-  const translation = (name: string) => {
-    const [originalLine, , title, ...paragraphs] = readFileSync(
-      new URL(`../../test/fixtures/translations/${name}`, import.meta.url),
-      'utf8',
-    )
-      .split(/\r?\n/)
-      .filter(Boolean);
-    return { id: originalLine.replace(/^original:\s*/, ''), title, paragraphs };
-  };
+  let translations: HandTranslation[] = [];
+  beforeAll(async () => {
+    translations = await handTranslations();
+  });
+  const translation = (name: string) => translations.find((t) => t.name === name)!;
 
   for (const name of ['000.es.txt', '002.fr.txt', '004.de.txt']) {
     it(`reports ${name} as a translation of its seed, with coverage`, async () => {
@@ -172,7 +170,7 @@ describe('engine across languages and without text', () => {
         {},
         { lexicons },
       );
-      expect(report).toMatchObject({ verdict: 'translation', original: { id: t.id } });
+      expect(report).toMatchObject({ verdict: 'translation', original: { id: t.original } });
       expect(report.alteration!.coverage).toBeGreaterThan(0.03);
       expect(report.alteration!.verbatim + report.alteration!.reworded + report.alteration!.added).toBeCloseTo(1, 2);
     });

@@ -24,13 +24,11 @@ export const MIN_PAIR_MATCHES = 3;
 export const MIN_PAIR_SIMILARITY = 0.3;
 
 /**
- * A sentence as a set of comparable items. On the original's side: its content stems, numbers
- * ("#1597") and name skeletons ("@hrkv"). On the page's side: per word, the items it may stand
- * for (its translations, its own stem as a cognate, its skeleton if a name), per number, itself.
+ * A sentence as comparable items. On the original's side, a set: its content stems, numbers
+ * ("#1597") and name skeletons ("@hrkv"). On the page's side, per word the items it may stand
+ * for (its translations, its own stem as a cognate, its skeleton if a name), per number itself.
  */
-interface PageSentence {
-  alternatives: (readonly string[])[];
-}
+type PageSentence = (readonly string[])[];
 
 /**
  * A name's skeleton as an item, with c, k and q as one letter: spellings of one place differ
@@ -57,11 +55,11 @@ function originalItems(sentence: Sentence): Set<string> {
 }
 
 function pageSentence(sentence: Sentence, translate: Translate): PageSentence {
-  const alternatives: (readonly string[])[] = numberItems(sentence).map((n) => [n]);
+  const alternatives: PageSentence = numberItems(sentence).map((n) => [n]);
   for (const { token, index } of contentWords(sentence)) {
     alternatives.push([token.stem, ...translate(token.norm), ...nameItem(sentence.tokens, index)]);
   }
-  return { alternatives };
+  return alternatives;
 }
 
 /**
@@ -71,7 +69,7 @@ function pageSentence(sentence: Sentence, translate: Translate): PageSentence {
 function pairSimilarity(page: PageSentence, original: Set<string>): { similarity: number; matches: number } {
   let matches = 0;
   const found = new Set<string>();
-  for (const items of page.alternatives) {
+  for (const items of page) {
     let hit = false;
     for (const item of items) {
       if (original.has(item)) {
@@ -81,7 +79,7 @@ function pairSimilarity(page: PageSentence, original: Set<string>): { similarity
     }
     if (hit) matches++;
   }
-  const total = page.alternatives.length + original.size;
+  const total = page.length + original.size;
   return { similarity: total ? (matches + found.size) / total : 0, matches };
 }
 
@@ -124,7 +122,7 @@ export function alignAcrossLanguages(
   page.sentences.forEach((sentence, p) => {
     const translated = pageSentence(sentence, translate);
     const compared = new Set<number>();
-    for (const items of translated.alternatives)
+    for (const items of translated)
       for (const item of items) for (const o of sentencesOf.get(item) ?? []) compared.add(o);
     let best: CrossPair | undefined;
     for (const o of compared) {

@@ -25,6 +25,12 @@ export const MAX_KEYS = 4000;
 /** Longest key stored as written; longer ones are stored as their channel letter and a hash. */
 export const MAX_KEY_LENGTH = 8;
 
+/** The hash of a triple of stems in any order, or undefined when sampling leaves it out. */
+function sampledTripleHash(a: string, b: string, c: string): number | undefined {
+  const h = hash32([a, b, c].sort().join(' '));
+  return h % SAMPLE_RATE === 0 ? h : undefined;
+}
+
 /** Sampled sentence-key hashes, per sentence: sorted triples of consecutive content stems; a sentence per step. */
 function* sentenceHashSteps(model: TextModel): Generator<void, number[][]> {
   const perSentence: number[][] = [];
@@ -32,13 +38,8 @@ function* sentenceHashSteps(model: TextModel): Generator<void, number[][]> {
     const stems = sentence.tokens.filter((t) => t.content).map((t) => t.stem);
     const hashes: number[] = [];
     for (let i = 0; i + 3 <= stems.length; i++) {
-      const h = hash32(
-        stems
-          .slice(i, i + 3)
-          .sort()
-          .join(' '),
-      );
-      if (h % SAMPLE_RATE === 0) hashes.push(h);
+      const h = sampledTripleHash(stems[i], stems[i + 1], stems[i + 2]);
+      if (h !== undefined) hashes.push(h);
     }
     perSentence.push(hashes);
     yield;
@@ -64,8 +65,8 @@ export function translatedKeys(model: TextModel, translate: (word: string) => re
       for (const a of readings[i])
         for (const b of readings[i + 1])
           for (const c of readings[i + 2]) {
-            const h = hash32([a, b, c].sort().join(' '));
-            if (h % SAMPLE_RATE === 0) keys.add(sentenceKey(h));
+            const h = sampledTripleHash(a, b, c);
+            if (h !== undefined) keys.add(sentenceKey(h));
           }
     }
     if (keys.size >= MAX_KEYS) break;

@@ -67,10 +67,19 @@ export function jsonLdArticle(doc: Document): JsonLdArticle | undefined {
 
 /** The text blocks of Readability's content element, in order, without empty ones. */
 function paragraphsOf(content: Element): string[] {
-  const blocks = Array.from(content.querySelectorAll(BLOCKS)).filter((el) => !el.querySelector(BLOCKS));
-  const texts = (blocks.length ? blocks : [content]).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
-  return texts.filter(Boolean);
+  const blocks = leafBlocks([content]);
+  return (blocks.length ? blocks : [content]).map(textOf).filter(Boolean);
 }
+
+/** An element's text with its white space collapsed. */
+const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The text blocks within some elements (the first `limit`) that hold no other text block, in document order. */
+const leafBlocks = (roots: Element[], limit = Infinity) =>
+  roots
+    .flatMap((root) => Array.from(root.querySelectorAll(BLOCKS)))
+    .slice(0, limit)
+    .filter((el) => !el.querySelector(BLOCKS));
 
 /** Child-index path from the root element to `node`, to find its copy in a cloned document. */
 function pathTo(node: Element, root: Element): number[] {
@@ -177,13 +186,13 @@ const ARTICLE_ELEMENT_SHARE = 0.8;
 function articleOnly(doc: Document): Document | null {
   const articles = doc.getElementsByTagName('article');
   if (articles.length !== 1 || !doc.body) return null;
-  const textOf = (root: Element) => {
+  const paragraphChars = (root: Element) => {
     let chars = 0;
     for (const p of Array.from(root.getElementsByTagName('p'))) chars += (p.textContent ?? '').length;
     return chars;
   };
-  const inArticle = textOf(articles[0]);
-  if (inArticle === 0 || inArticle < ARTICLE_ELEMENT_SHARE * textOf(doc.body)) return null;
+  const inArticle = paragraphChars(articles[0]);
+  if (inArticle === 0 || inArticle < ARTICLE_ELEMENT_SHARE * paragraphChars(doc.body)) return null;
   // An empty copy of the document holding only <html><body><article>: works in every DOM.
   const small = doc.cloneNode(false) as Document;
   const html = small.appendChild(small.importNode(doc.documentElement, false));
@@ -198,7 +207,7 @@ function quickParagraphs(doc: Document): string[] {
   const paragraphs: string[] = [];
   let chars = 0;
   for (const p of Array.from(root.getElementsByTagName('p')).slice(0, MAX_QUICK_PARAGRAPHS)) {
-    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = textOf(p);
     if (!text) continue;
     paragraphs.push(text);
     chars += text.length;
@@ -218,7 +227,7 @@ const SIBLING_SHARE = 0.2;
 /** Least paragraph text in that container (about 150 words). */
 const MIN_CLEAR_WINNER_CHARS = 900;
 
-const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+const textLength = (el: Element) => textOf(el).length;
 
 /** Blocks mostly of link text are menus and lists of other articles. */
 const MAX_LINK_DENSITY = 0.5;
@@ -269,11 +278,9 @@ export function clearArticle(doc: Document): string[] | null {
     }
   }
   if (held < MIN_CLEAR_WINNER_CHARS || held < CLEAR_WINNER_SHARE * total) return null;
-  return parts
-    .flatMap((part) => Array.from(part.querySelectorAll(BLOCKS)))
-    .slice(0, MAX_QUICK_PARAGRAPHS)
-    .filter((el) => !el.querySelector(BLOCKS) && !el.closest(NOT_ARTICLE))
-    .map((el) => ({ el, text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() }))
+  return leafBlocks(parts, MAX_QUICK_PARAGRAPHS)
+    .filter((el) => !el.closest(NOT_ARTICLE))
+    .map((el) => ({ el, text: textOf(el) }))
     .filter(({ el, text }) => text && linkDensity(el, text.length) <= MAX_LINK_DENSITY)
     .map(({ text }) => text);
 }
