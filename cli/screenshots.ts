@@ -4,8 +4,7 @@
  * Chromium, into docs/screenshots/.
  */
 import { mkdir } from 'node:fs/promises';
-import { launchChromium } from '../test/e2e/chromium';
-import { articleTab } from '../test/e2e/scenario';
+import { launchChromium, openArticle } from '../test/e2e/chromium';
 import { startServer } from '../test/e2e/server';
 import { pageCases } from '../test/fixtures/pages';
 
@@ -13,15 +12,10 @@ const out = new URL('../docs/screenshots/', import.meta.url).pathname;
 await mkdir(out, { recursive: true });
 const page = pageCases().find((c) => c.name === 'seed-001-rewrite')!;
 const server = await startServer(new Map([[`/${page.name}.html`, page.html]]));
-const { context, browser } = await launchChromium(server);
+const session = await launchChromium(server);
+const { browser } = session;
 try {
-  // Keep only the article and the extension page, so the article is the one tab without a visible URL.
-  for (const blank of context.pages()) await blank.close();
-  const article = await browser.newPage();
-  await article.goto(`${server.origin}/${page.name}.html`);
-  const view = await browser.newPage();
-  await view.goto(`${browser.extensionBase}popup.html?tab=-1`);
-  const { tabId } = await articleTab(view);
+  const { view, tabId } = await openArticle(session, `${server.origin}/${page.name}.html`);
   const waitUntil = async (test: () => boolean) => {
     for (let i = 0; i < 150 && !(await view.evaluate(test, null)); i++) await new Promise((r) => setTimeout(r, 200));
   };
@@ -45,6 +39,6 @@ try {
   }
   console.log(`wrote popup, compare, options and welcome screenshots (light, dark) to ${out}`);
 } finally {
-  await context.close();
+  await session.context.close();
   await server.close();
 }

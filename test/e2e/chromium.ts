@@ -3,7 +3,7 @@
  * recording server, for the end-to-end tests and `npm run screenshots`.
  */
 import { chromium, type BrowserContext } from 'playwright-core';
-import type { TestBrowser, TestPage } from './scenario';
+import { articleTab, type TestBrowser, type TestPage } from './scenario';
 import type { BrowserSession } from './suite';
 import type { RecordingServer } from './server';
 
@@ -28,6 +28,24 @@ const DISABLED_FEATURES = [
 
 export interface ChromiumSession extends BrowserSession {
   context: BrowserContext;
+}
+
+/**
+ * Opens `url` as the only web page, and an extension page beside it (the popup, not yet for a
+ * tab), with the article's tab id: what the popup and other extension pages are then opened for.
+ */
+export async function openArticle(
+  session: ChromiumSession,
+  url: string,
+): Promise<{ article: TestPage; view: TestPage; tabId: number }> {
+  const { browser, context } = session;
+  // Keep only the article and the extension page, so the article is the one tab without a visible URL.
+  for (const blank of context.pages()) await blank.close();
+  const article = await browser.newPage();
+  await article.goto(url);
+  const view = await browser.newPage();
+  await view.goto(`${browser.extensionBase}popup.html?tab=-1`);
+  return { article, view, tabId: (await articleTab(view)).tabId };
 }
 
 /**

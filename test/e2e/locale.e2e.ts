@@ -4,8 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageCases } from '../fixtures/pages';
-import { launchChromium, type ChromiumSession } from './chromium';
-import { articleTab } from './scenario';
+import { launchChromium, openArticle, type ChromiumSession } from './chromium';
 import { startServer, type RecordingServer } from './server';
 
 describe('Chromium in French', () => {
@@ -24,13 +23,8 @@ describe('Chromium in French', () => {
   });
 
   it('shows the popup, the options and the first-run page in French', async () => {
-    const { browser, context } = session;
-    for (const blank of context.pages()) await blank.close();
-    const article = await browser.newPage();
-    await article.goto(`${server.origin}/${copy.name}.html`);
-    const view = await browser.newPage();
-    await view.goto(`${browser.extensionBase}popup.html?tab=-1`);
-    const { tabId } = await articleTab(view);
+    const { browser } = session;
+    const { article, view, tabId } = await openArticle(session, `${server.origin}/${copy.name}.html`);
     const textOf = async (selector: string, ready: (text: string) => boolean) => {
       for (let i = 0; i < 150; i++) {
         const text = await view.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
