@@ -103,8 +103,8 @@ export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): Orig
 
 /** The public reference to an original, as reports show it. */
 export function refOf(record: OriginalRecord): OriginalRef {
-  const { id, title, publisher, authors, published, url, language } = record;
-  return definedOnly({ id, title, publisher, authors, published, url, language });
+  const { id, title, publisher, authors, published, url, language, knownFrom } = record;
+  return definedOnly({ id, title, publisher, authors, published, url, language, knownFrom });
 }
 
 /** A stored original seen as a page, to check it against the rest of the store. */

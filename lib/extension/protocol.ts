@@ -14,6 +14,8 @@ import type {
   OriginalsPage,
   ProvenanceReport,
   StoreHealth,
+  Subscription,
+  SubscriptionView,
   TabState,
 } from '../model';
 
@@ -61,6 +63,18 @@ export interface ProtocolMap {
     response: { trustedOutlets: string[]; disabledSites: string[] };
   };
   'set-trusted-outlets': { request: { type: 'set-trusted-outlets'; domains: string[] }; response: void };
+  /** Options page -> background: the subscriptions, with what is being done to each. */
+  'list-subscriptions': { request: { type: 'list-subscriptions' }; response: SubscriptionView[] };
+  /** Subscribes and fetches the pack at once; null when the address cannot be a pack's. */
+  subscribe: { request: { type: 'subscribe'; url: string; everyHours: number }; response: Subscription | null };
+  /** Asks a list's address again; the outcome shows in the list. */
+  'refresh-subscription': { request: { type: 'refresh-subscription'; url: string }; response: void };
+  'set-subscription-schedule': {
+    request: { type: 'set-subscription-schedule'; url: string; everyHours: number };
+    response: void;
+  };
+  /** Removes a list; its originals go a slice at a time, shown as under way in the list. */
+  unsubscribe: { request: { type: 'unsubscribe'; url: string }; response: void };
 }
 
 /** Longest id accepted in a message: imports shorten ids to 200 characters, older stores may hold longer ones. */
@@ -116,11 +130,20 @@ const tabMessage =
   (m: Fields) =>
     Number.isInteger(m.tabId) ? ({ type, tabId: m.tabId as number } as Request<K>) : null;
 const bare =
-  <K extends 'is-site-enabled' | 'import-status' | 'cancel-import' | 'get-settings' | 'get-health'>(type: K) =>
+  <K extends 'is-site-enabled' | 'import-status' | 'cancel-import' | 'get-settings' | 'get-health' | 'list-subscriptions'>(
+    type: K,
+  ) =>
   () =>
     ({ type }) as Request<K>;
 
 type Fields = Record<string, unknown>;
+
+/** Hours between refreshes a person may set: an hour to a month. */
+const isSchedule = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 24 * 31;
+const urlMessage =
+  <K extends 'refresh-subscription' | 'unsubscribe'>(type: K) =>
+  (m: Fields) =>
+    isString(m.url) ? ({ type, url: m.url } as Request<K>) : null;
 
 /**
  * Every message: who may send it and how it is checked. A mapped type over ProtocolMap, so a
@@ -177,6 +200,21 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
         ? { type: 'set-trusted-outlets', domains: (m.domains as string[]).map((d) => d.toLowerCase()) }
         : null,
   },
+  'list-subscriptions': { from: 'extension-page', parse: bare('list-subscriptions') },
+  subscribe: {
+    from: 'extension-page',
+    parse: (m) =>
+      isString(m.url) && isSchedule(m.everyHours) ? { type: 'subscribe', url: m.url, everyHours: m.everyHours } : null,
+  },
+  'refresh-subscription': { from: 'extension-page', parse: urlMessage('refresh-subscription') },
+  'set-subscription-schedule': {
+    from: 'extension-page',
+    parse: (m) =>
+      isString(m.url) && isSchedule(m.everyHours)
+        ? { type: 'set-subscription-schedule', url: m.url, everyHours: m.everyHours }
+        : null,
+  },
+  unsubscribe: { from: 'extension-page', parse: urlMessage('unsubscribe') },
 };
 
 const isMessageType = (type: unknown): type is MessageType => typeof type === 'string' && Object.hasOwn(MESSAGES, type);

@@ -10,6 +10,7 @@ import type { LexiconSource, OriginalRecord, Stores, TabState } from '../model';
 import { badgeFor, type Badge } from '../ui';
 import { ImportWorker } from './import-worker';
 import { articleFromMessage } from './page-message';
+import { createSubscriptions } from './subscriptions';
 import {
   mayBeSentFrom,
   type ArticleMessage,
@@ -28,6 +29,10 @@ export interface ServiceEnvironment {
   openTabIds(): Promise<number[]>;
   /** The lexicons built into the extension, for pages that translate an original. */
   lexicons?: LexiconSource;
+  /** The network, used only for the addresses of the person's subscriptions. */
+  fetch?(url: string, init: RequestInit): Promise<Response>;
+  /** Gives other work its turn between batches of long work (and keeps the worker awake). */
+  pause?(): Promise<void>;
 }
 
 const hostOf = (url: string | undefined) => {
@@ -55,8 +60,8 @@ const withoutText = (r: OriginalRecord): OriginalRecord => ({
   fingerprint: { ...r.fingerprint, keys: [] },
 });
 
-/** Gives other messages their turn between slices of a page's preparation. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Gives other messages their turn between slices of work. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Every message but `get-health`, which the start-up answers even when there is no service (startup.ts). */
 export type ServiceMessageType = Exclude<MessageType, 'get-health'>;
@@ -69,6 +74,14 @@ type Handlers = {
 export function createService(env: ServiceEnvironment) {
   const { originals, settings, tabs, importQueue } = env.stores;
   const imports = new ImportWorker(originals, importQueue);
+  const pause = env.pause ?? nextTurn;
+  const subscriptions = createSubscriptions({
+    originals,
+    store: env.stores.subscriptions,
+    fetch: env.fetch ?? (() => Promise.reject(new Error('no network here'))),
+    now: Date.now,
+    pause,
+  });
   /** Navigations seen per tab: a report of a page the tab has since left is not written. */
   const navigations = new Map<number, number>();
 
@@ -114,7 +127,7 @@ export function createService(env: ServiceEnvironment) {
       const { tabId, url } = contentScript(sender);
       const navigation = navigations.get(tabId);
       if (!(await siteEnabled(url))) return;
-      const page = await articleFromMessage(message.article, url, pause);
+      const page = await articleFromMessage(message.article, url, nextTurn);
       if (navigations.get(tabId) !== navigation) return;
       if (!page) {
         await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
@@ -177,6 +190,13 @@ export function createService(env: ServiceEnvironment) {
       return { trustedOutlets: await settings.trustedOutlets(), disabledSites: await settings.disabledSites() };
     },
     'set-trusted-outlets': (message) => settings.setTrustedOutlets(message.domains),
+    'list-subscriptions': () => subscriptions.list(),
+    subscribe: (message) => subscriptions.subscribe(message.url, message.everyHours),
+    async 'refresh-subscription'(message) {
+      subscriptions.refresh(message.url);
+    },
+    'set-subscription-schedule': (message) => subscriptions.setSchedule(message.url, message.everyHours),
+    unsubscribe: (message) => subscriptions.unsubscribe(message.url),
   };
 
   return {
@@ -198,5 +218,9 @@ export function createService(env: ServiceEnvironment) {
     async resumeImports(): Promise<void> {
       await imports.resume();
     },
+    /** Refreshes the subscriptions whose time has come (the alarm's work), and finishes interrupted removals. */
+    refreshSubscriptions: () => subscriptions.refreshDue(),
+    /** Resolves once no subscription work is under way. */
+    subscriptionsIdle: () => subscriptions.idle(),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { hash32, isFingerprint } from '../engine';
 import type { Fingerprint, OriginalInput } from '../model';
+import { isPackHeader } from './pack';
 
 export interface JsonlProblem {
   line: number;
@@ -58,12 +59,13 @@ export function parseOriginalsJsonl(text: string): { records: OriginalInput[]; p
   return { records, problems };
 }
 
-/** One line of a `.jsonl` pack: the record, the reason it is unusable, or null for a blank line. */
+/** One line of a `.jsonl` pack: the record, the reason it is unusable, or null for a blank line or a pack header. */
 export function parseOriginalsLine(raw: string): OriginalInput | string | null {
   const line = raw.trim();
   if (!line) return null;
   try {
-    return toOriginalInput(JSON.parse(line));
+    const value: unknown = JSON.parse(line);
+    return isPackHeader(value) ? null : toOriginalInput(value);
   } catch (error) {
     return `invalid JSON (${(error as Error).message})`;
   }

@@ -7,4 +7,5 @@ export { extractArticle, mayHaveArticle } from './extract';
 export { formatLexicon, LEXICON_FORMAT, lexiconLoader, parseLexicon } from './lexicon';
 export { isNotText, MAX_IMPORT_FILE_CHARS, parseImportFile } from './import-files';
 export { parseOriginalsJsonl, parseOriginalsLine, toOriginalInput } from './import-jsonl';
+export { isPackHeader, MAX_PACK_BYTES, packHeaderLine, PackError, sha256Hex, verifyPack, type VerifiedPack } from './pack';
 export { buildSeedPack, originalFromSeed } from './seed-pack';

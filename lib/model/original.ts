@@ -2,7 +2,8 @@
 import type { Fingerprint } from './article';
 import type { KnownCopy, OriginalRef } from './report';
 
-export type OriginOfRecord = 'seed' | 'import' | 'learned';
+/** Where an original came from: the seed pack, a file the person imported, a trusted outlet, or a subscribed list. */
+export type OriginOfRecord = 'seed' | 'import' | 'learned' | 'subscription';
 
 /** An original in the store. `paragraphs` may be absent for fingerprint-only imports. */
 export interface OriginalRecord extends OriginalRef {

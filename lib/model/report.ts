@@ -14,6 +14,8 @@ export interface OriginalRef {
   published?: string;
   url?: string;
   language?: string;
+  /** The title of the subscribed list this original came from ("known from: …"). */
+  knownFrom?: string;
 }
 
 export type ChangeKind = 'number' | 'name' | 'quote';

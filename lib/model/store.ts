@@ -78,6 +78,58 @@ export interface OriginalsLibrary extends OriginalStore {
   mergeRuns(all?: boolean, stop?: () => boolean): Promise<void>;
   installedSeedPackVersion(): Promise<string | undefined>;
   installSeedPack(pack: SeedPack): Promise<void>;
+  /**
+   * Deletes, in one transaction, up to `limit` originals whose ids start with `prefix`, come
+   * after `after` and are not in `keep`; returns the last id looked at, or null when the
+   * prefix has nothing more. A long deletion is many such steps, so nothing waits long.
+   */
+  removeOriginalsWithPrefix(
+    prefix: string,
+    after: string,
+    limit: number,
+    keep?: ReadonlySet<string>,
+  ): Promise<{ removed: number; last: string | null }>;
+}
+
+/** A list of originals the person subscribed to, fetched from its address on a schedule. */
+export interface Subscription {
+  /** The https address of the pack (or http on this computer). */
+  url: string;
+  /** The pack's own title, or its host until it has been fetched. */
+  title: string;
+  /** Originals in the pack last accepted. */
+  count: number;
+  /** Hours between refreshes. */
+  everyHours: number;
+  subscribedAt: number;
+  /** When the address was last asked, and when a new pack was last accepted. */
+  checkedAt?: number;
+  updatedAt?: number;
+  /** What the server said identifies the pack last accepted, for conditional requests. */
+  etag?: string;
+  lastModified?: string;
+  /** The accepted pack's content hash, from its header. */
+  sha256?: string;
+  /** Why the last refresh was refused or failed (the previous originals were kept). */
+  problem?: string;
+  /** Lines of the accepted pack that could not be used. */
+  skipped?: number;
+  /** Set while its originals are being removed: a removal a restart stopped is finished at the next start. */
+  removing?: boolean;
+}
+
+/** A subscription as the options page shows it: with what is being done to it now, and how far along. */
+export interface SubscriptionView extends Subscription {
+  activity?: 'refreshing' | 'removing';
+  /** Originals stored so far by a refresh under way. */
+  progress?: number;
+}
+
+/** The person's subscriptions. */
+export interface SubscriptionStore {
+  subscriptions(): Promise<Subscription[]>;
+  putSubscription(subscription: Subscription): Promise<void>;
+  deleteSubscription(url: string): Promise<void>;
 }
 
 /** Originals waiting to be prepared and stored, kept so that an import survives a restart. */
@@ -115,6 +167,7 @@ export interface Stores {
   importQueue: ImportQueue;
   settings: SettingsStore;
   tabs: TabStates;
+  subscriptions: SubscriptionStore;
 }
 
 /**

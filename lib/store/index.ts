@@ -8,6 +8,7 @@ import { IdbOriginals } from './originals';
 import { openUpstreamDb } from './open-db';
 import { DB_NAME, type UpstreamDb } from './schema';
 import { IdbSettings } from './settings';
+import { IdbSubscriptions } from './subscriptions';
 import { IdbTabStates } from './tab-states';
 
 export { MemoryStore } from './memory-store';
@@ -29,6 +30,7 @@ export async function openStores(name = DB_NAME): Promise<IdbStores> {
     importQueue: new IdbImportQueue(db),
     settings: new IdbSettings(db),
     tabs: new IdbTabStates(db),
+    subscriptions: new IdbSubscriptions(db),
   };
 }
 

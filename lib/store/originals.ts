@@ -71,6 +71,26 @@ export class IdbOriginals implements OriginalsLibrary {
     return { items, total };
   }
 
+  async removeOriginalsWithPrefix(
+    prefix: string,
+    after: string,
+    limit: number,
+    keep?: ReadonlySet<string>,
+  ): Promise<{ removed: number; last: string | null }> {
+    let removed = 0;
+    let last: string | null = null;
+    await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
+      const from = after > prefix ? after : prefix;
+      const range = IDBKeyRange.bound(from, `${prefix}\uffff`, from === after, false);
+      const records = await tx.objectStore('originals').getAll(range, limit);
+      const gone = keep ? records.filter((record) => !keep.has(record.id)) : records;
+      await removeIndexed(tx, gone);
+      removed = gone.length;
+      last = records.length === limit ? records[records.length - 1].id : null;
+    });
+    return { removed, last };
+  }
+
   originalsAfter(after: string, limit: number): Promise<OriginalRecord[]> {
     return this.db.getAll('originals', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit);
   }

@@ -1,0 +1,280 @@
+/**
+ * Subscriptions: packs of originals a person asked to receive from an address they chose (a
+ * publisher's or a fact-checking team's list), as uBlock Origin subscribes to filter lists.
+ *
+ * Nothing is fetched until the person subscribes, and then only the pack's address is asked,
+ * on their schedule, with the validators of the last pack (ETag, Last-Modified) so an
+ * unchanged pack is not downloaded again. A pack is verified whole against its header before
+ * anything is stored (pack.ts): a damaged or truncated one is refused and the previous one
+ * kept. A list's originals carry ids under the list's own prefix, so they never replace an
+ * original from elsewhere, and removing the list removes exactly them, a slice at a time.
+ */
+import { hash32, makeOriginal } from '../engine';
+import { MAX_PACK_BYTES, PackError, parseOriginalsLine, verifyPack, type VerifiedPack } from '../formats';
+import type { OriginalRecord, OriginalsLibrary, Subscription, SubscriptionStore, SubscriptionView } from '../model';
+
+/** Refresh schedules a person can pick, in hours. */
+export const REFRESH_CHOICES = [6, 24, 24 * 7] as const;
+export const DEFAULT_REFRESH_HOURS = 24;
+/** Most subscriptions kept: each is a request on a schedule, and its originals in the store. */
+export const MAX_SUBSCRIPTIONS = 50;
+/** Originals written, or removed, per transaction; the worker yields between them. */
+const WRITE_BATCH = 200;
+const REMOVE_BATCH = 500;
+/** Longest a pack may take to arrive. */
+const FETCH_TIMEOUT_MS = 5 * 60_000;
+
+const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+
+/**
+ * The address of a pack a person typed, normalised, or null when it cannot be one: https,
+ * or plain http only to this computer (a list served locally), and no user name or password.
+ */
+export function packAddress(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+  if (!secure || url.username || url.password || raw.length > 2000) return null;
+  url.hash = '';
+  return url.href;
+}
+
+/** The id prefix of a list's originals. */
+export const listPrefix = (url: string) => `list:${hash32(url).toString(36)}/`;
+
+/** What the background needs to keep subscriptions. */
+export interface SubscriptionEnvironment {
+  originals: OriginalsLibrary;
+  store: SubscriptionStore;
+  /** The network, for the subscribed addresses only (the background's fetch). */
+  fetch(url: string, init: RequestInit): Promise<Response>;
+  now(): number;
+  /** Gives other work its turn between batches. */
+  pause(): Promise<void>;
+}
+
+/** The outcome of asking a list's address. */
+export type RefreshOutcome = 'updated' | 'unchanged' | 'refused' | 'failed';
+
+/** Reads a response body, refusing more than `max` bytes. */
+async function bodyOf(response: Response, max: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > max) throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB`);
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+/** The subscriptions of the background: subscribe, refresh, schedule, remove. One change at a time. */
+export function createSubscriptions(env: SubscriptionEnvironment) {
+  const { originals, store } = env;
+  /** What is being done to each list right now, for the options page. */
+  const activity = new Map<string, { kind: 'refreshing' | 'removing'; done: number }>();
+  const mark = (url: string, kind: 'refreshing' | 'removing') => activity.set(url, { kind, done: 0 });
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const find = async (url: string) => (await store.subscriptions()).find((s) => s.url === url);
+
+  /** Stores a verified pack's originals under the list's prefix, then removes the list's originals it no longer has. */
+  async function install(subscription: Subscription, pack: VerifiedPack): Promise<number> {
+    const prefix = listPrefix(subscription.url);
+    const kept = new Set<string>();
+    const progress = activity.get(subscription.url)!;
+    let skipped = 0;
+    for (let i = 0; i < pack.lines.length; i += WRITE_BATCH) {
+      const batch: OriginalRecord[] = [];
+      for (const line of pack.lines.slice(i, i + WRITE_BATCH)) {
+        const input = parseOriginalsLine(line);
+        if (!input || typeof input === 'string') {
+          skipped++;
+          continue;
+        }
+        const record = makeOriginal(input, 'subscription');
+        batch.push({ ...record, id: `${prefix}${record.id}`, knownFrom: pack.title });
+      }
+      await originals.putOriginals(batch);
+      for (const record of batch) kept.add(record.id);
+      await originals.mergeRuns();
+      progress.done += batch.length;
+      await env.pause();
+    }
+    await removeAll(prefix, kept);
+    return skipped;
+  }
+
+  /** Removes a list's originals (all, or those not in `keep`), a transaction per slice. */
+  async function removeAll(prefix: string, keep?: ReadonlySet<string>): Promise<void> {
+    for (let after = ''; ; ) {
+      const { last } = await originals.removeOriginalsWithPrefix(prefix, after, REMOVE_BATCH, keep);
+      if (last === null) break;
+      after = last;
+      await env.pause();
+    }
+    await originals.mergeRuns(true);
+  }
+
+  async function refreshNow(url: string): Promise<RefreshOutcome> {
+    const subscription = await find(url);
+    if (!subscription || subscription.removing) return 'failed';
+    mark(url, 'refreshing');
+    const checkedAt = env.now();
+    const save = (changes: Partial<Subscription>) => store.putSubscription({ ...subscription, checkedAt, ...changes });
+    try {
+      const headers: Record<string, string> = { accept: 'application/x-ndjson, application/gzip, */*;q=0.5' };
+      // Validators only when the pack they describe is the one stored.
+      if (subscription.sha256 && !subscription.problem) {
+        if (subscription.etag) headers['if-none-match'] = subscription.etag;
+        if (subscription.lastModified) headers['if-modified-since'] = subscription.lastModified;
+      }
+      const response = await env.fetch(url, {
+        headers,
+        cache: 'no-store',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        // Only the address the person chose: a pack that moved is a new subscription.
+        redirect: 'error',
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      });
+      if (response.status === 304) {
+        await save({ problem: undefined });
+        return 'unchanged';
+      }
+      if (!response.ok) {
+        await save({ problem: `HTTP ${response.status}` });
+        return 'failed';
+      }
+      const pack = await verifyPack(await bodyOf(response, MAX_PACK_BYTES));
+      const validators = {
+        etag: response.headers.get('etag') ?? undefined,
+        lastModified: response.headers.get('last-modified') ?? undefined,
+      };
+      if (pack.sha256 === subscription.sha256 && pack.title === subscription.title && !subscription.problem) {
+        await save({ ...validators, problem: undefined });
+        return 'unchanged';
+      }
+      const skipped = await install(subscription, pack);
+      await save({
+        ...validators,
+        title: pack.title,
+        count: pack.count - skipped,
+        sha256: pack.sha256,
+        updatedAt: env.now(),
+        skipped,
+        problem: undefined,
+      });
+      return 'updated';
+    } catch (error) {
+      const refused = error instanceof PackError;
+      await save({ problem: refused ? `refused: ${error.message}` : (error as Error).message || String(error) });
+      return refused ? 'refused' : 'failed';
+    } finally {
+      activity.delete(url);
+    }
+  }
+
+  async function removeNow(url: string): Promise<void> {
+    const subscription = await find(url);
+    if (!subscription) return;
+    await store.putSubscription({ ...subscription, removing: true });
+    mark(url, 'removing');
+    try {
+      await removeAll(listPrefix(url));
+      await store.deleteSubscription(url);
+    } finally {
+      activity.delete(url);
+    }
+  }
+
+  return {
+    /** The subscriptions with what is being done to each. */
+    async list(): Promise<SubscriptionView[]> {
+      return (await store.subscriptions()).map((s) => {
+        const now = activity.get(s.url);
+        return now ? { ...s, activity: now.kind, progress: now.done } : s;
+      });
+    },
+
+    /**
+     * Subscribes to the pack at `raw` and fetches it at once (the person has just asked for
+     * it); the result shows in the list. Null when the address cannot be a pack's.
+     */
+    async subscribe(raw: string, everyHours: number): Promise<Subscription | null> {
+      const url = packAddress(raw);
+      if (!url) return null;
+      const existing = await find(url);
+      if (existing) return existing;
+      if ((await store.subscriptions()).length >= MAX_SUBSCRIPTIONS) return null;
+      const subscription: Subscription = { url, title: new URL(url).host, count: 0, everyHours, subscribedAt: env.now() };
+      await store.putSubscription(subscription);
+      mark(url, 'refreshing');
+      void serially(() => refreshNow(url));
+      return subscription;
+    },
+
+    /** Asks the list's address again (the person's "Refresh"); the outcome shows in the list. */
+    refresh(url: string): void {
+      mark(url, 'refreshing');
+      void serially(() => refreshNow(url));
+    },
+
+    async setSchedule(url: string, everyHours: number): Promise<void> {
+      await serially(async () => {
+        const subscription = await find(url);
+        if (subscription) await store.putSubscription({ ...subscription, everyHours });
+      });
+    },
+
+    /** Removes the list and, a slice at a time, its originals; originals from anywhere else stay. */
+    async unsubscribe(url: string): Promise<void> {
+      const subscription = await find(url);
+      if (!subscription) return;
+      // Marked first, so that a removal stopped by a restart is finished by the next start.
+      await store.putSubscription({ ...subscription, removing: true });
+      mark(url, 'removing');
+      void serially(() => removeNow(url));
+    },
+
+    /** Finishes removals a restart interrupted, and refreshes the lists whose time has come. */
+    async refreshDue(): Promise<void> {
+      for (const subscription of await store.subscriptions()) {
+        if (subscription.removing) void serially(() => removeNow(subscription.url));
+        else if ((subscription.checkedAt ?? 0) + subscription.everyHours * 3_600_000 <= env.now())
+          void serially(() => refreshNow(subscription.url));
+      }
+    },
+
+    /** Resolves once nothing is under way. */
+    async idle(): Promise<void> {
+      for (let seen: Promise<unknown> | undefined; seen !== queue; ) await (seen = queue);
+    },
+  };
+}
+
+export type Subscriptions = ReturnType<typeof createSubscriptions>;

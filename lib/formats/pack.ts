@@ -1,0 +1,129 @@
+/**
+ * A pack as publishers serve it for subscriptions: a header line, then the `.jsonl` lines of
+ * docs/design.md. The header gives the format, a title, the number of lines and the SHA-256
+ * of everything after the header line, so a pack cut short or damaged on the way is refused
+ * whole and the previous one kept. A pack may be served gzipped (as a `.jsonl.gz` file or
+ * with Content-Encoding, which the browser undoes itself).
+ *
+ *     {"upstreamPack":1,"title":"Fact-check desk","count":2,"sha256":"9f86…"}
+ *     {"id":"a1","title":"…","text":"…","fingerprint":{…}}
+ *     {"id":"a2","title":"…","text":"…","fingerprint":{…}}
+ */
+
+/** The header format this version writes and reads. */
+export const PACK_FORMAT = 1;
+/** Largest pack accepted, once unzipped: a pack of 100,000 articles with text is about 300 MB. */
+export const MAX_PACK_BYTES = 400 * 1024 * 1024;
+const MAX_TITLE = 200;
+
+export interface PackHeader {
+  title: string;
+  count: number;
+  sha256: string;
+}
+
+/** A pack whose header matches its content. */
+export interface VerifiedPack extends PackHeader {
+  /** The lines after the header, blank ones left out; each is parsed with parseOriginalsLine. */
+  lines: string[];
+}
+
+/** Why a pack was refused, in words for the person. */
+export class PackError extends Error {}
+
+/** The header line of a pack of `count` lines whose text after the header hashes to `sha256`. */
+export function packHeaderLine(header: PackHeader): string {
+  return JSON.stringify({
+    upstreamPack: PACK_FORMAT,
+    title: header.title.slice(0, MAX_TITLE),
+    count: header.count,
+    sha256: header.sha256,
+  });
+}
+
+/** True for a pack's header line (which an import of the file as plain `.jsonl` skips). */
+export function isPackHeader(value: unknown): boolean {
+  return !!value && typeof value === 'object' && Object.hasOwn(value, 'upstreamPack');
+}
+
+/** The header of a line, or why it is not a header this version reads. */
+function parseHeader(line: string): PackHeader {
+  let value: Record<string, unknown>;
+  try {
+    value = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    throw new PackError('not an Upstream pack: its first line is not a pack header');
+  }
+  if (!isPackHeader(value)) throw new PackError('not an Upstream pack: its first line is not a pack header');
+  if (value.upstreamPack !== PACK_FORMAT)
+    throw new PackError(`a pack of format ${String(value.upstreamPack)}, which this version of Upstream cannot read`);
+  const { title, count, sha256 } = value;
+  if (typeof title !== 'string' || !title.trim() || title.length > MAX_TITLE)
+    throw new PackError('the pack header has no usable title');
+  if (!Number.isInteger(count) || (count as number) < 0) throw new PackError('the pack header has no usable count');
+  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
+    throw new PackError('the pack header has no usable sha256');
+  return { title: title.trim(), count: count as number, sha256 };
+}
+
+/** Hex SHA-256 of some bytes. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const isGzip = (bytes: Uint8Array) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/** Unzips gzipped bytes, refusing to produce more than `max` bytes. */
+async function gunzip(bytes: Uint8Array, max: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB unzipped`);
+      chunks.push(value);
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error instanceof PackError ? error : new PackError('the pack is not valid gzip (damaged or incomplete)');
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Reads a pack (gzipped or not) and checks it against its header: format, count of lines
+ * and hash. Throws PackError, saying what is wrong, for anything else.
+ */
+export async function verifyPack(raw: Uint8Array, maxBytes = MAX_PACK_BYTES): Promise<VerifiedPack> {
+  const bytes = isGzip(raw) ? await gunzip(raw, maxBytes) : raw;
+  if (bytes.length > maxBytes) throw new PackError(`the pack is larger than ${maxBytes / 1024 / 1024} MB`);
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) throw new PackError('not an Upstream pack: it has no header line');
+  const header = parseHeader(new TextDecoder().decode(bytes.subarray(0, newline)));
+  const body = bytes.subarray(newline + 1);
+  if ((await sha256Hex(body)) !== header.sha256)
+    throw new PackError('the pack is damaged or incomplete: its content does not match the hash in its header');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new PackError('the pack is not UTF-8 text');
+  }
+  const lines = text.split(/\r?\n/).filter((line) => line.trim());
+  if (lines.length !== header.count)
+    throw new PackError(`the pack has ${lines.length} lines where its header says ${header.count}`);
+  return { ...header, lines };
+}
