@@ -26,6 +26,8 @@ function readabilityWithoutInnerHtml() {
   };
 }
 
+const SUBSCRIPTION_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // See https://wxt.dev/api/config.html
@@ -37,7 +39,13 @@ export default defineConfig({
     name: 'Upstream',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: [],
+    // alarms: refreshing subscriptions on their schedule. unlimitedStorage: a store of many
+    // originals is the person's data, not a cache the browser may evict or cap.
+    permissions: ['alarms', 'unlimitedStorage'],
+    // Asked for one host at a time, when the person subscribes to a list there (https, or this computer).
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: SUBSCRIPTION_HOSTS }
+      : { optional_permissions: SUBSCRIPTION_HOSTS }),
     // Only the extension's own scripts run on its pages: no eval, no remote code, no plugins.
     content_security_policy:
       manifestVersion === 3 ? { extension_pages: STRICT_CSP } : (STRICT_CSP as unknown as { extension_pages: string }),

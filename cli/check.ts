@@ -54,6 +54,7 @@ function formatReport(input: string, report: ProvenanceReport): string {
     lines.push(`  original: ${report.original.id}${report.original.url ? `  ${report.original.url}` : ''}`);
     const attribution = attributionOf(report.original, t);
     if (attribution) lines.push(`  ${attribution}`);
+    if (report.original.knownFrom) lines.push(`  ${t('knownFrom', report.original.knownFrom)}`);
   }
   const a = report.alteration;
   if (a) {

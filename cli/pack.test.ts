@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_VERSION } from '../lib/engine';
-import { parseOriginalsJsonl } from '../lib/formats';
+import { parseOriginalsJsonl, verifyPack } from '../lib/formats';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
@@ -75,5 +75,25 @@ describe('npm run pack', () => {
     );
     const lines = parseOriginalsJsonl(readFileSync(fingerprints, 'utf8')).records;
     expect(lines.every((r) => r.text === '' && r.fingerprint!.keys.length > 0)).toBe(true);
+  }, 60_000);
+
+  it('writes a pack header a subscription can verify, and check refuses the pack once damaged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upstream-header-'));
+    const out = join(dir, 'desk.jsonl');
+    const tsx = join(root, 'node_modules/.bin/tsx');
+    await run(tsx, [join(root, 'cli/pack.ts'), join(root, 'test/fixtures/independent'), '-o', out, '--title', 'Desk'], {
+      cwd: root,
+    });
+    const pack = await verifyPack(readFileSync(out));
+    expect(pack).toMatchObject({ title: 'Desk', count: 3 });
+    const page = join(dir, 'page.txt');
+    writeFileSync(page, 'A headline\nA paragraph that copies nothing at all from anything in the store.');
+    const damaged = join(dir, 'damaged.jsonl');
+    writeFileSync(damaged, readFileSync(out, 'utf8').replace(/"title":"[^"]*"/g, '"title":"Changed"'));
+    const refused = await run(tsx, [join(root, 'cli/check.ts'), '--originals', damaged, page], { cwd: root }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused).toMatchObject({ code: 2 });
+    expect((refused as { stderr: string }).stderr).toMatch(/damaged or incomplete/);
   }, 60_000);
 });

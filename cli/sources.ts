@@ -2,13 +2,22 @@
  * Node-side reading of articles and originals from files, folders and URLs for the CLI and
  * the build scripts. Parsing is done by lib/; this module only does the I/O.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { splitTextArticle, FINGERPRINT_VERSION, makeOriginal } from '../lib/engine';
-import { buildSeedPack, extractArticle, isNotText, parseImportFile, parseOriginalsLine } from '../lib/formats';
+import {
+  buildSeedPack,
+  extractArticle,
+  isNotText,
+  packHeaderOf,
+  parseImportFile,
+  parseOriginalsLine,
+  type PackHeader,
+} from '../lib/formats';
 import type { ArticleInput, OriginalRecord, SeedPack } from '../lib/model';
 
 /** Largest input read, in bytes: a bigger file or page is refused with a clear error. */
@@ -119,12 +128,46 @@ async function originalsFromJsonl(file: string, into: OriginalsRead): Promise<vo
   }
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let number = 0;
+  let header: PackHeader | null = null;
+  let counted = 0;
   for await (const raw of lines) {
     number++;
+    if (number === 1) {
+      try {
+        header = packHeaderOf(raw);
+      } catch (error) {
+        throw new UnreadableError((error as Error).message);
+      }
+      if (header) continue;
+    }
+    if (raw.trim()) counted++;
     const input = parseOriginalsLine(raw);
     if (typeof input === 'string') into.skipped.push(`${file}:${number}: ${input}`);
     else if (input) into.originals.push(makeOriginal(input, 'import'));
   }
+  // A pack with a header is checked against it, as a subscription is: a damaged one is refused whole.
+  if (header && (counted !== header.count || (await sha256AfterFirstLine(file)) !== header.sha256))
+    throw new UnreadableError(
+      `the pack is damaged or incomplete: it does not match its header (${counted} lines, header says ${header.count}); fetch or build it again`,
+    );
+}
+
+/** SHA-256 of a file's bytes after its first line, as a pack header gives it. */
+async function sha256AfterFirstLine(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  let inHeader = true;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    if (!inHeader) {
+      hash.update(chunk);
+      continue;
+    }
+    const newline = chunk.indexOf(0x0a);
+    if (newline >= 0) {
+      inHeader = false;
+      hash.update(chunk.subarray(newline + 1));
+    }
+  }
+  return hash.digest('hex');
 }
 
 /**

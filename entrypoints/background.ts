@@ -24,8 +24,14 @@ const lexicons = lexiconLoader(async (language) => {
   return response?.ok ? response.text() : undefined;
 });
 
+/** The alarm that refreshes subscriptions whose time has come. */
+const REFRESH_ALARM = 'refresh-subscriptions';
+const REFRESH_CHECK_MINUTES = 30;
+const KEEP_AWAKE_MS = 20_000;
+
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
+  let awake = 0;
   const startup = createStartup({
     async open() {
       const stores = await openStores();
@@ -41,8 +47,19 @@ export default defineBackground(() => {
         openTabIds: async () =>
           (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
         lexicons,
+        // Used for the subscribed lists' addresses only (lib/extension/subscriptions.ts).
+        fetch: (url, init) => fetch(url, init),
+        async pause() {
+          // An extension call now and then keeps the worker from being stopped during a long refresh.
+          if (Date.now() - awake > KEEP_AWAKE_MS) {
+            awake = Date.now();
+            await browser.runtime.getPlatformInfo();
+          }
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        },
       });
       void created.resumeImports();
+      void created.refreshSubscriptions();
       return { stores, ...created };
     },
     seed: (started) => installSeeds(started.stores),
@@ -61,6 +78,13 @@ export default defineBackground(() => {
     if (change.status !== 'loading') return;
     void action.setBadgeText({ tabId, text: '' });
     void withService((s) => s.navigated(tabId));
+  });
+  // Created once: creating it again at every start of the worker would push it back each time.
+  void browser.alarms.get(REFRESH_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_CHECK_MINUTES });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void withService((s) => s.refreshSubscriptions());
   });
   browser.tabs.onRemoved.addListener((tabId) => void withService((s) => s.stores.tabs.deleteTabState(tabId)));
   // Once, on install: what Upstream does, what it knows, how to give it more.

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createClient, MAX_IMPORT_CHUNK } from '../../lib/extension';
+import { accessPattern, createClient, MAX_IMPORT_CHUNK, packAddress } from '../../lib/extension';
 import { MAX_IMPORT_FILE_CHARS, parseImportFile } from '../../lib/formats';
 import type { ImportProgress, OriginalInput } from '../../lib/model';
 import { deleteStoreDatabase } from '../../lib/store';
@@ -27,6 +27,25 @@ void startOptionsPage(document, {
     trustedOutlets: async () => (await request<'get-settings'>({ type: 'get-settings' })).trustedOutlets,
     setTrustedOutlets: (domains) => request<'set-trusted-outlets'>({ type: 'set-trusted-outlets', domains }),
     health: () => request<'get-health'>({ type: 'get-health' }),
+    subscriptions: () => request<'list-subscriptions'>({ type: 'list-subscriptions' }),
+    async subscribe(url, everyHours) {
+      const address = packAddress(url);
+      if (!address) return 'bad-address';
+      // Host access is asked for the list's host only, and only now that the person subscribes.
+      const granted = await browser.permissions.request({ origins: [accessPattern(address)] }).catch(() => false);
+      if (!granted) return 'no-permission';
+      return (await request<'subscribe'>({ type: 'subscribe', url: address, everyHours })) ?? 'bad-address';
+    },
+    refreshSubscription: (url) => request<'refresh-subscription'>({ type: 'refresh-subscription', url }),
+    setSchedule: (url, everyHours) =>
+      request<'set-subscription-schedule'>({ type: 'set-subscription-schedule', url, everyHours }),
+    async unsubscribe(url) {
+      await request<'unsubscribe'>({ type: 'unsubscribe', url });
+      const pattern = accessPattern(url);
+      const others = await request<'list-subscriptions'>({ type: 'list-subscriptions' });
+      if (!others.some((s) => s.url !== url && accessPattern(s.url) === pattern))
+        await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    },
   },
   readImportFile: (name, text) => parseImportFile(name, text, (html) => parser.parseFromString(html, 'text/html')),
   maxFileChars: MAX_IMPORT_FILE_CHARS,

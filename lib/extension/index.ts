@@ -8,3 +8,4 @@ export { MAX_IMPORT_CHUNK, mayBeSentFrom, parseMessage, type Message, type Proto
 export { senderOf } from './sender';
 export { createStartup } from './startup';
 export { createService, type Sender } from './service';
+export { accessPattern, packAddress } from './subscriptions';

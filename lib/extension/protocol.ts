@@ -130,7 +130,10 @@ const tabMessage =
   (m: Fields) =>
     Number.isInteger(m.tabId) ? ({ type, tabId: m.tabId as number } as Request<K>) : null;
 const bare =
-  <K extends 'is-site-enabled' | 'import-status' | 'cancel-import' | 'get-settings' | 'get-health' | 'list-subscriptions'>(
+  <
+    K extends
+      'is-site-enabled' | 'import-status' | 'cancel-import' | 'get-settings' | 'get-health' | 'list-subscriptions',
+  >(
     type: K,
   ) =>
   () =>

@@ -24,7 +24,7 @@ const REMOVE_BATCH = 500;
 /** Longest a pack may take to arrive. */
 const FETCH_TIMEOUT_MS = 5 * 60_000;
 
-const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+const LOOPBACK = /^(localhost|127\.0\.0\.1)$/;
 
 /**
  * The address of a pack a person typed, normalised, or null when it cannot be one: https,
@@ -41,6 +41,15 @@ export function packAddress(raw: string): string | null {
   if (!secure || url.username || url.password || raw.length > 2000) return null;
   url.hash = '';
   return url.href;
+}
+
+/**
+ * The host-access pattern a subscription needs (any port: match patterns have none), which the
+ * manifest's optional host permissions cover and the options page asks the person for.
+ */
+export function accessPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
 }
 
 /** The id prefix of a list's originals. */
@@ -131,7 +140,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
 
   /** Removes a list's originals (all, or those not in `keep`), a transaction per slice. */
   async function removeAll(prefix: string, keep?: ReadonlySet<string>): Promise<void> {
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const { last } = await originals.removeOriginalsWithPrefix(prefix, after, REMOVE_BATCH, keep);
       if (last === null) break;
       after = last;
@@ -231,7 +240,13 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
       const existing = await find(url);
       if (existing) return existing;
       if ((await store.subscriptions()).length >= MAX_SUBSCRIPTIONS) return null;
-      const subscription: Subscription = { url, title: new URL(url).host, count: 0, everyHours, subscribedAt: env.now() };
+      const subscription: Subscription = {
+        url,
+        title: new URL(url).host,
+        count: 0,
+        everyHours,
+        subscribedAt: env.now(),
+      };
       await store.putSubscription(subscription);
       mark(url, 'refreshing');
       void serially(() => refreshNow(url));
@@ -272,7 +287,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
 
     /** Resolves once nothing is under way. */
     async idle(): Promise<void> {
-      for (let seen: Promise<unknown> | undefined; seen !== queue; ) await (seen = queue);
+      for (let seen: Promise<unknown> | undefined; seen !== queue;) await (seen = queue);
     },
   };
 }

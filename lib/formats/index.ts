@@ -7,5 +7,15 @@ export { extractArticle, mayHaveArticle } from './extract';
 export { formatLexicon, LEXICON_FORMAT, lexiconLoader, parseLexicon } from './lexicon';
 export { isNotText, MAX_IMPORT_FILE_CHARS, parseImportFile } from './import-files';
 export { parseOriginalsJsonl, parseOriginalsLine, toOriginalInput } from './import-jsonl';
-export { isPackHeader, MAX_PACK_BYTES, packHeaderLine, PackError, sha256Hex, verifyPack, type VerifiedPack } from './pack';
+export {
+  isPackHeader,
+  MAX_PACK_BYTES,
+  packHeaderLine,
+  packHeaderOf,
+  PackError,
+  sha256Hex,
+  verifyPack,
+  type PackHeader,
+  type VerifiedPack,
+} from './pack';
 export { buildSeedPack, originalFromSeed } from './seed-pack';

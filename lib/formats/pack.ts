@@ -46,6 +46,17 @@ export function isPackHeader(value: unknown): boolean {
   return !!value && typeof value === 'object' && Object.hasOwn(value, 'upstreamPack');
 }
 
+/** The header a pack's first line gives, or null when the line is not a pack header; PackError when it is one this version cannot read. */
+export function packHeaderOf(line: string): PackHeader | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  return isPackHeader(value) ? parseHeader(line) : null;
+}
+
 /** The header of a line, or why it is not a header this version reads. */
 function parseHeader(line: string): PackHeader {
   let value: Record<string, unknown>;

@@ -10,6 +10,8 @@ import type {
   OriginalsPage,
   OriginOfRecord,
   StoreHealth,
+  Subscription,
+  SubscriptionView,
 } from '../model';
 import { h } from './dom';
 import { storeProblemView } from './store-problem';
@@ -19,6 +21,17 @@ import type { MessageKey, Translate } from './i18n';
 export const LIST_PAGE = 50;
 /** Problems listed after an import; the rest are counted. */
 const SHOWN_PROBLEMS = 200;
+/** Refresh schedules offered for a subscription, in hours. */
+const SCHEDULES: [number, MessageKey][] = [
+  [6, 'optionsEvery6Hours'],
+  [24, 'optionsEveryDay'],
+  [24 * 7, 'optionsEveryWeek'],
+];
+/** How often the list is read again while a subscription is being fetched or removed. */
+const FOLLOW_MS = 500;
+
+/** Why subscribing did not happen. */
+export type SubscribeRefusal = 'bad-address' | 'no-permission';
 
 export interface OptionsBackend {
   listOriginals(search: string, offset: number, limit: number): Promise<OriginalsPage>;
@@ -32,6 +45,15 @@ export interface OptionsBackend {
   trustedOutlets(): Promise<string[]>;
   setTrustedOutlets(domains: string[]): Promise<void>;
   health(): Promise<StoreHealth>;
+  subscriptions(): Promise<SubscriptionView[]>;
+  /**
+   * Asks the person's browser for access to the list's host, then subscribes. Called first
+   * thing in the click's handler: browsers grant access only while handling the person's input.
+   */
+  subscribe(url: string, everyHours: number): Promise<Subscription | SubscribeRefusal>;
+  refreshSubscription(url: string): Promise<void>;
+  setSchedule(url: string, everyHours: number): Promise<void>;
+  unsubscribe(url: string): Promise<void>;
 }
 
 export interface OptionsEnvironment {
@@ -54,6 +76,7 @@ const ORIGIN_KEYS: Record<OriginOfRecord, MessageKey> = {
   seed: 'originSeed',
   import: 'originImport',
   learned: 'originLearned',
+  subscription: 'originSubscription',
 };
 
 /** Fills every element marked `data-i18n` (its text) or `data-i18n-title` (its accessible label). */
@@ -132,7 +155,7 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
       h(doc, 'td', {}, r.title),
       h(doc, 'td', {}, r.publisher ?? ''),
       h(doc, 'td', {}, r.published ?? ''),
-      h(doc, 'td', {}, t(ORIGIN_KEYS[r.origin] ?? 'originImport')),
+      h(doc, 'td', {}, r.knownFrom ?? t(ORIGIN_KEYS[r.origin] ?? 'originImport')),
       h(doc, 'td', {}, view, ' ', remove),
     );
   }
@@ -155,6 +178,77 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
 
   async function refresh(): Promise<void> {
     await Promise.all([showSummary(), showList()]);
+  }
+
+  const scheduleOptions = () => SCHEDULES.map(([hours, key]) => h(doc, 'option', { value: String(hours) }, t(key)));
+  const scheduleSelect = (selected: number, label: string) => {
+    const select = h(doc, 'select', { 'aria-label': label }, ...scheduleOptions()) as HTMLSelectElement;
+    select.value = String(SCHEDULES.some(([hours]) => hours === selected) ? selected : 24);
+    return select;
+  };
+  const when = (time: number | undefined) => (time ? new Date(time).toLocaleString() : t('optionsNever'));
+
+  function subscriptionItem(s: SubscriptionView): HTMLElement {
+    const schedule = scheduleSelect(s.everyHours, t('optionsScheduleOf', s.title));
+    schedule.addEventListener('change', () => void backend.setSchedule(s.url, Number(schedule.value)));
+    const refreshButton = h(
+      doc,
+      'button',
+      { type: 'button', 'data-testid': 'refresh-subscription' },
+      t('optionsRefreshNow'),
+    );
+    refreshButton.addEventListener('click', async () => {
+      await backend.refreshSubscription(s.url);
+      await followSubscriptions();
+    });
+    const remove = h(
+      doc,
+      'button',
+      { type: 'button', 'data-testid': 'unsubscribe', 'aria-label': t('optionsUnsubscribeLabel', s.title) },
+      t('optionsUnsubscribe'),
+    );
+    remove.addEventListener('click', async () => {
+      await backend.unsubscribe(s.url);
+      await followSubscriptions();
+    });
+    const busy = s.activity ?? (s.removing ? 'removing' : undefined);
+    const state = busy
+      ? t(busy === 'removing' ? 'optionsSubscriptionRemoving' : 'optionsSubscriptionFetching', String(s.progress ?? 0))
+      : t('optionsSubscriptionState', String(s.count), when(s.checkedAt), when(s.updatedAt));
+    for (const button of [refreshButton, remove, schedule]) (button as HTMLButtonElement).disabled = !!busy;
+    return h(
+      doc,
+      'li',
+      { 'data-url': s.url, 'data-testid': 'subscription', 'data-busy': busy ?? '' },
+      h(doc, 'strong', { 'data-testid': 'subscription-title' }, s.title),
+      h(doc, 'div', { class: 'subscription-url' }, s.url),
+      h(doc, 'div', { 'data-testid': 'subscription-state' }, state),
+      s.problem
+        ? h(
+            doc,
+            'div',
+            { class: 'problem', 'data-testid': 'subscription-problem' },
+            t('optionsSubscriptionProblem', s.problem),
+          )
+        : null,
+      h(doc, 'div', {}, schedule, ' ', refreshButton, ' ', remove),
+    );
+  }
+
+  /** Shows the subscriptions, and follows them while one is being fetched or removed. */
+  async function followSubscriptions(): Promise<void> {
+    for (let wasBusy = false; ; await new Promise((r) => setTimeout(r, FOLLOW_MS))) {
+      const list = await backend.subscriptions();
+      $('subscriptions').replaceChildren(
+        ...(list.length ? list.map(subscriptionItem) : [h(doc, 'li', {}, t('optionsNoSubscriptions'))]),
+      );
+      const busy = list.some((s) => s.activity || s.removing);
+      if (!busy) {
+        if (wasBusy) await refresh();
+        return;
+      }
+      wasBusy = true;
+    }
   }
 
   function showProgress(progress: ImportProgress): void {
@@ -223,6 +317,24 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
     const input = event.target as HTMLInputElement;
     if (input.files?.length) void importFiles(Array.from(input.files)).finally(() => (input.value = ''));
   });
+  $('subscribe-every').replaceChildren(...scheduleOptions());
+  ($('subscribe-every') as HTMLSelectElement).value = '24';
+  $('subscribe-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const url = ($('subscribe-url') as HTMLInputElement).value;
+    // First thing in the handler: the browser asks the person for access only during their input.
+    const subscribing = backend.subscribe(url, Number(($('subscribe-every') as HTMLSelectElement).value));
+    void subscribing.then(async (result) => {
+      $('subscribe-status').textContent =
+        result === 'bad-address'
+          ? t('optionsSubscribeBadAddress')
+          : result === 'no-permission'
+            ? t('optionsSubscribeNoPermission', url)
+            : '';
+      if (typeof result === 'object') ($('subscribe-url') as HTMLInputElement).value = '';
+      await followSubscriptions();
+    });
+  });
   $('cancel-import').addEventListener('click', async () => showProgress(await backend.cancelImport()));
   $('export').addEventListener('click', () => void exportAll());
   $('search').addEventListener('input', () => {
@@ -249,6 +361,7 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
   ($('trusted') as HTMLTextAreaElement).value = (await backend.trustedOutlets()).join('\n');
   $('viewer').setAttribute('tabindex', '-1');
   await refresh();
+  await followSubscriptions();
   // An import left running (or interrupted by a restart) is shown and carried on.
   await followImport();
 }

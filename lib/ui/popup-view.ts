@@ -106,6 +106,9 @@ function reportView(doc: Document, report: ProvenanceReport, t: Translate, actio
           ? h(doc, 'p', { 'data-testid': 'original-authors' }, original.authors.join(', '))
           : null,
         original.published ? h(doc, 'p', { 'data-testid': 'original-date' }, original.published) : null,
+        original.knownFrom
+          ? h(doc, 'p', { 'data-testid': 'original-known-from' }, t('knownFrom', original.knownFrom))
+          : null,
         href
           ? h(
               doc,
