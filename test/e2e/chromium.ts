@@ -2,6 +2,9 @@
  * Launches Debian's Chromium with the built extension, every request going through the
  * recording server, for the end-to-end tests and `npm run screenshots`.
  */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { articleTab, type TestBrowser, type TestPage } from './scenario';
 import type { BrowserSession } from './suite';
@@ -49,14 +52,31 @@ export async function openArticle(
 }
 
 /**
+ * A copy of the built extension with host access to `hosts` granted at install. Chromium's
+ * prompt for optional host access cannot be answered in automation (playwright#32755); with
+ * the access already granted, the extension's own request resolves at once, as after a yes.
+ */
+function withHostsGranted(hosts: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'upstream-granted-'));
+  cpSync(EXTENSION, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+/**
  * Starts Chromium; `locale` sets the browser's interface language (for browser.i18n).
- * `withExtension: false` starts the same browser without Upstream, for comparisons.
+ * `withExtension: false` starts the same browser without Upstream, for comparisons;
+ * `grantedHosts` installs it with host access to those hosts already given.
  */
 export async function launchChromium(
   server: RecordingServer,
   locale = 'en-US',
   withExtension = true,
+  grantedHosts: string[] = [],
 ): Promise<ChromiumSession> {
+  const extension = grantedHosts.length ? withHostsGranted(grantedHosts) : EXTENSION;
   const context = await chromium.launchPersistentContext('', {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -65,7 +85,7 @@ export async function launchChromium(
       '--headless=new',
       '--no-sandbox',
       `--lang=${locale}`,
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

@@ -27,6 +27,8 @@ export async function launchFirefox(
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }),
       'extensions.originControls.grantByDefault': true,
+      // Optional host access (a subscription's host) is granted without the prompt a person would answer.
+      'extensions.webextOptionalPermissionPrompts': false,
       // Everything, loopback included, goes through the recording server.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',

@@ -31,7 +31,7 @@ interface PopupView {
 }
 
 /** Reads the popup as a person sees it, once it has left the "pending" state. */
-async function readPopup(page: TestPage): Promise<PopupView> {
+export async function readPopup(page: TestPage): Promise<PopupView> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const view = await page.evaluate(() => {
@@ -165,7 +165,7 @@ export async function checkCase(
   }
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const value = await probe();
@@ -176,7 +176,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null | undefine
 }
 
 /** Opens the popup for a case's page; returns the article page and its tab id. */
-async function openPopupFor(browser: TestBrowser, extensionPage: TestPage, origin: string, name: string) {
+export async function openPopupFor(browser: TestBrowser, extensionPage: TestPage, origin: string, name: string) {
   const article = await browser.newPage();
   await article.goto(`${origin}/${name}.html`);
   await extensionPage.goto(`${browser.extensionBase}popup.html?tab=-1`);

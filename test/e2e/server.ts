@@ -19,10 +19,17 @@ export interface RecordingServer {
   close(): Promise<void>;
 }
 
-/** Starts the server with the given pages (path -> HTML) and pages at other hosts (absolute URL -> HTML). */
+/** Answers a request for one path of the server with content that changes during a test. */
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Starts the server with the given pages (path -> HTML), pages at other hosts (absolute URL
+ * -> HTML) and paths answered by a handler.
+ */
 export async function startServer(
   pages: Map<string, string>,
   hosted: Map<string, string> = new Map(),
+  handlers: Map<string, Handler> = new Map(),
 ): Promise<RecordingServer> {
   const requests: string[] = [];
   const hostedOrigins = [...hosted.keys()].map((url) => new URL(url).origin);
@@ -37,6 +44,11 @@ export async function startServer(
     }
     if (url.origin !== origin) {
       res.writeHead(502).end();
+      return;
+    }
+    const handler = handlers.get(url.pathname);
+    if (handler) {
+      handler(req, res);
       return;
     }
     const html = pages.get(url.pathname);
