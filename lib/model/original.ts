@@ -14,6 +14,8 @@ export interface OriginalRecord extends OriginalRef {
   knownCopies?: KnownCopy[];
   /** The number the IndexedDB store's candidate index knows this original by (lib/store/run-index.ts). */
   indexRef?: number;
+  /** The words the IndexedDB store's search index finds this original by (lib/store/search-words.ts). */
+  searchWords?: string[];
 }
 
 /** One line of the `.jsonl` import format of docs/design.md. */

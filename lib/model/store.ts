@@ -43,8 +43,10 @@ export interface QueuedImport {
 /** A page of the originals list. */
 export interface OriginalsPage {
   items: OriginalRecord[];
-  /** Number of originals matching the search. */
+  /** Number of originals matching the search (at least this many, when `more`). */
   total: number;
+  /** Set when a search matched more originals than were counted. */
+  more?: boolean;
 }
 
 /** A seed file: its stem (the original's id) and its text. */

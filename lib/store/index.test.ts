@@ -13,6 +13,7 @@ import {
 } from '../engine';
 import { DB_VERSION, openStores, StoreFullError, type IdbStores } from '.';
 import { RUNS_PER_LEVEL } from './posting-runs';
+import { searchWordsOf } from './search-words';
 import type { OriginalRecord, SeedPack } from '../model';
 
 let dbCounter = 0;
@@ -290,8 +291,9 @@ describe('schema upgrades', () => {
     for (const old of fixture.originals) {
       const [upgraded] = await store.originals.getOriginals([old.id]);
       const keys = upgradeKeys(old.fingerprint.keys);
-      const { indexRef, ...rest } = upgraded;
+      const { indexRef, searchWords, ...rest } = upgraded;
       expect(rest).toEqual({ ...old, fingerprint: { keys, words: old.fingerprint.words } });
+      expect(searchWords).toEqual(searchWordsOf(old));
       expect(indexRef).toBeGreaterThan(0);
       expect(keys.length).toBeGreaterThan(old.fingerprint.keys.length / 3);
       expect(keys.every((k) => k.length <= MAX_KEY_LENGTH)).toBe(true);
@@ -356,16 +358,44 @@ describe('schema upgrades from the multi-entry index', () => {
     await version3(name, records);
 
     const store = await openStores(name);
-    expect([...store.db.transaction('originals').store.indexNames].sort()).toEqual(['indexRef', 'origin']);
+    expect([...store.db.transaction('originals').store.indexNames].sort()).toEqual([
+      'indexRef',
+      'origin',
+      'searchWords',
+    ]);
     for (const record of records) {
       const [upgraded] = await store.originals.getOriginals([record.id]);
-      expect({ ...upgraded, indexRef: undefined }).toEqual({ ...record, indexRef: undefined });
+      expect({ ...upgraded, indexRef: undefined, searchWords: undefined }).toEqual({ ...record, indexRef: undefined });
       expect((await idsUnder(store, record.fingerprint.keys)).get(record.fingerprint.keys[0])).toContain(record.id);
     }
     // Originals written after the upgrade get refs of their own.
     await store.originals.putOriginals([article('c', 'mill', 'import')]);
     const refs = (await store.originals.getOriginals(['a', 'b', 'c'])).map((r) => r.indexRef);
     expect(new Set(refs).size).toBe(3);
+  });
+});
+
+describe('schema upgrade to the search index (version 4 to 5)', () => {
+  it('gives every original its search words, a record without a title included', async () => {
+    const name = freshName();
+    const v4 = await openDB(name, 4, {
+      upgrade(db) {
+        const originals = db.createObjectStore('originals', { keyPath: 'id' });
+        originals.createIndex('origin', 'origin');
+        originals.createIndex('indexRef', 'indexRef', { unique: true });
+        for (const store of ['tabs', 'meta', 'deletedSeeds', 'importQueue', 'runs', 'runBuckets', 'deadRefs'])
+          db.createObjectStore(
+            store,
+            store === 'tabs' ? { keyPath: 'tabId' } : store === 'meta' ? { keyPath: 'key' } : {},
+          );
+      },
+    });
+    await v4.put('originals', { ...article('a', 'harbour', 'import'), indexRef: 1 });
+    await v4.put('originals', { id: 'odd', origin: 'import', fingerprint: { keys: [], words: 0 }, indexRef: 2 });
+    v4.close();
+    const store = await openStores(name);
+    expect((await store.originals.listOriginals('HARB', 0, 10)).items.map((r) => r.id)).toEqual(['a']);
+    expect((await store.originals.getOriginals(['odd']))[0]).toMatchObject({ id: 'odd' });
   });
 });
 

@@ -4,7 +4,7 @@
  * earlier version (test/fixtures/db/). An upgrade either finishes or rolls back whole.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { indexExisting } from './run-index';
+import { addSearchWords, indexExisting } from './run-index';
 import { DB_NAME, DB_VERSION, type UpstreamDb, type UpstreamSchema } from './schema';
 
 /** Opens (and if needed creates or upgrades) the database. */
@@ -34,10 +34,16 @@ export async function openUpstreamDb(name = DB_NAME): Promise<UpstreamDb> {
         database.createObjectStore('runBuckets');
         database.createObjectStore('deadRefs', { autoIncrement: true });
       }
+      if (oldVersion < 5)
+        transaction.objectStore('originals').createIndex('searchWords', 'searchWords', { multiEntry: true });
       // Fingerprint version 5 (database version 3) writes keys shorter and drops channels pages no longer query with.
       // The upgrade commits only if this finishes: a failure aborts it and the old version stays as it was.
-      if (oldVersion >= 1 && oldVersion < 4)
-        indexExisting(transaction, oldVersion < 3).catch(() => {
+      const rewrite = async () => {
+        if (oldVersion < 4) await indexExisting(transaction, oldVersion < 3);
+        await addSearchWords(transaction);
+      };
+      if (oldVersion >= 1 && oldVersion < 5)
+        rewrite().catch(() => {
           try {
             transaction.abort();
           } catch {

@@ -3,7 +3,12 @@ import type { OriginalRecord, OriginalsLibrary, OriginalsPage, SeedPack } from '
 import { META } from './meta-keys';
 import { INDEXED, lookupPostings, mergeRuns, mergeStep, originalCount, putIndexed, removeIndexed } from './run-index';
 import type { UpstreamDb } from './schema';
+import { wordsOf } from './search-words';
 import { writing } from './transactions';
+
+/** Matches a search counts, and index entries it reads, before it stops and says "more than": a short word can match most of the store. */
+export const MAX_SEARCH_MATCHES = 2000;
+const MAX_SEARCH_READS = 20_000;
 
 export class IdbOriginals implements OriginalsLibrary {
   constructor(private readonly db: UpstreamDb) {}
@@ -54,19 +59,36 @@ export class IdbOriginals implements OriginalsLibrary {
     });
   }
 
-  /** Originals whose title, publisher or URL contains `search`, a page at a time, by id. */
+  /**
+   * A page of the originals, by id; with a search, those with a word starting with each word
+   * searched (title, publisher, host, list), read from the search index's range for the longest
+   * word and counted up to MAX_SEARCH_MATCHES. The count without a search is the stored one.
+   */
   async listOriginals(search: string, offset: number, limit: number): Promise<OriginalsPage> {
-    const needle = search.trim().toLowerCase();
+    const words = wordsOf(search);
+    const tx = this.db.transaction('originals');
     const items: OriginalRecord[] = [];
+    if (!words.length) {
+      let cursor = await tx.store.openCursor();
+      if (cursor && offset > 0) cursor = await cursor.advance(offset);
+      for (; cursor && items.length < limit; cursor = await cursor.continue()) items.push(cursor.value);
+      return { items, total: await originalCount(this.db) };
+    }
+    const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+    const range = IDBKeyRange.bound(longest, `${longest}\uffff`);
+    const seen = new Set<string>();
     let total = 0;
-    let cursor = await this.db.transaction('originals').store.openCursor();
-    while (cursor) {
-      const r = cursor.value;
-      if (!needle || `${r.title} ${r.publisher ?? ''} ${r.url ?? ''}`.toLowerCase().includes(needle)) {
-        if (total >= offset && items.length < limit) items.push(r);
-        total++;
-      }
-      cursor = await cursor.continue();
+    let reads = 0;
+    for (let cursor = await tx.store.index('searchWords').openCursor(range); cursor; cursor = await cursor.continue()) {
+      if (++reads > MAX_SEARCH_READS) return { items, total, more: true };
+      const record = cursor.value;
+      // A record is under the range once per word the prefix starts.
+      if (seen.has(record.id)) continue;
+      seen.add(record.id);
+      const own = record.searchWords ?? [];
+      if (!words.every((word) => own.some((w) => w.startsWith(word)))) continue;
+      if (total >= offset && items.length < limit) items.push(record);
+      if (++total >= MAX_SEARCH_MATCHES) return { items, total, more: true };
     }
     return { items, total };
   }

@@ -7,6 +7,7 @@ import type { IDBPTransaction } from 'idb';
 import { isFingerprint, upgradeKeys } from '../engine';
 import type { OriginalRecord } from '../model';
 import { META } from './meta-keys';
+import { searchWordsOf } from './search-words';
 import {
   bucketCount,
   bucketOf,
@@ -85,11 +86,12 @@ export async function putIndexed(tx: WriteTransaction, batch: OriginalRecord[]):
   const died: number[] = [];
   const indexed = records.map((record, i) => {
     const old = existing[i];
+    const searchWords = searchWordsOf(record);
     if (old?.indexRef && sameKeys(old.fingerprint.keys, record.fingerprint.keys))
-      return { ...record, indexRef: old.indexRef };
+      return { ...record, indexRef: old.indexRef, searchWords };
     if (old?.indexRef) died.push(old.indexRef);
     fresh.push({ ref: next, keys: record.fingerprint.keys });
-    return { ...record, indexRef: next++ };
+    return { ...record, indexRef: next++, searchWords };
   });
   await requestAll(indexed, (record) => originals.put(record));
   await requestAll(died, (ref) => tx.objectStore('deadRefs').add(ref));
@@ -139,6 +141,12 @@ export async function indexExisting(tx: WriteTransaction, upgradeFingerprints: b
   await meta.put({ key: META.originalCount, value: String(count) });
   if (setAside.length) await meta.put({ key: META.setAside, value: JSON.stringify(setAside) });
   await writeRun(tx, pairsOf(records));
+}
+
+/** Gives every original of an older database its search words (database version 5), within the upgrade transaction. */
+export async function addSearchWords(tx: WriteTransaction): Promise<void> {
+  for (let cursor = await tx.objectStore('originals').openCursor(); cursor; cursor = await cursor.continue())
+    await cursor.update({ ...cursor.value, searchWords: searchWordsOf(cursor.value) });
 }
 
 /** Refs of the originals carrying each key, read from every run's bucket of the key. */

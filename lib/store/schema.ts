@@ -2,9 +2,10 @@
  * The IndexedDB database: its schema and its version.
  * open-db.ts opens it and runs the steps that upgrade an older one.
  *
- * Stores (version 4):
- * - originals: OriginalRecord by id; index "origin" (seed, import, learned) and the unique
- *   index "indexRef" over the number the candidate index knows the original by
+ * Stores (version 5):
+ * - originals: OriginalRecord by id; index "origin" (seed, import, learned, subscription), the
+ *   unique index "indexRef" over the number the candidate index knows the original by, and the
+ *   multi-entry index "searchWords" the options page searches (search-words.ts)
  * - runs, runBuckets: the candidate index, sorted runs of (key hash, ref) postings
  *   (posting-runs.ts); runBuckets holds each run's buckets under [run id, bucket]
  * - deadRefs: refs of originals deleted or changed, in the order they died, whose postings
@@ -18,16 +19,21 @@
  * read-modify-write for every key; versions 2 and 3 in a multi-entry index over the originals'
  * keys, one index entry per key, which made a 100,000-original import cost over a minute;
  * version 4 in runs. Version 3 rewrote the keys to fingerprint version 5 (engine/fingerprint.ts).
+ * Version 5 added the search index, so a search no longer reads every original.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { OriginalRecord, QueuedImport, TabState } from '../model';
 import type { RunInfo } from './posting-runs';
 
 export const DB_NAME = 'upstream';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface UpstreamSchema extends DBSchema {
-  originals: { key: string; value: OriginalRecord; indexes: { origin: string; indexRef: number } };
+  originals: {
+    key: string;
+    value: OriginalRecord;
+    indexes: { origin: string; indexRef: number; searchWords: string };
+  };
   runs: { key: number; value: RunInfo };
   runBuckets: { key: [number, number]; value: Uint32Array };
   deadRefs: { key: number; value: number };

@@ -34,3 +34,91 @@ describe('the options page when the store cannot be opened', () => {
     expect(asked).toEqual([]);
   });
 });
+
+describe('the options page with subscriptions and a large store', () => {
+  const subscription = {
+    url: 'https://desk.example/list.jsonl',
+    title: 'Desk list',
+    count: 1200,
+    everyHours: 24,
+    subscribedAt: 1,
+    checkedAt: Date.UTC(2026, 10, 30),
+    updatedAt: Date.UTC(2026, 10, 29),
+    problem: 'refused: the pack is damaged or incomplete',
+  };
+
+  async function open(overrides: Partial<OptionsBackend>) {
+    const { document, Event } = parseHTML(html);
+    const calls: unknown[][] = [];
+    const backend: OptionsBackend = {
+      listOriginals: async (search) => ({ items: [], total: search ? 2000 : 1_000_000, more: !!search }),
+      getOriginal: async () => null,
+      deleteOriginal: async () => undefined,
+      queueImport: async () => ({ imported: 0, queued: 0, running: false }),
+      importStatus: async () => ({ imported: 0, queued: 0, running: false }),
+      cancelImport: async () => ({ imported: 0, queued: 0, running: false }),
+      exportOriginals: async () => ({ lines: [], last: null }),
+      trustedOutlets: async () => [],
+      setTrustedOutlets: async () => undefined,
+      health: async () => ({ problem: null }),
+      subscriptions: async () => [subscription],
+      subscribe: async (...args) => (calls.push(args), 'bad-address'),
+      refreshSubscription: async () => undefined,
+      setSchedule: async () => undefined,
+      unsubscribe: async () => undefined,
+      ...overrides,
+    };
+    await startOptionsPage(document as unknown as Document, {
+      backend,
+      t,
+      readImportFile: () => ({ items: [], problems: [] }),
+      maxFileChars: 1,
+      storageUsed: async () => undefined,
+      persistStorage: async () => undefined,
+      download: () => '',
+      deleteStore: async () => undefined,
+    });
+    return { document, Event, calls };
+  }
+
+  it('shows each list with its count, its checks and why its last refresh was refused', async () => {
+    const { document } = await open({});
+    const item = document.querySelector('[data-testid="subscription"]')!;
+    expect(item.querySelector('[data-testid="subscription-title"]')!.textContent).toBe('Desk list');
+    expect(item.querySelector('[data-testid="subscription-state"]')!.textContent).toMatch(/^1200 originals · checked /);
+    expect(item.querySelector('[data-testid="subscription-problem"]')!.textContent).toBe(
+      'Last refresh: refused: the pack is damaged or incomplete. The originals received before are kept.',
+    );
+  });
+
+  it('subscribes with the schedule shown (daily at first), and says what is wrong with an address', async () => {
+    const { document, Event, calls } = await open({});
+    (document.getElementById('subscribe-url') as unknown as HTMLInputElement).value = 'http://desk.example/list';
+    document.getElementById('subscribe-form')!.dispatchEvent(new Event('submit'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual([['http://desk.example/list', 24]]);
+    expect(document.getElementById('subscribe-status')!.textContent).toBe(
+      'Give the https address of an Upstream pack.',
+    );
+  });
+
+  it('counts the store from its stored count and says when a search matched more than it counted', async () => {
+    const searches: string[] = [];
+    const { document, Event } = await open({
+      listOriginals: async (search) => (
+        searches.push(search),
+        { items: [], total: search ? 2000 : 1_000_000, more: !!search }
+      ),
+    });
+    expect(document.getElementById('store-summary')!.textContent).toBe('1000000 originals.');
+    const search = document.getElementById('search') as unknown as HTMLInputElement;
+    for (const typed of ['h', 'ha', 'har']) {
+      search.value = typed;
+      search.dispatchEvent(new Event('input'));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    // One search once typing paused, not one per keystroke.
+    expect(searches.filter(Boolean)).toEqual(['har']);
+    expect(document.getElementById('page')!.textContent).toBe('1–50 of more than 2000');
+  });
+});

@@ -27,6 +27,8 @@ const SCHEDULES: [number, MessageKey][] = [
   [24, 'optionsEveryDay'],
   [24 * 7, 'optionsEveryWeek'],
 ];
+/** Quiet time after a keystroke before the list is searched. */
+const SEARCH_PAUSE_MS = 200;
 /** How often the list is read again while a subscription is being fetched or removed. */
 const FOLLOW_MS = 500;
 
@@ -124,15 +126,20 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
         : t('optionsSummaryUsed', String(total), (used / 1024 / 1024).toFixed(1));
   }
 
+  /** Each list request is numbered, so an answer to an earlier keystroke never replaces a later one. */
+  let listRequest = 0;
   async function showList(): Promise<void> {
+    const asked = ++listRequest;
     const search = ($('search') as HTMLInputElement).value;
     const page = await backend.listOriginals(search, offset, LIST_PAGE);
+    if (asked !== listRequest) return;
     $('originals').replaceChildren(...page.items.map(rowOf));
+    const range = [String(offset + 1), String(Math.min(offset + LIST_PAGE, page.total)), String(page.total)] as const;
     $('page').textContent = page.total
-      ? t('optionsPageRange', String(offset + 1), String(Math.min(offset + LIST_PAGE, page.total)), String(page.total))
+      ? t(page.more ? 'optionsPageRangeMore' : 'optionsPageRange', ...range)
       : t('optionsPageNone');
     ($('previous') as HTMLButtonElement).disabled = offset === 0;
-    ($('next') as HTMLButtonElement).disabled = offset + LIST_PAGE >= page.total;
+    ($('next') as HTMLButtonElement).disabled = offset + LIST_PAGE >= page.total && !page.more;
   }
 
   function rowOf(r: OriginalRecord): HTMLElement {
@@ -180,12 +187,12 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
     await Promise.all([showSummary(), showList()]);
   }
 
-  const scheduleOptions = () => SCHEDULES.map(([hours, key]) => h(doc, 'option', { value: String(hours) }, t(key)));
-  const scheduleSelect = (selected: number, label: string) => {
-    const select = h(doc, 'select', { 'aria-label': label }, ...scheduleOptions()) as HTMLSelectElement;
-    select.value = String(SCHEDULES.some(([hours]) => hours === selected) ? selected : 24);
-    return select;
-  };
+  const scheduleOptions = (selected: number) =>
+    SCHEDULES.map(([hours, key]) =>
+      h(doc, 'option', { value: String(hours), selected: hours === selected ? '' : undefined }, t(key)),
+    );
+  const scheduleSelect = (selected: number, label: string) =>
+    h(doc, 'select', { 'aria-label': label }, ...scheduleOptions(selected)) as HTMLSelectElement;
   const when = (time: number | undefined) => (time ? new Date(time).toLocaleString() : t('optionsNever'));
 
   function subscriptionItem(s: SubscriptionView): HTMLElement {
@@ -317,8 +324,7 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
     const input = event.target as HTMLInputElement;
     if (input.files?.length) void importFiles(Array.from(input.files)).finally(() => (input.value = ''));
   });
-  $('subscribe-every').replaceChildren(...scheduleOptions());
-  ($('subscribe-every') as HTMLSelectElement).value = '24';
+  $('subscribe-every').replaceChildren(...scheduleOptions(24));
   $('subscribe-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const url = ($('subscribe-url') as HTMLInputElement).value;
@@ -337,9 +343,14 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
   });
   $('cancel-import').addEventListener('click', async () => showProgress(await backend.cancelImport()));
   $('export').addEventListener('click', () => void exportAll());
+  let typing: ReturnType<typeof setTimeout> | undefined;
   $('search').addEventListener('input', () => {
-    offset = 0;
-    void showList();
+    // Searched once typing pauses, not at every keystroke.
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      offset = 0;
+      void showList();
+    }, SEARCH_PAUSE_MS);
   });
   $('previous').addEventListener('click', () => {
     offset = Math.max(0, offset - LIST_PAGE);
