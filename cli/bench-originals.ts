@@ -2,11 +2,19 @@
  * The synthetic originals of `npm run bench`, prepared on every core: the fingerprint each is
  * indexed under, and its simhash-js hash, for originals 0 to count - 1. Run as a worker
  * (through bench-originals-worker.mjs), it prepares the range it is given.
+ *
+ * Preparing a million takes about ten minutes on two cores, so they are kept on disk
+ * (.cache/bench/, one line per original) and a rerun reads them back; a cache written by
+ * another fingerprint version, or whose originals no longer fingerprint the same, is rebuilt.
  */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import simhashJs from 'simhash-js';
-import { prepareArticle } from '../lib/engine';
+import { FINGERPRINT_VERSION, prepareArticle } from '../lib/engine';
 import { syntheticArticle } from './synthetic';
 import type { OriginalRecord } from '../lib/model';
 
@@ -24,6 +32,13 @@ export interface SyntheticOriginals {
   jsHashes: number[];
 }
 
+const recordOf = (n: number, keys: string[], words: number): OriginalRecord => ({
+  id: `s${n}`,
+  title: `Synthetic ${n}`,
+  fingerprint: { keys, words },
+  origin: 'import',
+});
+
 function prepareRange(from: number, to: number): SyntheticOriginals {
   const jsHasher = new simhashJs.SimHash();
   const records: OriginalRecord[] = [];
@@ -31,17 +46,78 @@ function prepareRange(from: number, to: number): SyntheticOriginals {
   for (let n = from; n < to; n++) {
     const paragraphs = syntheticText(n);
     const { fingerprint } = prepareArticle({ paragraphs }, 'index');
-    records.push({ id: `s${n}`, title: `Synthetic ${n}`, fingerprint, origin: 'import' });
+    records.push(recordOf(n, fingerprint.keys, fingerprint.words));
     jsHashes.push(jsHasher.hash(paragraphs.join('\n')));
   }
   return { records, jsHashes };
 }
 
-/** Prepares originals 0 to count - 1, split over worker threads, in order. */
-export async function prepareSyntheticOriginals(count: number): Promise<SyntheticOriginals> {
-  const chunks = Array.from({ length: Math.ceil(count / CHUNK) }, (_, i) => [
-    i * CHUNK,
-    Math.min(count, (i + 1) * CHUNK),
+const CACHE = new URL(`../.cache/bench/synthetic-v${FINGERPRINT_VERSION}-w${SYNTHETIC_WORDS}.txt`, import.meta.url);
+
+/** Reads up to `count` cached originals: each line "jsHash words key key …", in order. */
+async function readCache(count: number): Promise<SyntheticOriginals> {
+  const read: SyntheticOriginals = { records: [], jsHashes: [] };
+  if (!(await stat(CACHE).catch(() => null))) return read;
+  const lines = createInterface({ input: createReadStream(CACHE, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (read.records.length >= count) break;
+    const [hash, words, ...keys] = line.split(' ');
+    if (!keys.length) break;
+    read.records.push(recordOf(read.records.length, keys, Number(words)));
+    read.jsHashes.push(Number(hash));
+  }
+  lines.close();
+  return read;
+}
+
+async function appendToCache(originals: SyntheticOriginals): Promise<void> {
+  await mkdir(new URL('.', CACHE), { recursive: true });
+  const out = createWriteStream(CACHE, { flags: 'a' });
+  originals.records.forEach((record, i) => {
+    out.write(`${originals.jsHashes[i]} ${record.fingerprint.words} ${record.fingerprint.keys.join(' ')}\n`);
+  });
+  out.end();
+  await once(out, 'finish');
+}
+
+/** True when the cached originals fingerprint as this engine does (checked on a few of them). */
+function cacheIsCurrent(cached: SyntheticOriginals): boolean {
+  const probes = [0, 1, Math.floor(cached.records.length / 2), cached.records.length - 1].filter((n) => n >= 0);
+  return probes.every((n) => {
+    const fresh = prepareRange(n, n + 1);
+    return (
+      fresh.records[0].fingerprint.keys.join(' ') === cached.records[n].fingerprint.keys.join(' ') &&
+      fresh.jsHashes[0] === cached.jsHashes[n]
+    );
+  });
+}
+
+/**
+ * Originals 0 to count - 1: from the disk cache as far as it goes, the rest prepared (and
+ * added to the cache). `fromCache` says how many were read back.
+ */
+export async function syntheticOriginals(count: number): Promise<SyntheticOriginals & { fromCache: number }> {
+  let cached = await readCache(count);
+  if (cached.records.length && !cacheIsCurrent(cached)) {
+    await rm(CACHE);
+    cached = { records: [], jsHashes: [] };
+  }
+  const fromCache = cached.records.length;
+  if (fromCache >= count) return { ...cached, fromCache };
+  const fresh = await prepareSyntheticOriginals(fromCache, count);
+  await appendToCache(fresh);
+  return {
+    records: cached.records.concat(fresh.records),
+    jsHashes: cached.jsHashes.concat(fresh.jsHashes),
+    fromCache,
+  };
+}
+
+/** Prepares originals `from` to `to` - 1, split over worker threads, in order. */
+async function prepareSyntheticOriginals(from: number, to: number): Promise<SyntheticOriginals> {
+  const chunks = Array.from({ length: Math.ceil((to - from) / CHUNK) }, (_, i) => [
+    from + i * CHUNK,
+    Math.min(to, from + (i + 1) * CHUNK),
   ]);
   const done: SyntheticOriginals[] = [];
   let next = 0;

@@ -15,7 +15,7 @@ import { diskLexicons, lexiconsFromDisk } from './lexicons';
 import { pudArticles } from './corpora';
 import { hammingDistance, simhash64 } from './simhash';
 import { browserBench } from './bench-browser';
-import { prepareSyntheticOriginals, syntheticText } from './bench-originals';
+import { syntheticOriginals, syntheticText } from './bench-originals';
 import { syntheticArticle } from './synthetic';
 import { handTranslations, SEEDS_DIR, seedPackFromDisk } from './sources';
 import type { OriginalRecord, OriginalStore } from '../lib/model';
@@ -151,8 +151,10 @@ async function lookupTimes(): Promise<void> {
   const largest = Math.max(...sizes);
   // Synthetic originals of about 150 words; the queries are excerpts (their first 100 words or so).
   const started = performance.now();
-  const { records: originals, jsHashes } = await prepareSyntheticOriginals(largest);
-  console.log(`\n(prepared ${largest} synthetic originals in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const { records: originals, jsHashes, fromCache } = await syntheticOriginals(largest);
+  console.log(
+    `\n(${largest} synthetic originals in ${((performance.now() - started) / 1000).toFixed(1)} s, ${fromCache} of them read from .cache/bench)`,
+  );
   const textCache = new Map<number, string[]>();
   const textOf = (n: number) => textCache.get(n) ?? textCache.set(n, syntheticText(n)).get(n)!;
   const queryIds = Array.from({ length: 50 }, (_, i) => i * 13);
@@ -278,7 +280,7 @@ const FOREIGN_STORE_SIZE = 10_000;
  * research corpora, PUD translations in six languages. Each lexicon's first load is timed apart.
  */
 async function foreignPageTimes(): Promise<void> {
-  const { records } = await prepareSyntheticOriginals(FOREIGN_STORE_SIZE);
+  const { records } = await syntheticOriginals(FOREIGN_STORE_SIZE);
   const pages: { language: string; paragraphs: string[] }[] = [];
   const withText: OriginalRecord[] = (await seedPackFromDisk()).originals;
   for (const { language, paragraphs } of await handTranslations()) pages.push({ language, paragraphs });
