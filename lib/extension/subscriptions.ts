@@ -151,7 +151,10 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
 
   async function refreshNow(url: string): Promise<RefreshOutcome> {
     const subscription = await find(url);
-    if (!subscription || subscription.removing) return 'failed';
+    if (!subscription || subscription.removing) {
+      if (activity.get(url)?.kind === 'refreshing') activity.delete(url);
+      return 'failed';
+    }
     mark(url, 'refreshing');
     const checkedAt = env.now();
     const save = (changes: Partial<Subscription>) => store.putSubscription({ ...subscription, checkedAt, ...changes });
@@ -255,7 +258,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
 
     /** Asks the list's address again (the person's "Refresh"); the outcome shows in the list. */
     refresh(url: string): void {
-      mark(url, 'refreshing');
+      if (activity.get(url)?.kind !== 'removing') mark(url, 'refreshing');
       void serially(() => refreshNow(url));
     },
 
