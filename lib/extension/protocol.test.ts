@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from './protocol';
+import { mayBeSentFrom, parseMessage, type Message } from './protocol';
 
 const paragraphs = ['Some article text that is long enough to fingerprint for this test of the protocol.'];
 const article = { url: 'https://news.example/a', title: 'A', paragraphs };
@@ -24,5 +24,17 @@ describe('parseMessage', () => {
       { type: 'article-found', article: { ...article, authors: 'Jane' } },
     ];
     for (const message of bad) expect(parseMessage(message)).toBeNull();
+  });
+});
+
+describe('subscription messages', () => {
+  it('come only from the extension pages, with a schedule of an hour to a month', () => {
+    const subscribe = parseMessage({ type: 'subscribe', url: 'https://desk.example/list.jsonl', everyHours: 24 });
+    expect(subscribe).toEqual({ type: 'subscribe', url: 'https://desk.example/list.jsonl', everyHours: 24 });
+    expect(mayBeSentFrom(subscribe as Message, 'content-script')).toBe(false);
+    expect(mayBeSentFrom(subscribe as Message, 'extension-page')).toBe(true);
+    for (const everyHours of [0, 0.5, 24 * 32, '24'])
+      expect(parseMessage({ type: 'subscribe', url: 'https://desk.example/', everyHours })).toBeNull();
+    expect(parseMessage({ type: 'unsubscribe', url: 'x'.repeat(2001) })).toBeNull();
   });
 });
