@@ -3,15 +3,18 @@
  * through the extension's own import path (the options page's messages to the background),
  * with pages analysed while the import runs and after it.
  */
+import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/chromium';
 import { startServer } from '../test/e2e/server';
 import { newsPage, pageCases } from '../test/fixtures/pages';
 import { FINGERPRINT_VERSION } from '../lib/engine';
+import { packHeaderLine } from '../lib/formats';
 import type { OriginalRecord } from '../lib/model';
 
 const CHUNK = 1000;
 const RAW_FLOOR_LARGEST = 100_000;
+const LIST_PATH = '/bench-list.jsonl';
 /** Originals handed to the options page at a time. */
 const BLOCK = 100_000;
 
@@ -36,11 +39,36 @@ export interface RawFloor {
 }
 
 /** Imports `records` (fingerprints without text) in steps up to each size, measuring as it goes. */
+/** A subscribed list of fingerprints stored, then removed, while pages are analysed. */
+export interface SubscriptionRow {
+  originals: number;
+  packMegabytes: number;
+  /** From subscribing to the list's originals stored and its index merged. */
+  fetchAndStoreSeconds: number;
+  /** From unsubscribing to the last of its originals removed. */
+  removalSeconds: number;
+  /** Pages analysed end to end while the removal runs. */
+  pageAnalysisDuringRemovalMs: number[];
+}
+
+/** A pack (header and lines) of the given originals without text, as `npm run pack --fingerprints-only` writes it. */
+function fingerprintPack(records: OriginalRecord[]): string {
+  const body = records
+    .map(
+      (r) =>
+        `${JSON.stringify({ id: r.id, title: r.title, text: '', fingerprint: { ...r.fingerprint, version: FINGERPRINT_VERSION } })}\n`,
+    )
+    .join('');
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  return `${packHeaderLine({ title: 'Bench list', count: records.length, sha256 })}\n${body}`;
+}
+
 export async function browserBench(
   records: OriginalRecord[],
   textOf: (n: number) => string[],
   sizes: number[],
-): Promise<{ rows: BrowserRow[]; raw: RawFloor }> {
+  subscriptionSize = 0,
+): Promise<{ rows: BrowserRow[]; raw: RawFloor; subscription?: SubscriptionRow }> {
   const probes = Array.from({ length: 10 }, (_, i) => i * 17);
   const pages = new Map<string, string>(
     probes.map((i) => [
@@ -50,10 +78,17 @@ export async function browserBench(
   );
   const rewrite = pageCases().find((c) => c.name === 'seed-001-rewrite')!;
   pages.set('/rewrite.html', rewrite.html);
-  const server = await startServer(pages);
-  const { context, browser } = await launchChromium(server);
+  const pack = subscriptionSize ? fingerprintPack(records.slice(0, subscriptionSize)) : '';
+  const server = await startServer(
+    pages,
+    new Map(),
+    new Map([[LIST_PATH, (_req, res) => res.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(pack)]]),
+  );
+  // Host access to the local list granted at install: the bench subscribes by message, not through the prompt.
+  const { context, browser } = await launchChromium(server, 'en-US', true, ['http://127.0.0.1/*']);
   const rows: BrowserRow[] = [];
   let raw: RawFloor = { records: 0, keysPerRecord: 0, seconds: 0 };
+  let subscription: SubscriptionRow | undefined;
   try {
     const options = await context.newPage();
     await options.goto(`${browser.extensionBase}options.html`);
@@ -82,6 +117,38 @@ export async function browserBench(
       }
       await page.close();
       return { ms: Number.NaN, id: null };
+    };
+    /** Seconds until the subscriptions are idle and `done` holds for them. */
+    const waitForSubscriptions = (done: 'stored' | 'removed') =>
+      options.evaluate(async (done) => {
+        const started = performance.now();
+        for (;;) {
+          const list = await chrome.runtime.sendMessage({ type: 'list-subscriptions' });
+          const idle = !list.some((s: { activity?: string; removing?: boolean }) => s.activity || s.removing);
+          if (idle && (done === 'removed' ? list.length === 0 : list[0]?.checkedAt)) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return (performance.now() - started) / 1000;
+      }, done);
+    const measureSubscription = async (): Promise<SubscriptionRow> => {
+      const url = `${server.origin}${LIST_PATH}`;
+      await options.evaluate((url) => chrome.runtime.sendMessage({ type: 'subscribe', url, everyHours: 24 }), url);
+      const stored = await waitForSubscriptions('stored');
+      const [listed] = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'list-subscriptions' }));
+      if (listed?.problem || listed?.count !== subscriptionSize)
+        throw new Error(`the bench list was not stored: ${JSON.stringify(listed)}`);
+      const compacted = (await options.evaluate(waitForOneRun)) / 1000;
+      await options.evaluate((url) => chrome.runtime.sendMessage({ type: 'unsubscribe', url }), url);
+      const removing = waitForSubscriptions('removed');
+      const during: number[] = [];
+      for (let i = 0; i < 3; i++) during.push(Math.round((await analyse(`/copy-${probes[i]}.html`)).ms));
+      return {
+        originals: subscriptionSize,
+        packMegabytes: Number((pack.length / 1024 / 1024).toFixed(1)),
+        fetchAndStoreSeconds: Number((stored + compacted).toFixed(1)),
+        removalSeconds: Number((await removing).toFixed(1)),
+        pageAnalysisDuringRemovalMs: during,
+      };
     };
     const waitForQueue = () =>
       options.evaluate(async () => {
@@ -146,6 +213,13 @@ export async function browserBench(
       const importSeconds = importMs / 1000;
       imported = size;
       console.log(`(browser: ${size} originals imported in ${importSeconds.toFixed(1)} s)`);
+      // The list is subscribed to, and removed, over the first store of 10,000 or more.
+      if (subscriptionSize && !subscription && size >= 10_000) {
+        subscription = await measureSubscription();
+        console.log(
+          `(browser: a list of ${subscriptionSize} originals stored and removed: ${JSON.stringify(subscription)})`,
+        );
+      }
       const times: number[] = [];
       let hits = 0;
       for (const i of probes) {
@@ -177,7 +251,7 @@ export async function browserBench(
     await context.close();
     await server.close();
   }
-  return { rows, raw };
+  return { rows, raw, subscription };
 }
 
 /**

@@ -10,7 +10,7 @@
  * original from elsewhere, and removing the list removes exactly them, a slice at a time.
  */
 import { hash32, makeOriginal } from '../engine';
-import { MAX_PACK_BYTES, PackError, parseOriginalsLine, verifyPack, type VerifiedPack } from '../formats';
+import { MAX_PACK_BYTES, PackError, parseOriginalsLine, readAtMost, verifyPack, type VerifiedPack } from '../formats';
 import type { OriginalRecord, OriginalsLibrary, Subscription, SubscriptionStore, SubscriptionView } from '../model';
 
 /** Refresh schedules a person can pick, in hours. */
@@ -71,29 +71,9 @@ export type RefreshOutcome = 'updated' | 'unchanged' | 'refused' | 'failed';
 
 /** Reads a response body, refusing more than `max` bytes. */
 async function bodyOf(response: Response, max: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > max) throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB`);
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  if (Number(response.headers.get('content-length') ?? 0) > max)
+    throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB`);
+  return response.body ? readAtMost(response.body, max) : new Uint8Array(0);
 }
 
 /** The subscriptions of the background: subscribe, refresh, schedule, remove. One change at a time. */

@@ -13,6 +13,7 @@ export {
   packHeaderLine,
   packHeaderOf,
   PackError,
+  readAtMost,
   sha256Hex,
   verifyPack,
   type PackHeader,

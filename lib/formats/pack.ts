@@ -85,33 +85,38 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 const isGzip = (bytes: Uint8Array) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/** Unzips gzipped bytes, refusing to produce more than `max` bytes. */
-async function gunzip(bytes: Uint8Array, max: number): Promise<Uint8Array> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'))
-    .getReader();
+/** Reads a stream of bytes whole, refusing more than `max` bytes (PackError). */
+export async function readAtMost(stream: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > max) throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB unzipped`);
-      chunks.push(value);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB`);
     }
-  } catch (error) {
-    await reader.cancel().catch(() => undefined);
-    throw error instanceof PackError ? error : new PackError('the pack is not valid gzip (damaged or incomplete)');
+    chunks.push(value);
   }
-  const out = new Uint8Array(size);
+  const bytes = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
-    out.set(chunk, at);
+    bytes.set(chunk, at);
     at += chunk.length;
   }
-  return out;
+  return bytes;
+}
+
+/** Unzips gzipped bytes, refusing to produce more than `max` bytes. */
+async function gunzip(bytes: Uint8Array, max: number): Promise<Uint8Array> {
+  const unzipped = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  try {
+    return await readAtMost(unzipped, max);
+  } catch (error) {
+    throw error instanceof PackError ? error : new PackError('the pack is not valid gzip (damaged or incomplete)');
+  }
 }
 
 /**

@@ -6,6 +6,18 @@ import { startOptionsPage, type OptionsBackend } from './options-view';
 
 const html = readFileSync(new URL('../../entrypoints/options/index.html', import.meta.url), 'utf8');
 
+/** The options page's environment around a backend, with nothing read, stored or downloaded. */
+const environment = (backend: OptionsBackend, deleteStore = async () => undefined) => ({
+  backend,
+  t,
+  readImportFile: () => ({ items: [], problems: [] }),
+  maxFileChars: 1,
+  storageUsed: async () => undefined,
+  persistStorage: async () => undefined,
+  download: () => '',
+  deleteStore,
+});
+
 describe('the options page when the store cannot be opened', () => {
   it('says why, offers to delete the store, and asks the store for nothing else', async () => {
     const { document } = parseHTML(html);
@@ -17,16 +29,10 @@ describe('the options page when the store cannot be opened', () => {
           : async () => void asked.push(name),
     });
     let deleted = 0;
-    await startOptionsPage(document as unknown as Document, {
-      backend,
-      t,
-      readImportFile: () => ({ items: [], problems: [] }),
-      maxFileChars: 1,
-      storageUsed: async () => undefined,
-      persistStorage: async () => undefined,
-      download: () => '',
-      deleteStore: async () => void deleted++,
-    });
+    await startOptionsPage(
+      document as unknown as Document,
+      environment(backend, async () => void deleted++),
+    );
     const alert = document.querySelector('[data-testid="store-problem"]')!;
     expect(alert.textContent).toContain('Internal error opening backing store');
     (alert.querySelector('[data-testid="delete-store"]') as unknown as HTMLElement).click();
@@ -68,16 +74,7 @@ describe('the options page with subscriptions and a large store', () => {
       unsubscribe: async () => undefined,
       ...overrides,
     };
-    await startOptionsPage(document as unknown as Document, {
-      backend,
-      t,
-      readImportFile: () => ({ items: [], problems: [] }),
-      maxFileChars: 1,
-      storageUsed: async () => undefined,
-      persistStorage: async () => undefined,
-      download: () => '',
-      deleteStore: async () => undefined,
-    });
+    await startOptionsPage(document as unknown as Document, environment(backend));
     return { document, Event, calls };
   }
 
