@@ -17,8 +17,8 @@ export const IMPORT_BATCH = 100;
 /** Quiet time after an import's last batch before the candidate index is merged into one run. */
 const COMPACT_AFTER_MS = 1000;
 
-/** Lets other work (lookups for open pages) run between batches. */
-const yieldToOtherWork = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets other work run between batches. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The background's import worker: one at a time, resumable, cancellable. */
 export class ImportWorker {
@@ -29,9 +29,11 @@ export class ImportWorker {
   /** Messages of an import being stored: a compaction gives way to them. */
   private adding = 0;
 
+  /** `giveWay` is awaited between batches: the service makes it wait for pages being analysed. */
   constructor(
     private readonly originals: OriginalsLibrary,
     private readonly queue: ImportQueue,
+    private readonly giveWay: () => Promise<void> = nextTurn,
   ) {}
 
   /**
@@ -65,7 +67,7 @@ export class ImportWorker {
         return this.status();
       }
       this.progress.imported += batch.length;
-      await yieldToOtherWork();
+      await this.giveWay();
     }
     if (toPrepare.length) {
       await this.queue.enqueueImports(toPrepare);
@@ -146,7 +148,7 @@ export class ImportWorker {
       after = keys[keys.length - 1];
       this.progress.imported += records.length;
       this.progress.queued = Math.max(0, this.progress.queued - records.length);
-      await yieldToOtherWork();
+      await this.giveWay();
     }
   }
 }

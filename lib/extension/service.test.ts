@@ -192,3 +192,31 @@ describe('background service', () => {
     expect(onDomain('notwsj.com', 'wsj.com')).toBe(false);
   });
 });
+
+describe('long work in the background', () => {
+  it('gives way to a page being analysed: an import stores no new batch until the report is made', async () => {
+    const { store, service } = await setup();
+    let batches = 0;
+    const put = store.originals.putOriginals.bind(store.originals);
+    store.originals.putOriginals = async (records) => {
+      batches++;
+      return put(records);
+    };
+    const items = Array.from({ length: 3000 }, (_, i) => ({
+      id: `f${i}`,
+      title: `Fingerprint ${i}`,
+      text: '',
+      fingerprint: { keys: [`k${i}a`, `k${i}b`, `k${i}c`], words: 300, version: FINGERPRINT_VERSION },
+    }));
+    const importing = service.handle({ type: 'queue-import', items }, { kind: 'extension-page' });
+    await waitFor(async () => batches >= 2);
+    const before = batches;
+    const from = { kind: 'content-script' as const, tabId: 1, url: 'https://blog.example/copy' };
+    await service.handle({ type: 'article-found', article: await messageFor(page('copy-002').html, from.url) }, from);
+    expect((await store.tabs.getTabState(1))?.status).toBe('ready');
+    // The batch already under way when the page arrived may finish; no other starts.
+    expect(batches - before).toBeLessThanOrEqual(1);
+    await importing;
+    expect(batches).toBe(30);
+  });
+});

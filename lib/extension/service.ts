@@ -60,6 +60,9 @@ const withoutText = (r: OriginalRecord): OriginalRecord => ({
   fingerprint: { ...r.fingerprint, keys: [] },
 });
 
+/** How often long work looks again whether the pages it gave way to are done. */
+const GIVE_WAY_MS = 10;
+
 /** Gives other messages their turn between slices of work. */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -73,14 +76,19 @@ type Handlers = {
 /** Creates the background's message handler. */
 export function createService(env: ServiceEnvironment) {
   const { originals, settings, tabs, importQueue } = env.stores;
-  const imports = new ImportWorker(originals, importQueue);
-  const pause = env.pause ?? nextTurn;
+  /** Pages being analysed: long work (an import, a list stored or removed) waits for them between its batches. */
+  let analysing = 0;
+  const giveWay = async () => {
+    await (env.pause ?? nextTurn)();
+    while (analysing > 0) await new Promise((resolve) => setTimeout(resolve, GIVE_WAY_MS));
+  };
+  const imports = new ImportWorker(originals, importQueue, giveWay);
   const subscriptions = createSubscriptions({
     originals,
     store: env.stores.subscriptions,
     fetch: env.fetch ?? (() => Promise.reject(new Error('no network here'))),
     now: Date.now,
-    pause,
+    pause: giveWay,
   });
   /** Navigations seen per tab: a report of a page the tab has since left is not written. */
   const navigations = new Map<number, number>();
@@ -107,6 +115,31 @@ export function createService(env: ServiceEnvironment) {
     await originals.mergeRuns();
   }
 
+  /** Reports on a page's article, unless the tab has moved on meanwhile. */
+  async function analysePage(article: ArticleMessage, { tabId, url }: { tabId: number; url: string }): Promise<void> {
+    const navigation = navigations.get(tabId);
+    if (!(await siteEnabled(url))) return;
+    const page = await articleFromMessage(article, url, nextTurn);
+    if (navigations.get(tabId) !== navigation) return;
+    if (!page) {
+      await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
+      return;
+    }
+    // Learning is a bonus: a full store must not leave the page without its report.
+    await learn(article, url).catch((error: Error) =>
+      console.warn('Upstream: the article was not learned', error.message),
+    );
+    const report = await analyse(page, originals, { address: url }, { lexicons: env.lexicons });
+    if (navigations.get(tabId) !== navigation) return;
+    await setState(tabId, {
+      status: 'ready',
+      url,
+      report,
+      paragraphs: page.paragraphs,
+      updatedAt: Date.now(),
+    });
+  }
+
   const contentScript = (sender: Sender) => {
     if (sender.kind !== 'content-script') throw new Error('content-script message from elsewhere');
     return sender;
@@ -124,28 +157,12 @@ export function createService(env: ServiceEnvironment) {
       if (await siteEnabled(url)) await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
     },
     async 'article-found'(message, sender) {
-      const { tabId, url } = contentScript(sender);
-      const navigation = navigations.get(tabId);
-      if (!(await siteEnabled(url))) return;
-      const page = await articleFromMessage(message.article, url, nextTurn);
-      if (navigations.get(tabId) !== navigation) return;
-      if (!page) {
-        await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
-        return;
+      analysing++;
+      try {
+        await analysePage(message.article, contentScript(sender));
+      } finally {
+        analysing--;
       }
-      // Learning is a bonus: a full store must not leave the page without its report.
-      await learn(message.article, url).catch((error: Error) =>
-        console.warn('Upstream: the article was not learned', error.message),
-      );
-      const report = await analyse(page, originals, { address: url }, { lexicons: env.lexicons });
-      if (navigations.get(tabId) !== navigation) return;
-      await setState(tabId, {
-        status: 'ready',
-        url,
-        report,
-        paragraphs: page.paragraphs,
-        updatedAt: Date.now(),
-      });
     },
     async 'get-tab-state'(message) {
       const state = await tabs.getTabState(message.tabId);
