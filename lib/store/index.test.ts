@@ -77,6 +77,19 @@ describe('IdbStore', () => {
     expect(await store.db.count('deadRefs')).toBe(0);
   });
 
+  it('drops the postings of originals removed from a store of one run when all runs are merged', async () => {
+    const store = await openStores(freshName());
+    const [kept, gone] = [article('kept', 'harbour'), article('gone', 'railway')];
+    await store.originals.putOriginals([kept, gone]);
+    await store.originals.mergeRuns(true);
+    await store.originals.deleteOriginal('gone');
+    await store.originals.mergeRuns(true);
+    const runs = await store.db.getAll('runs');
+    expect(runs).toHaveLength(1);
+    expect(runs[0].postings).toBe(new Set(kept.fingerprint.keys).size);
+    expect(await store.db.count('deadRefs')).toBe(0);
+  });
+
   it('keeps the index to a few merged runs over many small writes, every original still found', async () => {
     const store = await openStores(freshName());
     // Articles of made-up words (two syllables of twenty), each in its own pseudo-random order.

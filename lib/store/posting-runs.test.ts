@@ -89,5 +89,8 @@ describe('posting runs', () => {
     expect(runsToMerge(runs)).toBeUndefined();
     const full = [...runs, run(99, 0)];
     expect(runsToMerge(full)?.map((r) => r.id)).toEqual(full.filter((r) => r.level === 0).map((r) => r.id));
+    // Merging all: several runs, or one that holds postings of originals since removed.
+    expect(runsToMerge([run(1, 2)], true)).toBeUndefined();
+    expect(runsToMerge([run(1, 2)], true, true)?.map((r) => r.id)).toEqual([1]);
   });
 });

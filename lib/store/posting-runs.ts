@@ -169,11 +169,12 @@ export function refsIn(bucket: Uint32Array, hash: number, limit: number): { refs
 
 /**
  * Runs to merge next: the runs of the lowest level that has RUNS_PER_LEVEL of them, or with
- * `all` (once an import is over) every run when there are several. For runs none of which is
- * being merged (the store finishes a merge under way before it starts another).
+ * `all` (once an import is over) every run when there are several, or the one run when
+ * originals died since (`withDead`): merging it drops their postings. For runs none of which
+ * is being merged (the store finishes a merge under way before it starts another).
  */
-export function runsToMerge(runs: readonly RunInfo[], all = false): RunInfo[] | undefined {
-  if (all) return runs.length > 1 ? [...runs] : undefined;
+export function runsToMerge(runs: readonly RunInfo[], all = false, withDead = false): RunInfo[] | undefined {
+  if (all) return runs.length > 1 || (runs.length === 1 && withDead) ? [...runs] : undefined;
   const byLevel = new Map<number, RunInfo[]>();
   for (const run of runs) byLevel.set(run.level, [...(byLevel.get(run.level) ?? []), run]);
   const level = [...byLevel.keys()].sort((a, b) => a - b).find((l) => byLevel.get(l)!.length >= RUNS_PER_LEVEL);

@@ -195,11 +195,11 @@ export async function mergeStep(db: UpstreamDb, all = false): Promise<boolean> {
     const existing = await runs.getAll();
     const building = existing.find((run) => run.merging);
     if (!building) {
-      const inputs = runsToMerge(existing, all);
-      if (!inputs) return;
-      const postings = inputs.reduce((sum, run) => sum + run.postings, 0);
       // Merging every run drops every posting of the refs dead by now: those can be forgotten after.
       const lastDeath = all ? (await tx.objectStore('deadRefs').openKeyCursor(null, 'prev'))?.key : undefined;
+      const inputs = runsToMerge(existing, all, lastDeath !== undefined);
+      if (!inputs) return;
+      const postings = inputs.reduce((sum, run) => sum + run.postings, 0);
       const merging = { inputs: inputs.map((run) => run.id), nextBucket: 0, written: 0, forgetDeathsUpTo: lastDeath };
       await runs.add({ level: levelOf(postings), buckets: bucketCount(postings), postings, merging } as RunInfo);
     } else if (building.merging!.nextBucket < building.buckets) {
