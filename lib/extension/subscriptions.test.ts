@@ -132,11 +132,14 @@ describe('subscriptions', () => {
     expect(subscription.problem).toMatch(/^refused: the pack is damaged or incomplete/);
     expect(subscription.count).toBe(2);
     expect(await ids()).toEqual(before);
-    // The next refresh asks without validators: the pack stored is not the one the server last sent.
+    // The validators sent are still those of the pack stored; the good pack served again is not stored again.
     await server.publish(good, '"3"');
     subscriptions.refresh(ADDRESS);
     await subscriptions.idle();
-    expect((await subscriptions.list())[0].problem).toBeUndefined();
+    expect(server.requests.at(-1)?.headers['if-none-match']).toBe('"1"');
+    const [after] = await subscriptions.list();
+    expect(after).toMatchObject({ etag: '"3"', count: 2 });
+    expect(after.problem).toBeUndefined();
   });
 
   it('says why a list could not be fetched, and keeps what it had', async () => {

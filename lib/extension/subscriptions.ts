@@ -140,8 +140,8 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
     const save = (changes: Partial<Subscription>) => store.putSubscription({ ...subscription, checkedAt, ...changes });
     try {
       const headers: Record<string, string> = { accept: 'application/x-ndjson, application/gzip, */*;q=0.5' };
-      // Validators only when the pack they describe is the one stored.
-      if (subscription.sha256 && !subscription.problem) {
+      // The validators are kept only with the pack stored: they describe it.
+      if (subscription.sha256) {
         if (subscription.etag) headers['if-none-match'] = subscription.etag;
         if (subscription.lastModified) headers['if-modified-since'] = subscription.lastModified;
       }
@@ -167,7 +167,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
         etag: response.headers.get('etag') ?? undefined,
         lastModified: response.headers.get('last-modified') ?? undefined,
       };
-      if (pack.sha256 === subscription.sha256 && pack.title === subscription.title && !subscription.problem) {
+      if (pack.sha256 === subscription.sha256 && pack.title === subscription.title) {
         await save({ ...validators, problem: undefined });
         return 'unchanged';
       }
