@@ -90,6 +90,28 @@ describe('IdbStore', () => {
     expect(await store.db.count('deadRefs')).toBe(0);
   });
 
+  it('drops, in a merge of many slices, the postings of originals deleted while it runs', async () => {
+    const store = await openStores(freshName());
+    const keysOf = (i: number) => Array.from({ length: 30 }, (_, k) => `k${i}x${k}`);
+    const records = Array.from({ length: 1500 }, (_, i) => ({
+      id: `r${i}`,
+      title: `Record ${i}`,
+      origin: 'import' as const,
+      fingerprint: { keys: keysOf(i), words: 300 },
+    }));
+    for (let i = 0; i < records.length; i += 500) await store.originals.putOriginals(records.slice(i, i + 500));
+    // One step starts the merge of all runs, one merges its first slice; then originals die.
+    await store.originals.mergeStep(true);
+    await store.originals.mergeStep(true);
+    for (const id of ['r0', 'r1499']) await store.originals.deleteOriginal(id);
+    await store.originals.mergeRuns(true);
+    const runs = await store.db.getAll('runs');
+    expect(runs).toHaveLength(1);
+    expect(runs[0].postings).toBe(1498 * 30);
+    expect(await store.db.count('deadRefs')).toBe(0);
+    expect((await idsUnder(store, keysOf(700).slice(0, 1))).get(keysOf(700)[0])).toEqual(['r700']);
+  });
+
   it('keeps the index to a few merged runs over many small writes, every original still found', async () => {
     const store = await openStores(freshName());
     // Articles of made-up words (two syllables of twenty), each in its own pseudo-random order.

@@ -1,7 +1,16 @@
 /** The originals on IndexedDB: lookups for the engine, writes, the options page's list, the seed pack. */
 import type { OriginalRecord, OriginalsLibrary, OriginalsPage, SeedPack } from '../model';
 import { META } from './meta-keys';
-import { INDEXED, lookupPostings, mergeRuns, mergeStep, originalCount, putIndexed, removeIndexed } from './run-index';
+import {
+  DeadRefs,
+  INDEXED,
+  lookupPostings,
+  mergeRuns,
+  mergeStep,
+  originalCount,
+  putIndexed,
+  removeIndexed,
+} from './run-index';
 import type { UpstreamDb } from './schema';
 import { wordsOf } from './search-words';
 import { writing } from './transactions';
@@ -11,6 +20,9 @@ export const MAX_SEARCH_MATCHES = 2000;
 const MAX_SEARCH_READS = 20_000;
 
 export class IdbOriginals implements OriginalsLibrary {
+  /** Dead refs read by merges so far (run-index.ts). */
+  private readonly dead = new DeadRefs();
+
   constructor(private readonly db: UpstreamDb) {}
 
   count(): Promise<number> {
@@ -42,11 +54,11 @@ export class IdbOriginals implements OriginalsLibrary {
 
   /** One bounded step of merging the index's runs (see run-index.ts); false when there was nothing to do. */
   mergeStep(all = false): Promise<boolean> {
-    return mergeStep(this.db, all);
+    return mergeStep(this.db, all, this.dead);
   }
 
   mergeRuns(all = false, stop: () => boolean = () => false): Promise<void> {
-    return mergeRuns(this.db, all, stop);
+    return mergeRuns(this.db, all, stop, this.dead);
   }
 
   /** Deletes an original; a deleted seed is remembered so that pack updates leave it out. */

@@ -188,7 +188,17 @@ export async function lookupPostings(
  * the one under way, or ends it by putting the merged run in place of its inputs. False when
  * there was nothing to do. A merge stopped by a restart goes on at the next step.
  */
-export async function mergeStep(db: UpstreamDb, all = false): Promise<boolean> {
+/**
+ * The dead refs read so far, kept between merge slices: a removal of 100,000 originals leaves
+ * as many, and reading them all again for every slice made its merge take a minute. Each
+ * slice reads only the deaths added since; forgetting deaths starts it afresh.
+ */
+export class DeadRefs {
+  refs = new Set<number>();
+  lastKey = 0;
+}
+
+export async function mergeStep(db: UpstreamDb, all = false, dead = new DeadRefs()): Promise<boolean> {
   let worked = false;
   await writing(db.transaction(['runs', 'runBuckets', 'deadRefs'], 'readwrite'), async (tx) => {
     const runs = tx.objectStore('runs');
@@ -203,13 +213,16 @@ export async function mergeStep(db: UpstreamDb, all = false): Promise<boolean> {
       const merging = { inputs: inputs.map((run) => run.id), nextBucket: 0, written: 0, forgetDeathsUpTo: lastDeath };
       await runs.add({ level: levelOf(postings), buckets: bucketCount(postings), postings, merging } as RunInfo);
     } else if (building.merging!.nextBucket < building.buckets) {
-      await mergeNextSlice(tx, building, existing);
+      await mergeNextSlice(tx, building, existing, dead);
     } else {
       const { inputs, written, forgetDeathsUpTo } = building.merging!;
       await requestAll(inputs, (id) => runs.delete(id));
       await requestAll(inputs, (id) => tx.objectStore('runBuckets').delete(bucketsOfRun(id)));
-      if (forgetDeathsUpTo !== undefined)
+      if (forgetDeathsUpTo !== undefined) {
         await tx.objectStore('deadRefs').delete(IDBKeyRange.upperBound(forgetDeathsUpTo));
+        dead.refs = new Set();
+        dead.lastKey = 0;
+      }
       const run: RunInfo = { ...building, postings: written, level: levelOf(written) };
       delete run.merging;
       await runs.put(run);
@@ -219,26 +232,35 @@ export async function mergeStep(db: UpstreamDb, all = false): Promise<boolean> {
   return worked;
 }
 
-async function mergeNextSlice(tx: MergeTransaction, building: RunInfo, runs: RunInfo[]): Promise<void> {
+async function mergeNextSlice(tx: MergeTransaction, building: RunInfo, runs: RunInfo[], dead: DeadRefs): Promise<void> {
   const merging = building.merging!;
   const low = merging.nextBucket;
   const high = Math.min(building.buckets, low + MERGE_SLICE_BUCKETS);
+  const since = IDBKeyRange.lowerBound(dead.lastKey, true);
   // Oldest run first, so refs under a key stay in the order they were written.
-  const [dead, ...parts] = await Promise.all([
-    tx.objectStore('deadRefs').getAll(),
+  const [deathKeys, deaths, ...parts] = await Promise.all([
+    tx.objectStore('deadRefs').getAllKeys(since),
+    tx.objectStore('deadRefs').getAll(since),
     ...merging.inputs.map((id) => {
       const input = runs.find((run) => run.id === id)!;
       const [first, last] = inputBucketRange(low, high, building.buckets, input.buckets);
       return tx.objectStore('runBuckets').getAll(IDBKeyRange.bound([input.id, first], [input.id, last]));
     }),
   ]);
-  const contents = mergeSlice(parts.flat(), low, high, building.buckets, new Set(dead));
+  for (const ref of deaths) dead.refs.add(ref);
+  if (deathKeys.length) dead.lastKey = deathKeys[deathKeys.length - 1];
+  const contents = mergeSlice(parts.flat(), low, high, building.buckets, dead.refs);
   await requestAll(contents, ([bucket, content]) => tx.objectStore('runBuckets').put(content, [building.id, bucket]));
   const written = merging.written + [...contents.values()].reduce((sum, content) => sum + content.length / 2, 0);
   await tx.objectStore('runs').put({ ...building, merging: { ...merging, nextBucket: high, written } });
 }
 
 /** Merges runs, a step per transaction, until there is nothing left to merge or `stop` says so. */
-export async function mergeRuns(db: UpstreamDb, all = false, stop: () => boolean = () => false): Promise<void> {
-  while (!stop() && (await mergeStep(db, all))) await new Promise((resolve) => setTimeout(resolve, 0));
+export async function mergeRuns(
+  db: UpstreamDb,
+  all = false,
+  stop: () => boolean = () => false,
+  dead = new DeadRefs(),
+): Promise<void> {
+  while (!stop() && (await mergeStep(db, all, dead))) await new Promise((resolve) => setTimeout(resolve, 0));
 }
