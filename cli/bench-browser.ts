@@ -15,8 +15,8 @@ import type { OriginalRecord } from '../lib/model';
 const CHUNK = 1000;
 const RAW_FLOOR_LARGEST = 100_000;
 const LIST_PATH = '/bench-list.jsonl';
-/** Originals handed to the options page at a time. */
-const BLOCK = 100_000;
+/** Chunks waiting in the options page at most. */
+const QUEUED_CHUNKS = 8;
 
 export interface BrowserRow {
   originals: number;
@@ -170,44 +170,59 @@ export async function browserBench(
       const before = await options.evaluate(
         async () => (await chrome.runtime.sendMessage({ type: 'import-status' })).imported as number,
       );
-      let importMs = 0;
+      // The originals are handed to the options page chunk by chunk while it sends them on,
+      // as a file it had read would be, with a few thousand waiting at most: the time measured
+      // is the extension's import, not the transfer from this process, and the import never
+      // pauses (a pause of a second lets the extension merge its whole index, as after an import).
+      await options.evaluate(() => {
+        const page = globalThis as unknown as {
+          benchQueue: unknown[];
+          benchDone: boolean;
+          benchImport: Promise<number>;
+        };
+        page.benchQueue = [];
+        page.benchDone = false;
+        page.benchImport = (async () => {
+          let started: number | undefined;
+          for (;;) {
+            const chunk = page.benchQueue.shift();
+            if (!chunk) {
+              if (page.benchDone) break;
+              await new Promise((r) => setTimeout(r, 5));
+              continue;
+            }
+            started ??= performance.now();
+            await chrome.runtime.sendMessage({ type: 'queue-import', items: chunk });
+          }
+          return started === undefined ? 0 : performance.now() - started;
+        })();
+      });
       let during = Number.NaN;
-      // The originals are handed to the options page a block at a time, as a file it had read
-      // would be, so the time measured is the extension's import and not the transfer from
-      // this process (nor a million originals held in the page at once).
-      for (let block = 0; block < items.length; block += BLOCK) {
-        const blockItems = items.slice(block, block + BLOCK);
-        await options.evaluate(() => void ((globalThis as Record<string, unknown>).benchItems = []));
-        for (let i = 0; i < blockItems.length; i += CHUNK)
-          await options.evaluate(
-            (chunk) => void (globalThis as unknown as { benchItems: unknown[] }).benchItems.push(chunk),
-            blockItems.slice(i, i + CHUNK),
-          );
-        // Started in the page and not awaited here, so that a page can be analysed meanwhile.
-        await options.evaluate(() => {
-          const page = globalThis as unknown as { benchItems: unknown[]; benchImport: Promise<number> };
-          page.benchImport = (async () => {
-            const started = performance.now();
-            for (const chunk of page.benchItems)
-              await chrome.runtime.sendMessage({ type: 'queue-import', items: chunk });
-            return performance.now() - started;
-          })();
-        });
-        if (block === 0) {
-          // Halfway through the first block, a page is analysed while the import runs.
-          await options.evaluate(
-            async (half) => {
-              while ((await chrome.runtime.sendMessage({ type: 'import-status' })).imported < half)
-                await new Promise((r) => setTimeout(r, 50));
-            },
-            before + blockItems.length / 2,
-          );
-          during = (await analyse('/rewrite.html')).ms;
-        }
-        importMs += await options.evaluate(
-          () => (globalThis as unknown as { benchImport: Promise<number> }).benchImport,
+      for (let i = 0; i < items.length; i += CHUNK) {
+        const waiting = await options.evaluate(
+          (chunk) => (globalThis as unknown as { benchQueue: unknown[] }).benchQueue.push(chunk),
+          items.slice(i, i + CHUNK),
         );
+        if (waiting > QUEUED_CHUNKS)
+          await options.evaluate(async (most) => {
+            const page = globalThis as unknown as { benchQueue: unknown[] };
+            while (page.benchQueue.length > most) await new Promise((r) => setTimeout(r, 20));
+          }, QUEUED_CHUNKS / 2);
+        // Once half of this step is stored, a page is analysed while the import runs on.
+        if (Number.isNaN(during) && i >= items.length / 2) {
+          const imported = await options.evaluate(
+            async () => (await chrome.runtime.sendMessage({ type: 'import-status' })).imported as number,
+          );
+          if (imported >= before + items.length / 2) during = (await analyse('/rewrite.html')).ms;
+        }
       }
+      // A step of a single chunk is analysed as it is stored.
+      if (Number.isNaN(during)) during = (await analyse('/rewrite.html')).ms;
+      const importMs = await options.evaluate(() => {
+        const page = globalThis as unknown as { benchDone: boolean; benchImport: Promise<number> };
+        page.benchDone = true;
+        return page.benchImport;
+      });
       await waitForQueue();
       const compactMs = await options.evaluate(waitForOneRun);
       const importSeconds = importMs / 1000;
@@ -226,6 +241,7 @@ export async function browserBench(
         const { ms, id } = await analyse(`/copy-${i}.html`);
         times.push(ms);
         if (id === records[i].id) hits++;
+        else if (process.env.BENCH_DEBUG) console.log(`probe ${i}: found ${id}`);
       }
       times.sort((a, b) => a - b);
       rows.push({

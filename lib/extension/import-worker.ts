@@ -13,6 +13,11 @@ import type { ImportProgress, ImportQueue, OriginalsLibrary, QueuedImport } from
 
 /** Originals prepared and stored per transaction. */
 export const IMPORT_BATCH = 100;
+/**
+ * Originals given as fingerprints stored per transaction: they need no preparation, and the
+ * candidate index then gets a tenth of the runs to merge.
+ */
+const FINGERPRINT_BATCH = 1000;
 
 /** Quiet time after an import's last batch before the candidate index is merged into one run. */
 const COMPACT_AFTER_MS = 1000;
@@ -56,8 +61,8 @@ export class ImportWorker {
     const ready = items.filter((item) => isFingerprintOnly(item.input));
     const toPrepare = items.filter((item) => !isFingerprintOnly(item.input));
     // A transaction per batch, not per message: lookups for open pages wait for at most one.
-    for (let i = 0; i < ready.length; i += IMPORT_BATCH) {
-      const batch = ready.slice(i, i + IMPORT_BATCH);
+    for (let i = 0; i < ready.length; i += FINGERPRINT_BATCH) {
+      const batch = ready.slice(i, i + FINGERPRINT_BATCH);
       try {
         await this.originals.putOriginals(batch.map((item) => makeOriginal(item.input, item.origin)));
         await this.originals.mergeRuns();

@@ -112,6 +112,34 @@ describe('IdbStore', () => {
     expect((await idsUnder(store, keysOf(700).slice(0, 1))).get(keysOf(700)[0])).toEqual(['r700']);
   });
 
+  it('keeps finding originals after a mass removal, when the run left holds far fewer postings than it was sized for', async () => {
+    const store = await openStores(freshName());
+    const keysOf = (i: number) => Array.from({ length: 28 }, (_, k) => `k${i}x${k}`);
+    const record = (i: number, id = `r${i}`) => ({
+      id,
+      title: `Record ${i}`,
+      origin: 'import' as const,
+      fingerprint: { keys: keysOf(i), words: 300 },
+    });
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+    await store.originals.putOriginals(range(0, 100).map((i) => record(i)));
+    await store.originals.putOriginals(range(0, 2000).map((i) => record(i, `list/${i}`)));
+    await store.originals.mergeRuns(true);
+    for (let after = ''; ;) {
+      const { last } = await store.originals.removeOriginalsWithPrefix('list/', after, 500);
+      if (last === null) break;
+      after = last;
+    }
+    // The run left is sized for 2,100 originals and holds 100; runs of 100 more are merged with it.
+    await store.originals.mergeRuns(true);
+    for (let batch = 1; batch <= 8; batch++) {
+      await store.originals.putOriginals(range(batch * 100, batch * 100 + 100).map((i) => record(i)));
+      await store.originals.mergeRuns();
+    }
+    for (const i of [0, 50, 99, 450, 899])
+      expect((await idsUnder(store, [keysOf(i)[0]])).get(keysOf(i)[0]), `record ${i}`).toEqual([`r${i}`]);
+  });
+
   it('keeps the index to a few merged runs over many small writes, every original still found', async () => {
     const store = await openStores(freshName());
     // Articles of made-up words (two syllables of twenty), each in its own pseudo-random order.

@@ -80,6 +80,12 @@ describe('posting runs', () => {
     expect(refs).not.toContain(3000);
   });
 
+  it('finds the input buckets of a merged range whether the input has fewer buckets or more', () => {
+    expect(inputBucketRange(8, 16, 64, 16)).toEqual([2, 3]);
+    // An input sized for postings that died before the merge has more buckets than its output.
+    expect(inputBucketRange(8, 16, 64, 256)).toEqual([32, 63]);
+  });
+
   it('places runs in levels by size and merges a level once it is full', () => {
     expect(levelOf(1)).toBe(0);
     expect(levelOf(POSTINGS_PER_BUCKET * RUNS_PER_LEVEL)).toBe(1);

@@ -52,10 +52,11 @@ const bitsOf = (buckets: number) => 31 - Math.clz32(buckets);
 export const bucketOf = (hash: number, buckets: number): number =>
   buckets === 1 ? 0 : hash >>> (32 - bitsOf(buckets));
 
-/** The buckets of a run of `inputBuckets` that hold the hashes of buckets [low, high) of a larger run. */
+/** The buckets of a run of `inputBuckets` that hold the hashes of buckets [low, high) of a run of `buckets`. */
 export function inputBucketRange(low: number, high: number, buckets: number, inputBuckets: number): [number, number] {
   const shift = bitsOf(buckets) - bitsOf(inputBuckets);
-  return [low >>> shift, (high - 1) >>> shift];
+  // An input may have more buckets than the merge (it was sized before its dead postings went).
+  return shift >= 0 ? [low >>> shift, (high - 1) >>> shift] : [low << -shift, (high << -shift) - 1];
 }
 
 /** The smallest power of two that leaves about POSTINGS_PER_BUCKET postings per bucket. */
