@@ -241,7 +241,7 @@ export async function browserBench(
         const { ms, id } = await analyse(`/copy-${i}.html`);
         times.push(ms);
         if (id === records[i].id) hits++;
-        else if (process.env.BENCH_DEBUG) console.log(`probe ${i}: found ${id}`);
+        else console.log(`(browser: the copy of ${records[i].id} was attributed to ${id ?? 'nothing'})`);
       }
       times.sort((a, b) => a - b);
       rows.push({
