@@ -3,13 +3,12 @@
  * through the extension's own import path (the options page's messages to the background),
  * with pages analysed while the import runs and after it.
  */
-import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/chromium';
 import { startServer } from '../test/e2e/server';
 import { newsPage, pageCases } from '../test/fixtures/pages';
 import { FINGERPRINT_VERSION } from '../lib/engine';
-import { packHeaderLine } from '../lib/formats';
+import { packText, toJsonlLine } from '../lib/formats';
 import type { OriginalRecord } from '../lib/model';
 
 const CHUNK = 1000;
@@ -51,18 +50,6 @@ export interface SubscriptionRow {
   pageAnalysisDuringRemovalMs: number[];
 }
 
-/** A pack (header and lines) of the given originals without text, as `npm run pack --fingerprints-only` writes it. */
-function fingerprintPack(records: OriginalRecord[]): string {
-  const body = records
-    .map(
-      (r) =>
-        `${JSON.stringify({ id: r.id, title: r.title, text: '', fingerprint: { ...r.fingerprint, version: FINGERPRINT_VERSION } })}\n`,
-    )
-    .join('');
-  const sha256 = createHash('sha256').update(body).digest('hex');
-  return `${packHeaderLine({ title: 'Bench list', count: records.length, sha256 })}\n${body}`;
-}
-
 export async function browserBench(
   records: OriginalRecord[],
   textOf: (n: number) => string[],
@@ -78,7 +65,13 @@ export async function browserBench(
   );
   const rewrite = pageCases().find((c) => c.name === 'seed-001-rewrite')!;
   pages.set('/rewrite.html', rewrite.html);
-  const pack = subscriptionSize ? fingerprintPack(records.slice(0, subscriptionSize)) : '';
+  // A pack of the originals without text, as `npm run pack --fingerprints-only` writes it.
+  const pack = subscriptionSize
+    ? await packText(
+        'Bench list',
+        records.slice(0, subscriptionSize).map((record) => toJsonlLine(record, true)),
+      )
+    : '';
   const server = await startServer(
     pages,
     new Map(),

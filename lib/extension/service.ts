@@ -237,7 +237,5 @@ export function createService(env: ServiceEnvironment) {
     },
     /** Refreshes the subscriptions whose time has come (the alarm's work), and finishes interrupted removals. */
     refreshSubscriptions: () => subscriptions.refreshDue(),
-    /** Resolves once no subscription work is under way. */
-    subscriptionsIdle: () => subscriptions.idle(),
   };
 }

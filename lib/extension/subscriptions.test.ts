@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { syntheticArticle } from '../../cli/synthetic';
 import { analyse, makeOriginal, prepareArticle } from '../engine';
-import { packHeaderLine, sha256Hex } from '../formats';
+import { packText } from '../formats';
 import { openStores } from '../store';
 import { createSubscriptions, listPrefix, packAddress } from './subscriptions';
 
@@ -15,11 +15,11 @@ const article = (n: number) => ({
   publisher: 'Desk Wire',
 });
 
-async function packText(title: string, articles: object[]): Promise<string> {
-  const body = articles.map((a) => `${JSON.stringify(a)}\n`).join('');
-  const sha256 = await sha256Hex(new TextEncoder().encode(body));
-  return `${packHeaderLine({ title, count: articles.length, sha256 })}\n${body}`;
-}
+const packOf = (title: string, articles: object[]) =>
+  packText(
+    title,
+    articles.map((a) => JSON.stringify(a)),
+  );
 
 /** A publisher's server: one pack with an ETag, answering a matching If-None-Match with 304. */
 function packServer() {
@@ -65,7 +65,7 @@ async function setup() {
 describe('subscriptions', () => {
   it('fetch nothing before the person subscribes, then only the address they gave', async () => {
     const { server, subscriptions, stores } = await setup();
-    await server.publish(await packText('Checked by the desk', [article(1), article(2)]), '"1"');
+    await server.publish(await packOf('Checked by the desk', [article(1), article(2)]), '"1"');
     await subscriptions.refreshDue();
     await subscriptions.idle();
     expect(server.requests).toEqual([]);
@@ -81,7 +81,7 @@ describe('subscriptions', () => {
 
   it('stores the list under its own ids, and reports a copy as known from the list', async () => {
     const { stores, server, subscriptions } = await setup();
-    await server.publish(gzipSync(await packText('Checked by the desk', [article(1), article(2)])), '"1"');
+    await server.publish(gzipSync(await packOf('Checked by the desk', [article(1), article(2)])), '"1"');
     await subscriptions.subscribe(ADDRESS, 24);
     await subscriptions.idle();
     const copied = article(2);
@@ -94,7 +94,7 @@ describe('subscriptions', () => {
   it('refreshes on schedule: an unchanged pack is not downloaded again, a changed one replaces the list', async () => {
     const { server, subscriptions, later, ids, stores } = await setup();
     await stores.originals.putOriginals([makeOriginal({ ...article(1), id: 'a1' }, 'import')]);
-    await server.publish(await packText('Desk', [article(1), article(2)]), '"1"');
+    await server.publish(await packOf('Desk', [article(1), article(2)]), '"1"');
     await subscriptions.subscribe(ADDRESS, 6);
     await subscriptions.idle();
     later(5);
@@ -107,7 +107,7 @@ describe('subscriptions', () => {
     expect(server.requests).toHaveLength(2);
     expect(server.requests[1].headers['if-none-match']).toBe('"1"');
     expect(server.downloads).toBe(1);
-    await server.publish(await packText('Desk', [article(2), article(3)]), '"2"');
+    await server.publish(await packOf('Desk', [article(2), article(3)]), '"2"');
     subscriptions.refresh(ADDRESS);
     await subscriptions.idle();
     expect(server.downloads).toBe(2);
@@ -120,7 +120,7 @@ describe('subscriptions', () => {
 
   it('refuses a damaged or truncated pack and keeps the previous one', async () => {
     const { server, subscriptions, ids } = await setup();
-    const good = await packText('Desk', [article(1), article(2)]);
+    const good = await packOf('Desk', [article(1), article(2)]);
     await server.publish(good, '"1"');
     await subscriptions.subscribe(ADDRESS, 24);
     await subscriptions.idle();
@@ -144,7 +144,7 @@ describe('subscriptions', () => {
 
   it('says why a list could not be fetched, and keeps what it had', async () => {
     const { server, subscriptions, ids } = await setup();
-    await server.publish(await packText('Desk', [article(1)]), '"1"');
+    await server.publish(await packOf('Desk', [article(1)]), '"1"');
     await subscriptions.subscribe(ADDRESS, 24);
     await subscriptions.idle();
     server.fetch = async () => {
@@ -159,7 +159,7 @@ describe('subscriptions', () => {
   it('unsubscribing removes the list and its originals, and nothing else; a removal cut short is finished', async () => {
     const { stores, server, subscriptions, ids } = await setup();
     await stores.originals.putOriginals([makeOriginal(article(9), 'import')]);
-    await server.publish(await packText('Desk', [article(1), article(2), article(3)]), '"1"');
+    await server.publish(await packOf('Desk', [article(1), article(2), article(3)]), '"1"');
     await subscriptions.subscribe(ADDRESS, 24);
     await subscriptions.idle();
     await subscriptions.unsubscribe(ADDRESS);

@@ -13,9 +13,6 @@ import { hash32, makeOriginal } from '../engine';
 import { MAX_PACK_BYTES, PackError, parseOriginalsLine, readAtMost, verifyPack, type VerifiedPack } from '../formats';
 import type { OriginalRecord, OriginalsLibrary, Subscription, SubscriptionStore, SubscriptionView } from '../model';
 
-/** Refresh schedules a person can pick, in hours. */
-export const REFRESH_CHOICES = [6, 24, 24 * 7] as const;
-export const DEFAULT_REFRESH_HOURS = 24;
 /** Most subscriptions kept: each is a request on a schedule, and its originals in the store. */
 export const MAX_SUBSCRIPTIONS = 50;
 /** Originals written, or removed, per transaction; the worker yields between them. */
@@ -65,9 +62,6 @@ export interface SubscriptionEnvironment {
   /** Gives other work its turn between batches. */
   pause(): Promise<void>;
 }
-
-/** The outcome of asking a list's address. */
-export type RefreshOutcome = 'updated' | 'unchanged' | 'refused' | 'failed';
 
 /** Reads a response body, refusing more than `max` bytes. */
 async function bodyOf(response: Response, max: number): Promise<Uint8Array> {
@@ -121,7 +115,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
   /** Removes a list's originals (all, or those not in `keep`), a transaction per slice. */
   async function removeAll(prefix: string, keep?: ReadonlySet<string>): Promise<void> {
     for (let after = ''; ;) {
-      const { last } = await originals.removeOriginalsWithPrefix(prefix, after, REMOVE_BATCH, keep);
+      const last = await originals.removeOriginalsWithPrefix(prefix, after, REMOVE_BATCH, keep);
       if (last === null) break;
       after = last;
       await env.pause();
@@ -129,11 +123,12 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
     await originals.mergeRuns(true);
   }
 
-  async function refreshNow(url: string): Promise<RefreshOutcome> {
+  /** Asks the list's address and stores a new pack; what happened is saved with the subscription. */
+  async function refreshNow(url: string): Promise<void> {
     const subscription = await find(url);
     if (!subscription || subscription.removing) {
       if (activity.get(url)?.kind === 'refreshing') activity.delete(url);
-      return 'failed';
+      return;
     }
     mark(url, 'refreshing');
     const checkedAt = env.now();
@@ -156,11 +151,11 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
       });
       if (response.status === 304) {
         await save({ problem: undefined });
-        return 'unchanged';
+        return;
       }
       if (!response.ok) {
         await save({ problem: `HTTP ${response.status}` });
-        return 'failed';
+        return;
       }
       const pack = await verifyPack(await bodyOf(response, MAX_PACK_BYTES));
       const validators = {
@@ -169,7 +164,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
       };
       if (pack.sha256 === subscription.sha256 && pack.title === subscription.title) {
         await save({ ...validators, problem: undefined });
-        return 'unchanged';
+        return;
       }
       const skipped = await install(subscription, pack);
       await save({
@@ -181,11 +176,9 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
         skipped,
         problem: undefined,
       });
-      return 'updated';
     } catch (error) {
       const refused = error instanceof PackError;
       await save({ problem: refused ? `refused: ${error.message}` : (error as Error).message || String(error) });
-      return refused ? 'refused' : 'failed';
     } finally {
       activity.delete(url);
     }
@@ -194,6 +187,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
   async function removeNow(url: string): Promise<void> {
     const subscription = await find(url);
     if (!subscription) return;
+    // Marked again: a refresh that ended after the person unsubscribed saved the list without the mark.
     await store.putSubscription({ ...subscription, removing: true });
     mark(url, 'removing');
     try {

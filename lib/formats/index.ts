@@ -13,6 +13,7 @@ export {
   packHeaderLine,
   packHeaderOf,
   PackError,
+  packText,
   readAtMost,
   sha256Hex,
   verifyPack,

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseOriginalsLine } from './import-jsonl';
-import { packHeaderLine, PackError, sha256Hex, verifyPack } from './pack';
+import { packHeaderLine, PackError, packText, sha256Hex, verifyPack } from './pack';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const LINES = [
@@ -9,10 +9,7 @@ const LINES = [
   JSON.stringify({ id: 'b', title: 'Second', text: 'The second article.' }),
 ];
 
-async function packOf(lines: string[], title = 'Desk list'): Promise<string> {
-  const body = lines.map((line) => `${line}\n`).join('');
-  return `${packHeaderLine({ title, count: lines.length, sha256: await sha256Hex(encode(body)) })}\n${body}`;
-}
+const packOf = (lines: string[]) => packText('Desk list', lines);
 
 describe('verifyPack', () => {
   it('accepts a pack whose header matches its lines, plain or gzipped', async () => {

@@ -48,24 +48,20 @@ export function isPackHeader(value: unknown): boolean {
 
 /** The header a pack's first line gives, or null when the line is not a pack header; PackError when it is one this version cannot read. */
 export function packHeaderOf(line: string): PackHeader | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  return isPackHeader(value) ? parseHeader(line) : null;
+  const value = jsonOrUndefined(line);
+  return isPackHeader(value) ? headerOf(value as Record<string, unknown>) : null;
 }
 
-/** The header of a line, or why it is not a header this version reads. */
-function parseHeader(line: string): PackHeader {
-  let value: Record<string, unknown>;
+function jsonOrUndefined(line: string): unknown {
   try {
-    value = JSON.parse(line) as Record<string, unknown>;
+    return JSON.parse(line);
   } catch {
-    throw new PackError('not an Upstream pack: its first line is not a pack header');
+    return undefined;
   }
-  if (!isPackHeader(value)) throw new PackError('not an Upstream pack: its first line is not a pack header');
+}
+
+/** The header a pack header object gives, or why this version cannot read it. */
+function headerOf(value: Record<string, unknown>): PackHeader {
   if (value.upstreamPack !== PACK_FORMAT)
     throw new PackError(`a pack of format ${String(value.upstreamPack)}, which this version of Upstream cannot read`);
   const { title, count, sha256 } = value;
@@ -75,6 +71,13 @@ function parseHeader(line: string): PackHeader {
   if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
     throw new PackError('the pack header has no usable sha256');
   return { title: title.trim(), count: count as number, sha256 };
+}
+
+/** The text of a pack titled `title` of these `.jsonl` lines, header first, as a subscription verifies it. */
+export async function packText(title: string, lines: string[]): Promise<string> {
+  const body = lines.map((line) => `${line}\n`).join('');
+  const sha256 = await sha256Hex(new TextEncoder().encode(body));
+  return `${packHeaderLine({ title, count: lines.length, sha256 })}\n${body}`;
 }
 
 /** Hex SHA-256 of some bytes. */
@@ -128,7 +131,8 @@ export async function verifyPack(raw: Uint8Array, maxBytes = MAX_PACK_BYTES): Pr
   if (bytes.length > maxBytes) throw new PackError(`the pack is larger than ${maxBytes / 1024 / 1024} MB`);
   const newline = bytes.indexOf(0x0a);
   if (newline < 0) throw new PackError('not an Upstream pack: it has no header line');
-  const header = parseHeader(new TextDecoder().decode(bytes.subarray(0, newline)));
+  const header = packHeaderOf(new TextDecoder().decode(bytes.subarray(0, newline)));
+  if (!header) throw new PackError('not an Upstream pack: its first line is not a pack header');
   const body = bytes.subarray(newline + 1);
   if ((await sha256Hex(body)) !== header.sha256)
     throw new PackError('the pack is damaged or incomplete: its content does not match the hash in its header');

@@ -90,7 +90,7 @@ export interface OriginalsLibrary extends OriginalStore {
     after: string,
     limit: number,
     keep?: ReadonlySet<string>,
-  ): Promise<{ removed: number; last: string | null }>;
+  ): Promise<string | null>;
 }
 
 /** A list of originals the person subscribed to, fetched from its address on a schedule. */

@@ -126,7 +126,7 @@ describe('IdbStore', () => {
     await store.originals.putOriginals(range(0, 2000).map((i) => record(i, `list/${i}`)));
     await store.originals.mergeRuns(true);
     for (let after = ''; ;) {
-      const { last } = await store.originals.removeOriginalsWithPrefix('list/', after, 500);
+      const last = await store.originals.removeOriginalsWithPrefix('list/', after, 500);
       if (last === null) break;
       after = last;
     }

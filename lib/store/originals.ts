@@ -110,8 +110,7 @@ export class IdbOriginals implements OriginalsLibrary {
     after: string,
     limit: number,
     keep?: ReadonlySet<string>,
-  ): Promise<{ removed: number; last: string | null }> {
-    let removed = 0;
+  ): Promise<string | null> {
     let last: string | null = null;
     await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
       const from = after > prefix ? after : prefix;
@@ -119,10 +118,9 @@ export class IdbOriginals implements OriginalsLibrary {
       const records = await tx.objectStore('originals').getAll(range, limit);
       const gone = keep ? records.filter((record) => !keep.has(record.id)) : records;
       await removeIndexed(tx, gone);
-      removed = gone.length;
       last = records.length === limit ? records[records.length - 1].id : null;
     });
-    return { removed, last };
+    return last;
   }
 
   originalsAfter(after: string, limit: number): Promise<OriginalRecord[]> {

@@ -183,12 +183,6 @@ export async function lookupPostings(
 }
 
 /**
- * One bounded step of merging the candidate index's runs, in its own transaction: starts a
- * merge (of a full level, or with `all` of every run), or merges the next slice of buckets of
- * the one under way, or ends it by putting the merged run in place of its inputs. False when
- * there was nothing to do. A merge stopped by a restart goes on at the next step.
- */
-/**
  * The dead refs read so far, kept between merge slices: a removal of 100,000 originals leaves
  * as many, and reading them all again for every slice made its merge take a minute. Each
  * slice reads only the deaths added since; forgetting deaths starts it afresh.
@@ -198,6 +192,12 @@ export class DeadRefs {
   lastKey = 0;
 }
 
+/**
+ * One bounded step of merging the candidate index's runs, in its own transaction: starts a
+ * merge (of a full level, or with `all` of every run), or merges the next slice of buckets of
+ * the one under way, or ends it by putting the merged run in place of its inputs. False when
+ * there was nothing to do. A merge stopped by a restart goes on at the next step.
+ */
 export async function mergeStep(db: UpstreamDb, all = false, dead = new DeadRefs()): Promise<boolean> {
   let worked = false;
   await writing(db.transaction(['runs', 'runBuckets', 'deadRefs'], 'readwrite'), async (tx) => {

@@ -4,10 +4,10 @@
  * page, refreshed unchanged and changed, refused when damaged, and removed; every request the
  * pack's address gets is recorded, and nothing is asked before the person subscribes.
  */
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticArticle } from '../../cli/synthetic';
+import { packText } from '../../lib/formats';
 import { newsPage } from '../fixtures/pages';
 import { openPopupFor, waitFor, type TestPage } from './scenario';
 import { startServer, type RecordingServer } from './server';
@@ -24,11 +24,11 @@ const article = (n: number) => ({
 });
 
 /** A pack file as `npm run pack` writes it: header (title, count, SHA-256 of the rest), then the lines. */
-function packOf(articles: object[]): string {
-  const body = articles.map((a) => `${JSON.stringify(a)}\n`).join('');
-  const sha256 = createHash('sha256').update(body).digest('hex');
-  return `${JSON.stringify({ upstreamPack: 1, title: TITLE, count: articles.length, sha256 })}\n${body}`;
-}
+const packOf = (articles: object[]) =>
+  packText(
+    TITLE,
+    articles.map((a) => JSON.stringify(a)),
+  );
 
 const copied = article(2);
 const copyPage = newsPage({ name: 'Repost Daily', sections: ['News'], related: ['More'] }, 'Shared with our readers', [
@@ -73,11 +73,12 @@ export function subscriptionSuite(name: string, launch: (server: RecordingServer
     let session: BrowserSession;
     let options: TestPage;
     let popup: TestPage;
-    const pack = { body: packOf([article(1), article(2)]), etag: '"v1"' };
+    const pack = { body: '', etag: '"v1"' };
     const answers: string[] = [];
     let summaryBefore = '';
 
     beforeAll(async () => {
+      pack.body = await packOf([article(1), article(2)]);
       server = await startServer(
         new Map([['/copy.html', copyPage]]),
         new Map(),
@@ -157,7 +158,7 @@ export function subscriptionSuite(name: string, launch: (server: RecordingServer
       await waitForSubscription(options, 'the unchanged refresh', () => true);
       expect(answers).toEqual(['200', '304']);
 
-      pack.body = packOf([article(1), article(3), article(4)]);
+      pack.body = await packOf([article(1), article(3), article(4)]);
       pack.etag = '"v2"';
       await click(options, '[data-testid="refresh-subscription"]');
       await waitForSubscription(options, 'the changed list', (s) => s.state.startsWith('3 originals'));
