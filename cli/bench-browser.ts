@@ -96,7 +96,7 @@ export async function browserBench(
       for (let i = 0; i < 600; i++) {
         const found = await options.evaluate(async (target) => {
           for (const tab of await chrome.tabs.query({})) {
-            const state = await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id });
+            const { answer: state } = await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id });
             if (state?.url === target && state.status === 'ready') return state.report.original?.id ?? null;
           }
           return undefined;
@@ -116,7 +116,7 @@ export async function browserBench(
       options.evaluate(async (done) => {
         const started = performance.now();
         for (;;) {
-          const list = await chrome.runtime.sendMessage({ type: 'list-subscriptions' });
+          const { answer: list } = await chrome.runtime.sendMessage({ type: 'list-subscriptions' });
           const idle = !list.some((s: { activity?: string; removing?: boolean }) => s.activity || s.removing);
           if (idle && (done === 'removed' ? list.length === 0 : list[0]?.checkedAt)) break;
           await new Promise((r) => setTimeout(r, 100));
@@ -127,7 +127,9 @@ export async function browserBench(
       const url = `${server.origin}${LIST_PATH}`;
       await options.evaluate((url) => chrome.runtime.sendMessage({ type: 'subscribe', url, everyHours: 24 }), url);
       const stored = await waitForSubscriptions('stored');
-      const [listed] = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'list-subscriptions' }));
+      const [listed] = await options.evaluate(
+        async () => (await chrome.runtime.sendMessage({ type: 'list-subscriptions' })).answer,
+      );
       if (listed?.problem || listed?.count !== subscriptionSize)
         throw new Error(`the bench list was not stored: ${JSON.stringify(listed)}`);
       const compacted = (await options.evaluate(waitForOneRun)) / 1000;
@@ -146,7 +148,7 @@ export async function browserBench(
     const waitForQueue = () =>
       options.evaluate(async () => {
         for (;;) {
-          const status = await chrome.runtime.sendMessage({ type: 'import-status' });
+          const { answer: status } = await chrome.runtime.sendMessage({ type: 'import-status' });
           if (!status.running && status.queued === 0) return;
           await new Promise((r) => setTimeout(r, 100));
         }
@@ -161,7 +163,7 @@ export async function browserBench(
         fingerprint: { ...r.fingerprint, version: FINGERPRINT_VERSION },
       }));
       const before = await options.evaluate(
-        async () => (await chrome.runtime.sendMessage({ type: 'import-status' })).imported as number,
+        async () => (await chrome.runtime.sendMessage({ type: 'import-status' })).answer.imported as number,
       );
       // The originals are handed to the options page chunk by chunk while it sends them on,
       // as a file it had read would be, with a few thousand waiting at most: the time measured
@@ -204,7 +206,7 @@ export async function browserBench(
         // Once half of this step is stored, a page is analysed while the import runs on.
         if (Number.isNaN(during) && i >= items.length / 2) {
           const imported = await options.evaluate(
-            async () => (await chrome.runtime.sendMessage({ type: 'import-status' })).imported as number,
+            async () => (await chrome.runtime.sendMessage({ type: 'import-status' })).answer.imported as number,
           );
           if (imported >= before + items.length / 2) during = (await analyse('/rewrite.html')).ms;
         }

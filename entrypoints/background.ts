@@ -1,6 +1,6 @@
 import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createService, createStartup, mayBeSentFrom, parseMessage, senderOf } from '../lib/extension';
+import { answer, createService, createStartup, mayBeSentFrom, parseMessage, senderOf } from '../lib/extension';
 import { lexiconLoader } from '../lib/formats';
 import type { SeedPack } from '../lib/model';
 import { openStores, type IdbStores } from '../lib/store';
@@ -71,8 +71,9 @@ export default defineBackground(() => {
     const from = senderOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
     if (!message || !from) return undefined;
     // Answered even when the store cannot be opened: the popup and options page say why.
-    if (message.type === 'get-health') return mayBeSentFrom(message, from.kind) ? startup.health() : undefined;
-    return withService((s) => s.handle(message, from));
+    if (message.type === 'get-health')
+      return mayBeSentFrom(message, from.kind) ? startup.health().then(answer) : undefined;
+    return withService((s) => s.handle(message, from)).then(answer);
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;

@@ -1,16 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from './client';
+import { answer } from './protocol';
 
 describe('createClient', () => {
   it('sends again after a failure and returns the reply', async () => {
     let calls = 0;
     const client = createClient(async () => {
       if (++calls < 3) throw new Error('Receiving end does not exist');
-      return true;
+      return answer(true);
     });
     await expect(client.request<'is-site-enabled'>({ type: 'is-site-enabled' })).resolves.toBe(true);
     expect(calls).toBeGreaterThanOrEqual(2);
     expect(calls).toBeLessThanOrEqual(3);
+  });
+
+  it('sends again when the worker stopped before answering (the polyfill then gives undefined)', async () => {
+    const replies = [undefined, answer(false)];
+    const client = createClient(async () => replies.shift());
+    await expect(client.request<'is-site-enabled'>({ type: 'is-site-enabled' })).resolves.toBe(false);
+    expect(replies).toEqual([]);
+  });
+
+  it('takes an answer of nothing as given', async () => {
+    let calls = 0;
+    const client = createClient(async () => {
+      calls++;
+      return answer(undefined);
+    });
+    await expect(client.request<'no-article'>({ type: 'no-article', url: 'https://example.org/' })).resolves.toBe(
+      undefined,
+    );
+    expect(calls).toBe(1);
   });
 
   it('gives up at its deadline and says why', async () => {

@@ -1,9 +1,9 @@
 /**
  * The typed side of sending a message: the reply's type follows from the message's, and a
- * message the background could not take (a service worker stopped, restarting, or starved of
- * CPU) is sent again until it is taken or a deadline passes.
+ * message the background could not take or did not answer (a service worker stopped,
+ * restarting, or starved of CPU) is sent again until it is answered or a deadline passes.
  */
-import type { Message, MessageType, ProtocolMap, Reply } from './protocol';
+import { isAnswer, type Message, type MessageType, type ProtocolMap, type Reply } from './protocol';
 
 /** How long a message is tried before the sender gives up: a busy machine can take seconds to start a worker. */
 export const DELIVERY_DEADLINE_MS = 30_000;
@@ -19,10 +19,12 @@ export function createClient(send: Send, deadlineMs = DELIVERY_DEADLINE_MS) {
     const deadline = Date.now() + deadlineMs;
     for (let wait = FIRST_RETRY_MS; ; wait = Math.min(LONGEST_RETRY_MS, wait * 2)) {
       try {
-        return (await send(message)) as Reply<K>;
+        const reply = await send(message);
+        if (isAnswer(reply)) return reply.answer as Reply<K>;
+        throw new Error(`The background did not answer "${message.type}"`);
       } catch (error) {
-        // A stopped worker is started by the message; if it was stopped mid-reply, or is still
-        // starting, ask again a little later each time.
+        // A stopped worker is started by the message; if it was stopped before answering, or is
+        // still starting, ask again a little later each time.
         if (Date.now() + wait > deadline) throw error;
         await pause(wait);
       }

@@ -4,7 +4,15 @@
  */
 export { createClient, type Client } from './client';
 export { articleMessageOf } from './page-message';
-export { MAX_IMPORT_CHUNK, mayBeSentFrom, parseMessage, type Message, type ProtocolMap, type Reply } from './protocol';
+export {
+  answer,
+  MAX_IMPORT_CHUNK,
+  mayBeSentFrom,
+  parseMessage,
+  type Message,
+  type ProtocolMap,
+  type Reply,
+} from './protocol';
 export { senderOf } from './sender';
 export { createStartup } from './startup';
 export { createService, type Sender } from './service';

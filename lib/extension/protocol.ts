@@ -121,6 +121,20 @@ type Request<K extends MessageType> = ProtocolMap[K]['request'];
 /** The reply to a message of type K. */
 export type Reply<K extends MessageType> = ProtocolMap[K]['response'];
 
+/**
+ * How the background sends every reply back. Chrome answers a message whose worker stopped
+ * before replying with an error that webextension-polyfill turns into `undefined`, the same
+ * as a reply of nothing: only a reply in this envelope was really given.
+ */
+export interface Answer<T> {
+  answer: T;
+}
+
+export const answer = <T>(value: T): Answer<T> => ({ answer: value });
+
+export const isAnswer = (value: unknown): value is Answer<unknown> =>
+  typeof value === 'object' && value !== null && 'answer' in value;
+
 const idMessage =
   <K extends 'get-original' | 'delete-original'>(type: K) =>
   (m: Fields) =>

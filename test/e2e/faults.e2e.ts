@@ -35,7 +35,9 @@ describe('Chromium: faults', () => {
     extension.evaluate(async () => {
       const states: Record<string, TabState> = {};
       for (const tab of await chrome.tabs.query({})) {
-        const state = (await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as TabState | null;
+        const { answer: state } = (await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as {
+          answer: TabState | null;
+        };
         if (state) states[state.url] = state;
       }
       return states;
@@ -72,10 +74,11 @@ describe('Chromium: faults', () => {
     await cdp.send('ServiceWorker.enable');
     const page = await context.newPage();
     const loading = page.goto(`${server.origin}/tab-4.html`);
-    // Stop the worker repeatedly while the page loads and is analysed.
-    for (let i = 0; i < 6; i++) {
+    // Stop the worker every 50 ms for 3 s, while the page loads and is analysed: messages are
+    // taken by a worker stopped before it answers, and must be sent again.
+    for (let i = 0; i < 60; i++) {
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await new Promise((r) => setTimeout(r, 120));
+      await new Promise((r) => setTimeout(r, 50));
     }
     await loading;
     let state: TabState | undefined;

@@ -302,7 +302,7 @@ export async function checkSinglePageApp(
 async function sendFromExtension(extensionPage: TestPage, message: unknown): Promise<unknown> {
   return extensionPage.evaluate(async (m) => {
     const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-    return api.runtime.sendMessage(m);
+    return ((await api.runtime.sendMessage(m)) as { answer: unknown }).answer;
   }, message);
 }
 
