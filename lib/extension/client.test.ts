@@ -21,11 +21,11 @@ describe('createClient', () => {
     expect(replies).toEqual([]);
   });
 
-  it('takes an answer of nothing as given', async () => {
+  it('takes an answer of nothing as given, after it travelled as JSON', async () => {
     let calls = 0;
     const client = createClient(async () => {
       calls++;
-      return answer(undefined);
+      return JSON.parse(JSON.stringify(answer(undefined)));
     });
     await expect(client.request<'no-article'>({ type: 'no-article', url: 'https://example.org/' })).resolves.toBe(
       undefined,

@@ -124,16 +124,18 @@ export type Reply<K extends MessageType> = ProtocolMap[K]['response'];
 /**
  * How the background sends every reply back. Chrome answers a message whose worker stopped
  * before replying with an error that webextension-polyfill turns into `undefined`, the same
- * as a reply of nothing: only a reply in this envelope was really given.
+ * as a reply of nothing: only a reply in this envelope was really given. Messages travel as
+ * JSON, where an `answer` of undefined disappears: `answered` stays.
  */
 export interface Answer<T> {
+  answered: true;
   answer: T;
 }
 
-export const answer = <T>(value: T): Answer<T> => ({ answer: value });
+export const answer = <T>(value: T): Answer<T> => ({ answered: true, answer: value });
 
 export const isAnswer = (value: unknown): value is Answer<unknown> =>
-  typeof value === 'object' && value !== null && 'answer' in value;
+  typeof value === 'object' && value !== null && (value as { answered?: unknown }).answered === true;
 
 const idMessage =
   <K extends 'get-original' | 'delete-original'>(type: K) =>
