@@ -32,7 +32,6 @@ const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [readabilityWithoutInnerHtml()] }),
   manifest: ({ browser, manifestVersion }) => ({

@@ -66,15 +66,28 @@ export default defineBackground(() => {
   });
   const withService = startup.use;
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    const message = parseMessage(raw);
-    const from = senderOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    if (!message || !from) return undefined;
-    // Answered even when the store cannot be opened: the popup and options page say why.
-    if (message.type === 'get-health')
-      return mayBeSentFrom(message, from.kind) ? startup.health().then(answer) : undefined;
-    return withService((s) => s.handle(message, from)).then(answer);
-  });
+  // Answered through sendResponse (returning true keeps the channel open), which every browser
+  // supports; an error is answered with nothing, which the sender's client sends again.
+  browser.runtime.onMessage.addListener(
+    (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+      const message = parseMessage(raw);
+      const from = senderOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
+      if (!message || !from) return undefined;
+      // Answered even when the store cannot be opened: the popup and options page say why.
+      const replying =
+        message.type === 'get-health'
+          ? mayBeSentFrom(message, from.kind)
+            ? startup.health()
+            : undefined
+          : withService((s) => s.handle(message, from));
+      if (!replying) return undefined;
+      replying.then(
+        (reply) => sendResponse(answer(reply)),
+        () => sendResponse(undefined),
+      );
+      return true;
+    },
+  );
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
     void action.setBadgeText({ tabId, text: '' });
