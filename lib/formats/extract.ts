@@ -130,17 +130,24 @@ function flattenedClone(doc: Document): Document {
 const MIN_PARAGRAPH_TEXT = 500;
 /** Paragraphs looked at by that count. */
 const COUNTED_PARAGRAPHS = 200;
-// Readability's check counts characters: an ideograph says about as much as three letters.
-const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Han, kana and Hangul code points: Readability's check counts characters, and one of these says about as much as three letters. */
+const isIdeograph = (code: number) =>
+  (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff);
+
+/** A text's length with each ideograph counted as three letters (a loop: a Unicode-script pattern costs its compilation on every page). */
+function weightedLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) if (isIdeograph(text.charCodeAt(i))) length += 2;
+  return length;
+}
 
 /** Text of the page's first paragraphs, counting an ideograph as three letters (bounded). */
 function paragraphText(doc: Document): number {
   let total = 0;
   const paragraphs = doc.getElementsByTagName('p');
-  for (let i = 0; i < Math.min(paragraphs.length, COUNTED_PARAGRAPHS) && total < MIN_PARAGRAPH_TEXT; i++) {
-    const text = (paragraphs[i].textContent ?? '').slice(0, MIN_PARAGRAPH_TEXT);
-    total += text.length + 2 * (text.match(IDEOGRAPHS)?.length ?? 0);
-  }
+  for (let i = 0; i < Math.min(paragraphs.length, COUNTED_PARAGRAPHS) && total < MIN_PARAGRAPH_TEXT; i++)
+    total += weightedLength((paragraphs[i].textContent ?? '').slice(0, MIN_PARAGRAPH_TEXT));
   return total;
 }
 
@@ -148,12 +155,14 @@ function paragraphText(doc: Document): number {
 const SHADOW_SCAN_ELEMENTS = 2_000;
 
 /**
- * A cheap first look, before any copy of the page is made: Readability's own readerable check,
- * or enough paragraph text (ideographs weighed as the words they are), or an article it cannot
- * see (in a same-origin frame, or under an open shadow root near the top of the page). Pages that fail it (a login form, a search page) cost almost nothing.
+ * A cheap first look, before any copy of the page is made: enough paragraph text (ideographs
+ * weighed as the words they are; stops at the first paragraphs that hold it, so most article
+ * pages pass at once), or Readability's own readerable check (which scores every candidate
+ * block), or an article it cannot see (in a same-origin frame, or under an open shadow root
+ * near the top of the page). Pages that fail it (a login form, a search page) cost almost nothing.
  */
 export function mayHaveArticle(doc: Document): boolean {
-  if (isProbablyReaderable(doc) || paragraphText(doc) >= MIN_PARAGRAPH_TEXT) return true;
+  if (paragraphText(doc) >= MIN_PARAGRAPH_TEXT || isProbablyReaderable(doc)) return true;
   if (doc.querySelector('iframe')) return true;
   const elements = doc.body?.getElementsByTagName('*') ?? [];
   for (let i = 0; i < Math.min(elements.length, SHADOW_SCAN_ELEMENTS); i++) if (elements[i].shadowRoot) return true;
@@ -166,11 +175,21 @@ export function mayHaveArticle(doc: Document): boolean {
  */
 function tooBigForReadability(root: Element): boolean {
   let elements = 0;
-  const stack: [Element, number][] = [[root, 1]];
-  while (stack.length) {
-    const [element, depth] = stack.pop()!;
+  let depth = 1;
+  let element: Element | null = root;
+  while (element) {
     if (++elements > MAX_READABILITY_ELEMENTS || depth > MAX_READABILITY_DEPTH) return true;
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
+    // Depth first, in document order, without a stack: down, else across, else up and across.
+    if (element.firstElementChild) {
+      element = element.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (element && element !== root && !element.nextElementSibling) {
+      element = element.parentElement;
+      depth--;
+    }
+    element = element && element !== root ? element.nextElementSibling : null;
   }
   return false;
 }
@@ -227,16 +246,37 @@ const SIBLING_SHARE = 0.2;
 /** Least paragraph text in that container (about 150 words). */
 const MIN_CLEAR_WINNER_CHARS = 900;
 
-const textLength = (el: Element) => textOf(el).length;
-
 /** Blocks mostly of link text are menus and lists of other articles. */
 const MAX_LINK_DENSITY = 0.5;
 
-/** Share of a block's text that is link text. */
-function linkDensity(el: Element, length: number): number {
-  let linked = 0;
-  for (const a of Array.from(el.getElementsByTagName('a'))) linked += textLength(a);
-  return length ? linked / length : 1;
+/**
+ * The quick read's measures of a page's elements, each taken once: the read looks at a
+ * paragraph up to three times (its vote, the winner's total, the blocks read), and reading an
+ * element's text from the page is what costs.
+ */
+function pageMeasures() {
+  const texts = new Map<Element, string>();
+  const outside = new Map<Element | null, boolean>();
+  const text = (el: Element) => {
+    let value = texts.get(el);
+    if (value === undefined) texts.set(el, (value = textOf(el)));
+    return value;
+  };
+  /** Share of a block's text that is link text. */
+  const linkDensity = (el: Element, length: number) => {
+    let linked = 0;
+    for (const a of Array.from(el.getElementsByTagName('a'))) linked += text(a).length;
+    return length ? linked / length : 1;
+  };
+  /** Whether an element sits in a part of the page that is never the article (asked once per parent). */
+  const inNotArticle = (el: Element) => {
+    if (el.matches(NOT_ARTICLE)) return true;
+    const parent = el.parentElement;
+    let value = outside.get(parent);
+    if (value === undefined) outside.set(parent, (value = !!parent?.closest(NOT_ARTICLE)));
+    return value;
+  };
+  return { text, linkDensity, inNotArticle };
 }
 
 /**
@@ -246,13 +286,14 @@ function linkDensity(el: Element, length: number): number {
  * Null when no element clearly wins: Readability then decides.
  */
 export function clearArticle(doc: Document): string[] | null {
+  const { text, linkDensity, inNotArticle } = pageMeasures();
   const scores = new Map<Element, number>();
   let total = 0;
   const paragraphs = doc.body.getElementsByTagName('p');
   for (let i = 0; i < Math.min(paragraphs.length, MAX_QUICK_PARAGRAPHS); i++) {
     const p = paragraphs[i];
-    const length = textLength(p);
-    if (length < MIN_VOTING_PARAGRAPH || p.closest(NOT_ARTICLE) || linkDensity(p, length) > MAX_LINK_DENSITY) continue;
+    const length = text(p).length;
+    if (length < MIN_VOTING_PARAGRAPH || inNotArticle(p) || linkDensity(p, length) > MAX_LINK_DENSITY) continue;
     total += length;
     const parent = p.parentElement;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + length);
@@ -273,16 +314,14 @@ export function clearArticle(doc: Document): string[] | null {
   let held = 0;
   for (const part of parts) {
     for (const p of Array.from(part.getElementsByTagName('p'))) {
-      const length = textLength(p);
-      if (length >= MIN_VOTING_PARAGRAPH && !p.closest(NOT_ARTICLE)) held += length;
+      const length = text(p).length;
+      if (length >= MIN_VOTING_PARAGRAPH && !inNotArticle(p)) held += length;
     }
   }
   if (held < MIN_CLEAR_WINNER_CHARS || held < CLEAR_WINNER_SHARE * total) return null;
   return leafBlocks(parts, MAX_QUICK_PARAGRAPHS)
-    .filter((el) => !el.closest(NOT_ARTICLE))
-    .map((el) => ({ el, text: textOf(el) }))
-    .filter(({ el, text }) => text && linkDensity(el, text.length) <= MAX_LINK_DENSITY)
-    .map(({ text }) => text);
+    .filter((el) => !inNotArticle(el) && text(el) && linkDensity(el, text(el).length) <= MAX_LINK_DENSITY)
+    .map(text);
 }
 
 /**
