@@ -730,6 +730,7 @@ async function main(): Promise<void> {
       meanWordRecall: mean((r) => r.recall),
       meanWordPrecision: mean((r) => r.precision),
       readerablePagesWithoutArticle: pages.filter((r) => r.readerable && !r.found).length,
+      pagesReadWithoutReadability: pages.filter((r) => r.quickRead).length,
     };
     console.log("\nExtraction on Readability's saved test pages: share of Readability's article words read");
     console.table([extraction]);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { prepareArticle } from '../lib/engine';
+import { clearArticle } from '../lib/formats';
 import { CORPORA_DIR } from './corpora';
 import { articleFromHtml } from './sources';
 
@@ -19,6 +20,8 @@ export interface ExtractionResult {
   precision: number;
   readerable: boolean;
   found: boolean;
+  /** Whether the page's article is clear enough to be read without Readability (what a page is spared). */
+  quickRead: boolean;
 }
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -49,7 +52,8 @@ export function extractionResults(): ExtractionResult[] | null {
         parseHTML(`<html><body>${read('expected.html')}</body></html>`).document.body.textContent ?? '',
       );
       const metadata = JSON.parse(read('expected-metadata.json')) as { readerable?: boolean };
-      const article = articleFromHtml(read('source.html'), 'http://fakehost/test/page.html');
+      const source = read('source.html');
+      const article = articleFromHtml(source, 'http://fakehost/test/page.html');
       const ours = article ? words(prepareArticle(article).paragraphs.join(' ')) : [];
       const shared = overlap(expected, ours);
       return {
@@ -58,6 +62,7 @@ export function extractionResults(): ExtractionResult[] | null {
         precision: ours.length ? shared / ours.length : 0,
         readerable: metadata.readerable !== false,
         found: !!article,
+        quickRead: !!clearArticle(parseHTML(source).document as unknown as Document),
       };
     });
 }
