@@ -14,7 +14,7 @@ describe('createClient', () => {
     expect(calls).toBeLessThanOrEqual(3);
   });
 
-  it('sends again when the worker stopped before answering (the polyfill then gives undefined)', async () => {
+  it('sends again when the reply is not an answer (the worker stopped before answering)', async () => {
     const replies = [undefined, answer(false)];
     const client = createClient(async () => replies.shift());
     await expect(client.request<'is-site-enabled'>({ type: 'is-site-enabled' })).resolves.toBe(false);

@@ -123,9 +123,9 @@ export type Reply<K extends MessageType> = ProtocolMap[K]['response'];
 
 /**
  * How the background sends every reply back. A message whose worker stopped before replying,
- * or whose handler failed, gets an error or nothing (webextension-polyfill even turns the
- * error into `undefined`, the same as a reply of nothing): only a reply in this envelope was
- * really given. Messages travel as JSON, where an `answer` of undefined disappears: `answered` stays.
+ * or whose handler failed, gets an error or nothing, and nothing looks like a reply of
+ * nothing: only a reply in this envelope was really given. Messages travel as JSON, where an
+ * `answer` of undefined disappears: `answered` stays.
  */
 export interface Answer<T> {
   answered: true;
