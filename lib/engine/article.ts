@@ -29,12 +29,19 @@ function* pieces(paragraph: string): Generator<string> {
 export function capParagraphs(paragraphs: string[], maxChars = MAX_ARTICLE_CHARS): string[] {
   const capped: string[] = [];
   let total = 0;
+  const add = (piece: string) => {
+    if (total + piece.length > maxChars) return false;
+    capped.push(piece);
+    total += piece.length;
+    return true;
+  };
   for (const paragraph of paragraphs) {
-    for (const piece of pieces(paragraph)) {
-      if (total + piece.length > maxChars) return capped;
-      capped.push(piece);
-      total += piece.length;
+    // Most paragraphs need no cutting: no generator for them (this runs in every page).
+    if (paragraph.length <= MAX_PARAGRAPH_CHARS) {
+      if (paragraph && !add(paragraph)) return capped;
+      continue;
     }
+    for (const piece of pieces(paragraph)) if (!add(piece)) return capped;
   }
   return capped;
 }
