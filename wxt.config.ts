@@ -41,6 +41,8 @@ export default defineConfig({
     // alarms: refreshing subscriptions on their schedule. unlimitedStorage: a store of many
     // originals is the person's data, not a cache the browser may evict or cap.
     permissions: ['alarms', 'unlimitedStorage'],
+    // entrypoints/reader.ts, a plain script: WXT's content-script wrapper costs every page a few ms.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['reader.js'], run_at: 'document_idle' }],
     // Asked for one host at a time, when the person subscribes to a list there (https, or this computer).
     ...(manifestVersion === 3
       ? { optional_host_permissions: SUBSCRIPTION_HOSTS }

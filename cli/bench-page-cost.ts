@@ -64,7 +64,7 @@ interface TraceEvent {
   args?: { data?: { url?: string; scriptName?: string } };
 }
 
-const CONTENT_SCRIPT = '/content-scripts/content.js';
+const CONTENT_SCRIPT = '/reader.js';
 
 /**
  * Time of the trace's complete events that run or compile a script, merged where they nest or
