@@ -8,9 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { prepareArticle } from '../lib/engine';
-import { clearArticle } from '../lib/formats';
+import { clearArticle, extractArticle } from '../lib/formats';
 import { CORPORA_DIR } from './corpora';
-import { articleFromHtml } from './sources';
 
 export interface ExtractionResult {
   page: string;
@@ -52,8 +51,9 @@ export function extractionResults(): ExtractionResult[] | null {
         parseHTML(`<html><body>${read('expected.html')}</body></html>`).document.body.textContent ?? '',
       );
       const metadata = JSON.parse(read('expected-metadata.json')) as { readerable?: boolean };
-      const source = read('source.html');
-      const article = articleFromHtml(source, 'http://fakehost/test/page.html');
+      // Parsed once: extraction reads the page without changing it (Readability works on a copy).
+      const doc = parseHTML(read('source.html')).document as unknown as Document;
+      const article = extractArticle(doc, 'http://fakehost/test/page.html');
       const ours = article ? words(prepareArticle(article).paragraphs.join(' ')) : [];
       const shared = overlap(expected, ours);
       return {
@@ -62,7 +62,7 @@ export function extractionResults(): ExtractionResult[] | null {
         precision: ours.length ? shared / ours.length : 0,
         readerable: metadata.readerable !== false,
         found: !!article,
-        quickRead: !!clearArticle(parseHTML(source).document as unknown as Document),
+        quickRead: !!clearArticle(doc),
       };
     });
 }
