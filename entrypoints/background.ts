@@ -73,14 +73,9 @@ export default defineBackground(() => {
       const message = parseMessage(raw);
       const from = senderOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
       if (!message || !from) return undefined;
-      // Answered even when the store cannot be opened: the popup and options page say why.
-      const replying =
-        message.type === 'get-health'
-          ? mayBeSentFrom(message, from.kind)
-            ? startup.health()
-            : undefined
-          : withService((s) => s.handle(message, from));
-      if (!replying) return undefined;
+      if (message.type === 'get-health' && !mayBeSentFrom(message, from.kind)) return undefined;
+      // Health is answered even when the store cannot be opened: the popup and options page say why.
+      const replying = message.type === 'get-health' ? startup.health() : withService((s) => s.handle(message, from));
       replying.then(
         (reply) => sendResponse(answer(reply)),
         () => sendResponse(undefined),
