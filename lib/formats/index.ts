@@ -21,3 +21,6 @@ export {
   type VerifiedPack,
 } from './pack';
 export { buildSeedPack, originalFromSeed } from './seed-pack';
+export { FeedError, MAX_FEED_BYTES, readFeed } from './feed';
+export { paragraphsOfHtml, plainTextOfHtml } from './html-text';
+export { MAX_OPML_FEEDS, OpmlError, readOpml, type OpmlFeed } from './opml';

@@ -31,3 +31,24 @@ export interface OriginalInput {
   /** For an original without text: its fingerprint, as exported. */
   fingerprint?: Fingerprint;
 }
+
+/** An item of a news feed (RSS, Atom, JSON Feed), as read from the feed: untrusted text, nothing more. */
+export interface FeedItem {
+  /** What identifies the item in its feed: its guid or id, else its link, else its title. */
+  key: string;
+  /** The article's address (http or https, made absolute). */
+  link?: string;
+  title: string;
+  authors?: string[];
+  /** ISO date, when the feed gives one that can be read. */
+  published?: string;
+  /** The text the feed carries for the item: the whole article, or only a summary. */
+  paragraphs: string[];
+}
+
+/** A feed as read: its own title and its items, newest first as feeds list them. */
+export interface Feed {
+  format: 'rss' | 'atom' | 'json';
+  title: string;
+  items: FeedItem[];
+}

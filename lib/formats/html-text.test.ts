@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEntities, paragraphsOfHtml, plainTextOfHtml } from './html-text';
+
+describe('paragraphsOfHtml', () => {
+  it('splits on block elements, drops scripts, styles and comments, decodes entities', () => {
+    const html =
+      '<h2>Head</h2><p>One &amp; <a href="#">two</a>&#8217;s.</p><!-- <p>hidden</p> --><style>p{}</style><script>var a = "<p>x</p>";</script><ul><li>A</li><li>B&nbsp;C</li></ul>';
+    expect(paragraphsOfHtml(html)).toEqual(['Head', 'One & two’s.', 'A', 'B C']);
+  });
+
+  it('keeps text that is not markup, and an unknown entity as written', () => {
+    expect(paragraphsOfHtml('Plain text &bogus; here')).toEqual(['Plain text &bogus; here']);
+  });
+
+  it('reads hostile markup in linear time', () => {
+    const plain = 'word '.repeat(40_000);
+    const hostile = ['<'.repeat(200_000), '<p'.repeat(100_000), '&'.repeat(200_000), '<!--'.repeat(50_000), '<script>'.repeat(25_000)];
+    const timeOf = (text: string) => {
+      const start = performance.now();
+      paragraphsOfHtml(text);
+      return performance.now() - start;
+    };
+    const base = Math.max(timeOf(plain), 5);
+    for (const text of hostile) expect(timeOf(text)).toBeLessThan(base * 50);
+  });
+});
+
+describe('plainTextOfHtml and decodeEntities', () => {
+  it('gives one line of text', () => {
+    expect(plainTextOfHtml('Talks <b>resume</b>\n at the <i>border</i>')).toBe('Talks resume at the border');
+    expect(decodeEntities('&lt;b&gt; &#x41; &#0; &#99999999;')).toBe('<b> A &#0; &#99999999;');
+  });
+});
