@@ -40,7 +40,8 @@ export default defineConfig({
     default_locale: 'en',
     // alarms: refreshing subscriptions on their schedule. unlimitedStorage: a store of many
     // originals is the person's data, not a cache the browser may evict or cap.
-    permissions: ['alarms', 'unlimitedStorage'],
+    // offscreen (Chrome): a document where a followed feed's article pages are read (its worker has no DOM).
+    permissions: ['alarms', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // entrypoints/reader.ts, a plain script: WXT's content-script wrapper costs every page a few ms.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['reader.js'], run_at: 'document_idle' }],
     // Asked for one host at a time, when the person subscribes to a list there (https, or this computer).

@@ -1,8 +1,18 @@
 import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { answer, createService, createStartup, mayBeSentFrom, parseMessage, senderOf } from '../lib/extension';
+import {
+  accessPattern,
+  answer,
+  createService,
+  createStartup,
+  mayBeSentFrom,
+  parseMessage,
+  readArticleHtml,
+  senderOf,
+} from '../lib/extension';
 import { lexiconLoader } from '../lib/formats';
-import type { SeedPack } from '../lib/model';
+import type { ArticleInput, SeedPack } from '../lib/model';
+import { NOT_ANALYSED, type Badge } from '../lib/ui';
 import { openStores, type IdbStores } from '../lib/store';
 
 /** Installs the seed pack built into the extension when the store does not have this version of it. */
@@ -24,6 +34,33 @@ const lexicons = lexiconLoader(async (language) => {
   return response?.ok ? response.text() : undefined;
 });
 
+/** Chrome's offscreen document, created once, where a feed item's page is read (its worker has no DOM). */
+let offscreen: Promise<void> | undefined;
+const OFFSCREEN_PATH = '/offscreen.html';
+
+/** Reads a fetched article page: in the background page where there is a DOM (Firefox), else offscreen (Chrome). */
+async function readArticle(html: string, url: string): Promise<ArticleInput | null> {
+  if (typeof DOMParser !== 'undefined') return readArticleHtml(new DOMParser(), html, url);
+  offscreen ??= browser.offscreen
+    .createDocument({
+      url: browser.runtime.getURL(OFFSCREEN_PATH),
+      reasons: [browser.offscreen.Reason.DOM_PARSER],
+      justification: 'Read the article of a followed feed item with the same extraction as pages',
+    })
+    // Left by a worker that was stopped: it is the one to use.
+    .catch((error: Error) => {
+      if (!/single offscreen|already/i.test(error.message)) throw error;
+    });
+  try {
+    await offscreen;
+  } catch (error) {
+    offscreen = undefined;
+    throw error;
+  }
+  const reply: unknown = await browser.runtime.sendMessage({ target: 'offscreen', html, url });
+  return reply && typeof reply === 'object' ? (reply as ArticleInput) : null;
+}
+
 /** The alarm that refreshes subscriptions whose time has come. */
 const REFRESH_ALARM = 'refresh-subscriptions';
 const REFRESH_CHECK_MINUTES = 30;
@@ -31,24 +68,25 @@ const KEEP_AWAKE_MS = 20_000;
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
+  const setBadge = async (tabId: number, badge: Badge) => {
+    await action.setBadgeText({ tabId, text: badge.text });
+    await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    await action.setTitle({ tabId, title: browser.i18n.getMessage(badge.title as never, badge.titleArgs) });
+  };
   let awake = 0;
   const startup = createStartup({
     async open() {
       const stores = await openStores();
       const created = createService({
         stores,
-        async setBadge(tabId, badge) {
-          await action.setBadgeText({ tabId, text: badge?.text ?? '' });
-          if (badge) {
-            await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-            await action.setTitle({ tabId, title: browser.i18n.getMessage(badge.title as never) });
-          }
-        },
+        setBadge,
         openTabIds: async () =>
           (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
         lexicons,
-        // Used for the subscribed lists' addresses only (lib/extension/subscriptions.ts).
+        // Used for the addresses the person follows, and their feeds' article pages only (lib/extension/subscriptions.ts).
         fetch: (url, init) => fetch(url, init),
+        hasAccess: (url) => browser.permissions.contains({ origins: [accessPattern(url)] }).catch(() => false),
+        readArticle,
         async pause() {
           // An extension call now and then keeps the worker from being stopped during a long refresh.
           if (Date.now() - awake > KEEP_AWAKE_MS) {
@@ -85,7 +123,8 @@ export default defineBackground(() => {
   );
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
-    void action.setBadgeText({ tabId, text: '' });
+    // Nothing of the page before stays: not its badge, not its tooltip.
+    void setBadge(tabId, NOT_ANALYSED).catch(() => undefined);
     void withService((s) => s.navigated(tabId));
   });
   // Created once: creating it again at every start of the worker would push it back each time.
@@ -95,6 +134,8 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void withService((s) => s.refreshSubscriptions());
   });
+  // A host the person just granted (from the popup, the options or the first-run page) may be a feed's that waited for it.
+  browser.permissions.onAdded.addListener(() => void withService((s) => s.accessGranted()));
   browser.tabs.onRemoved.addListener((tabId) => void withService((s) => s.stores.tabs.deleteTabState(tabId)));
   // Once, on install: what Upstream does, what it knows, how to give it more.
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { articleMessageOf, createClient } from '../lib/extension';
+import { articleMessageOf, createClient, feedLinksOf } from '../lib/extension';
 
 /** Wait after a same-document navigation before reading the new article: the app is still drawing it. */
 const SETTLE_MS = 300;
@@ -21,9 +21,11 @@ export default defineUnlistedScript(() => {
   const analyse = async () => {
     if (!alive() || !(await request<'is-site-enabled'>({ type: 'is-site-enabled' }))) return;
     const article = articleMessageOf(document, location.href);
+    const feeds = feedLinksOf(document);
+    const declared = feeds.length ? { feeds } : {};
     if (!alive()) return;
-    if (article) await request<'article-found'>({ type: 'article-found', article });
-    else await request<'no-article'>({ type: 'no-article', url: location.href });
+    if (article) await request<'article-found'>({ type: 'article-found', article: { ...article, ...declared } });
+    else await request<'no-article'>({ type: 'no-article', url: location.href, ...declared });
   };
   const start = () => void analyse().catch(() => undefined);
   // Wait for an idle moment so the page's own work goes first, and for a page Chrome

@@ -3,7 +3,7 @@
  * background's service, and the content script's page message.
  */
 export { createClient, type Client } from './client';
-export { articleMessageOf } from './page-message';
+export { articleMessageOf, feedLinksOf, readArticleHtml } from './page-message';
 export {
   answer,
   MAX_IMPORT_CHUNK,
@@ -15,5 +15,5 @@ export {
 } from './protocol';
 export { senderOf } from './sender';
 export { createStartup } from './startup';
-export { createService, type Sender } from './service';
+export { createService, domainOf, type Sender } from './service';
 export { accessPattern, packAddress } from './subscriptions';

@@ -5,7 +5,7 @@
 import { capParagraphs, definedOnly, MIN_ARTICLE_WORDS, prepareArticleSteps, runSliced } from '../engine';
 import { extractArticle, mayHaveArticle } from '../formats';
 import type { ArticleMessage } from './protocol';
-import type { PreparedArticle } from '../model';
+import type { FeedLink, PreparedArticle } from '../model';
 
 /** Most article text a content script sends; the rest of a longer page is left out. */
 export const MAX_PAGE_ARTICLE_CHARS = 150_000;
@@ -39,4 +39,36 @@ export async function articleFromMessage(
 ): Promise<PreparedArticle | null> {
   const prepared = await runSliced(prepareArticleSteps({ ...message, url: browserUrl }, MAX_PAGE_ARTICLE_CHARS), pause);
   return prepared.model.words < MIN_ARTICLE_WORDS ? null : prepared;
+}
+
+/** The article of a fetched HTML page (a followed feed's item), read as the content script reads a page. */
+export function readArticleHtml(parser: DOMParser, html: string, url: string): ArticleMessage | null {
+  return articleMessageOf(parser.parseFromString(html, 'text/html'), url);
+}
+
+/** Feed types a page may declare, by the MIME type of its `<link rel="alternate">`. */
+const FEED_TYPES: Record<string, FeedLink['type']> = {
+  'application/rss+xml': 'rss',
+  'application/atom+xml': 'atom',
+  'application/feed+json': 'json',
+  'application/json': 'json',
+};
+
+/** The feeds a page declares, at most 5 (the page's claim: they are only offered to the person). */
+export function feedLinksOf(doc: Document): FeedLink[] {
+  const feeds: FeedLink[] = [];
+  for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel~="alternate"][type][href]')) {
+    const type = FEED_TYPES[(link.getAttribute('type') ?? '').toLowerCase().trim()];
+    if (!type || (type === 'json' && !/feed/i.test(link.href))) continue;
+    let url: string;
+    try {
+      url = new URL(link.getAttribute('href')!, doc.baseURI).href;
+    } catch {
+      continue;
+    }
+    if (!/^https?:\/\//.test(url) || url.length > 2000 || feeds.some((f) => f.url === url)) continue;
+    feeds.push({ url, type, title: (link.title || new URL(url).host).replace(/\s+/g, ' ').trim().slice(0, 200) });
+    if (feeds.length >= 5) break;
+  }
+  return feeds;
 }

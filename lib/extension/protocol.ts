@@ -8,6 +8,7 @@ import { toOriginalInput } from '../formats';
 import type {
   ArticleInput,
   CompareRow,
+  FeedLink,
   ImportProgress,
   OriginalInput,
   OriginalRecord,
@@ -19,15 +20,15 @@ import type {
   TabState,
 } from '../model';
 
-/** The article a content script found, as read from the page (the background cleans and fingerprints it). */
-export type ArticleMessage = ArticleInput & { url: string };
+/** The article a content script found, as read from the page (the background cleans and fingerprints it), with the feeds the page declares. */
+export type ArticleMessage = ArticleInput & { url: string; feeds?: FeedLink[] };
 
 /** Message types and their replies. */
 export interface ProtocolMap {
   /** Content script -> background: the page's article. Reply: nothing. */
   'article-found': { request: { type: 'article-found'; article: ArticleMessage }; response: void };
   /** Content script -> background: the page has no article. */
-  'no-article': { request: { type: 'no-article'; url: string }; response: void };
+  'no-article': { request: { type: 'no-article'; url: string; feeds?: FeedLink[] }; response: void };
   /** Content script -> background: may this page be analysed (the person can switch sites off)? */
   'is-site-enabled': { request: { type: 'is-site-enabled' }; response: boolean };
   /** Popup or options page -> background: what stands in the way of the store, if anything. */
@@ -42,6 +43,10 @@ export interface ProtocolMap {
   };
   /** Popup -> background: switch analysis on or off for a site. */
   'set-site-enabled': { request: { type: 'set-site-enabled'; host: string; enabled: boolean }; response: void };
+  /** Popup -> background: learn from the tab's site (it joins the trusted outlets) and store its article now. */
+  'learn-site': { request: { type: 'learn-site'; tabId: number }; response: { domain: string } | null };
+  /** Popup or options page -> background: stop learning from a site (what it gave stays). */
+  'forget-site': { request: { type: 'forget-site'; domain: string }; response: void };
   /** Options page -> background: a page of the store (records without text or fingerprint). */
   'list-originals': {
     request: { type: 'list-originals'; search: string; offset: number; limit: number };
@@ -60,17 +65,24 @@ export interface ProtocolMap {
   };
   'get-settings': {
     request: { type: 'get-settings' };
-    response: { trustedOutlets: string[]; disabledSites: string[] };
+    response: { trustedOutlets: string[]; disabledSites: string[]; learnedCounts: Record<string, number> };
   };
   'set-trusted-outlets': { request: { type: 'set-trusted-outlets'; domains: string[] }; response: void };
   /** Options page -> background: the subscriptions, with what is being done to each. */
   'list-subscriptions': { request: { type: 'list-subscriptions' }; response: SubscriptionView[] };
-  /** Subscribes and fetches the pack at once; null when the address cannot be a pack's. */
-  subscribe: { request: { type: 'subscribe'; url: string; everyHours: number }; response: Subscription | null };
+  /**
+   * Subscribes to a pack or a feed (told apart by what the address serves) and fetches it at
+   * once; null when the address cannot be one. `articleHosts`: hosts besides the feed's whose
+   * article pages may be read; `keepDays`: how long a feed's items are kept.
+   */
+  subscribe: {
+    request: { type: 'subscribe'; url: string; everyHours: number; articleHosts?: string[]; keepDays?: number };
+    response: Subscription | null;
+  };
   /** Asks a list's address again; the outcome shows in the list. */
   'refresh-subscription': { request: { type: 'refresh-subscription'; url: string }; response: void };
   'set-subscription-schedule': {
-    request: { type: 'set-subscription-schedule'; url: string; everyHours: number };
+    request: { type: 'set-subscription-schedule'; url: string; everyHours: number; keepDays?: number };
     response: void;
   };
   /** Removes a list; its originals go a slice at a time, shown as under way in the list. */
@@ -91,6 +103,34 @@ const MAX_FIELD = 2_000;
 const MAX_AUTHORS = 50;
 
 const isString = (v: unknown, max = MAX_FIELD): v is string => typeof v === 'string' && v.length <= max;
+const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
+const FEED_TYPES = new Set(['rss', 'atom', 'json']);
+/** Most feeds a page may offer, and most extra hosts a subscription may name. */
+const MAX_FEED_LINKS = 5;
+const MAX_ARTICLE_HOSTS = 5;
+/** Days a feed's items may be kept: a day to a year. */
+const isKeepDays = (v: unknown) =>
+  v === undefined || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 365);
+
+/** The feeds a page declares, when well-formed (a page is untrusted: they are only offered to the person). */
+function isFeedLinks(v: unknown): v is FeedLink[] | undefined {
+  if (v === undefined) return true;
+  return (
+    Array.isArray(v) &&
+    v.length <= MAX_FEED_LINKS &&
+    v.every((f: unknown) => {
+      const link = f as Record<string, unknown>;
+      return (
+        !!link &&
+        typeof link === 'object' &&
+        isString(link.url) &&
+        /^https?:\/\//i.test(link.url) &&
+        isString(link.title, 200) &&
+        FEED_TYPES.has(link.type as string)
+      );
+    })
+  );
+}
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const optionalString = (v: unknown) => v === undefined || isString(v);
@@ -98,7 +138,7 @@ const optionalString = (v: unknown) => v === undefined || isString(v);
 function isArticle(v: unknown): v is ArticleMessage {
   if (!v || typeof v !== 'object') return false;
   const a = v as Record<string, unknown>;
-  if (!isString(a.url) || !/^https?:/i.test(a.url)) return false;
+  if (!isString(a.url) || !/^https?:/i.test(a.url) || !isFeedLinks(a.feeds)) return false;
   if (![a.title, a.siteName, a.published, a.language].every(optionalString)) return false;
   if (
     a.authors !== undefined &&
@@ -173,7 +213,13 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
     from: 'content-script',
     parse: (m) => (isArticle(m.article) ? { type: 'article-found', article: m.article } : null),
   },
-  'no-article': { from: 'content-script', parse: (m) => (isString(m.url) ? { type: 'no-article', url: m.url } : null) },
+  'no-article': {
+    from: 'content-script',
+    parse: (m) =>
+      isString(m.url) && isFeedLinks(m.feeds)
+        ? { type: 'no-article', url: m.url, ...(m.feeds ? { feeds: m.feeds as FeedLink[] } : {}) }
+        : null,
+  },
   'is-site-enabled': { from: 'content-script', parse: bare('is-site-enabled') },
   'get-health': { from: 'extension-page', parse: bare('get-health') },
   'get-tab-state': { from: 'extension-page', parse: tabMessage('get-tab-state') },
@@ -184,6 +230,15 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
       isString(m.host, 253) && /^[a-z0-9.-]+(:\d+)?$/i.test(m.host) && typeof m.enabled === 'boolean'
         ? { type: 'set-site-enabled', host: m.host.toLowerCase(), enabled: m.enabled }
         : null,
+  },
+  'learn-site': {
+    from: 'extension-page',
+    parse: (m) => (Number.isInteger(m.tabId) ? { type: 'learn-site', tabId: m.tabId as number } : null),
+  },
+  'forget-site': {
+    from: 'extension-page',
+    parse: (m) =>
+      isString(m.domain, 253) && DOMAIN.test(m.domain) ? { type: 'forget-site', domain: m.domain.toLowerCase() } : null,
   },
   'list-originals': {
     from: 'extension-page',
@@ -222,15 +277,34 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
   'list-subscriptions': { from: 'extension-page', parse: bare('list-subscriptions') },
   subscribe: {
     from: 'extension-page',
-    parse: (m) =>
-      isString(m.url) && isSchedule(m.everyHours) ? { type: 'subscribe', url: m.url, everyHours: m.everyHours } : null,
+    parse: (m) => {
+      const hosts = m.articleHosts;
+      const hostsOk =
+        hosts === undefined ||
+        (Array.isArray(hosts) &&
+          hosts.length <= MAX_ARTICLE_HOSTS &&
+          hosts.every((x) => isString(x, 253) && HOST.test(x)));
+      if (!isString(m.url) || !isSchedule(m.everyHours) || !hostsOk || !isKeepDays(m.keepDays)) return null;
+      return {
+        type: 'subscribe',
+        url: m.url,
+        everyHours: m.everyHours,
+        ...(hosts ? { articleHosts: (hosts as string[]).map((x) => x.toLowerCase()) } : {}),
+        ...(m.keepDays ? { keepDays: m.keepDays as number } : {}),
+      };
+    },
   },
   'refresh-subscription': { from: 'extension-page', parse: urlMessage('refresh-subscription') },
   'set-subscription-schedule': {
     from: 'extension-page',
     parse: (m) =>
-      isString(m.url) && isSchedule(m.everyHours)
-        ? { type: 'set-subscription-schedule', url: m.url, everyHours: m.everyHours }
+      isString(m.url) && isSchedule(m.everyHours) && isKeepDays(m.keepDays)
+        ? {
+            type: 'set-subscription-schedule',
+            url: m.url,
+            everyHours: m.everyHours,
+            ...(m.keepDays ? { keepDays: m.keepDays as number } : {}),
+          }
         : null,
   },
   unsubscribe: { from: 'extension-page', parse: urlMessage('unsubscribe') },

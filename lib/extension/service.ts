@@ -6,7 +6,15 @@
  */
 import { analyse, contentId, explainReport, inputOfArticle, makeOriginal } from '../engine';
 import { toJsonlLine } from '../formats';
-import type { LexiconSource, OriginalRecord, Stores, TabState } from '../model';
+import type {
+  ArticleInput,
+  FeedLink,
+  LexiconSource,
+  OriginalRecord,
+  PreparedArticle,
+  Stores,
+  TabState,
+} from '../model';
 import { badgeFor, type Badge } from '../ui';
 import { ImportWorker } from './import-worker';
 import { articleFromMessage } from './page-message';
@@ -33,6 +41,10 @@ export interface ServiceEnvironment {
   fetch?(url: string, init: RequestInit): Promise<Response>;
   /** Gives other work its turn between batches of long work (and keeps the worker awake). */
   pause?(): Promise<void>;
+  /** True when the person granted access to the address's host (subscriptions ask nothing before). */
+  hasAccess?(url: string): Promise<boolean>;
+  /** Reads the article of a feed item's page in a document context. */
+  readArticle?(html: string, url: string): Promise<ArticleInput | null>;
 }
 
 const hostOf = (url: string | undefined) => {
@@ -42,6 +54,13 @@ const hostOf = (url: string | undefined) => {
     return undefined;
   }
 };
+
+/** The domain a site is learned under: its host without `www.` or port, so its other subdomains count too. */
+export const domainOf = (host: string) =>
+  host
+    .replace(/:\d+$/, '')
+    .replace(/^www\./, '')
+    .toLowerCase();
 
 /** True when `host` is `domain` or one of its subdomains. */
 export function onDomain(host: string, domain: string): boolean {
@@ -89,13 +108,15 @@ export function createService(env: ServiceEnvironment) {
     fetch: env.fetch ?? (() => Promise.reject(new Error('no network here'))),
     now: Date.now,
     pause: giveWay,
+    hasAccess: env.hasAccess,
+    readArticle: env.readArticle,
   });
   /** Navigations seen per tab: a report of a page the tab has since left is not written. */
   const navigations = new Map<number, number>();
 
   async function setState(tabId: number, state: TabState): Promise<void> {
     // Badge first: once the state is readable, everything a person sees is in place.
-    await env.setBadge(tabId, state.status === 'ready' ? badgeFor(state.report.verdict) : null);
+    await env.setBadge(tabId, badgeFor(state));
     await tabs.setTabState(tabId, state);
   }
 
@@ -104,15 +125,23 @@ export function createService(env: ServiceEnvironment) {
     return !!host && !(await settings.disabledSites()).includes(host);
   }
 
-  /** On a trusted outlet (by the browser's address), the article read is stored as an original ("learned"). */
-  async function learn(article: ArticleMessage, browserUrl: string): Promise<void> {
+  /** The trusted outlet a page is on (by the browser's address), if any. */
+  async function trustedDomainOf(browserUrl: string): Promise<string | undefined> {
     const host = hostOf(browserUrl);
-    if (!host || !(await settings.trustedOutlets()).some((d) => onDomain(host, d))) return;
+    return host ? (await settings.trustedOutlets()).find((d) => onDomain(host, d)) : undefined;
+  }
+
+  /** On a trusted outlet (by the browser's address), the article read is stored as an original ("learned"). */
+  async function learn(article: Omit<ArticleMessage, 'feeds'>, browserUrl: string): Promise<void> {
+    const domain = await trustedDomainOf(browserUrl);
+    if (!domain) return;
     const url = trustedAddress(article.url, browserUrl);
     const input = inputOfArticle({ ...article, url }, url);
     const record = makeOriginal({ ...input, id: contentId(input.title, input.text) }, 'learned');
+    const known = (await originals.getOriginals([record.id])).length > 0;
     await originals.putOriginals([record]);
     await originals.mergeRuns();
+    if (!known) await settings.countLearned(domain);
   }
 
   /** Reports on a page's article, unless the tab has moved on meanwhile. */
@@ -125,17 +154,34 @@ export function createService(env: ServiceEnvironment) {
       await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
       return;
     }
+    const { feeds, paragraphs: _read, ...meta } = article;
     // Learning is a bonus: a full store must not leave the page without its report.
-    await learn(article, url).catch((error: Error) =>
+    await learn({ ...meta, paragraphs: page.paragraphs }, url).catch((error: Error) =>
       console.warn('Upstream: the article was not learned', error.message),
     );
-    const report = await analyse(page, originals, { address: url }, { lexicons: env.lexicons });
+    await report(tabId, navigation, url, page, meta, feeds);
+  }
+
+  /** Analyses a prepared page and writes the tab's state, unless the tab has moved on meanwhile. */
+  async function report(
+    tabId: number,
+    navigation: number | undefined,
+    url: string,
+    page: PreparedArticle,
+    meta: Omit<ArticleInput, 'paragraphs'>,
+    feeds: FeedLink[] | undefined,
+  ): Promise<void> {
+    const checked = await originals.count();
+    const result = await analyse(page, originals, { address: url }, { lexicons: env.lexicons });
     if (navigations.get(tabId) !== navigation) return;
     await setState(tabId, {
       status: 'ready',
       url,
-      report,
+      report: result,
       paragraphs: page.paragraphs,
+      meta,
+      ...(feeds?.length ? { feeds } : {}),
+      checked,
       updatedAt: Date.now(),
     });
   }
@@ -152,9 +198,10 @@ export function createService(env: ServiceEnvironment) {
       if (!enabled) await setState(tabId, { status: 'disabled', url, updatedAt: Date.now() });
       return enabled;
     },
-    async 'no-article'(_message, sender) {
+    async 'no-article'(message, sender) {
       const { tabId, url } = contentScript(sender);
-      if (await siteEnabled(url)) await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
+      const feeds = message.feeds?.length ? { feeds: message.feeds } : {};
+      if (await siteEnabled(url)) await setState(tabId, { status: 'no-article', url, ...feeds, updatedAt: Date.now() });
     },
     async 'article-found'(message, sender) {
       analysing++;
@@ -188,6 +235,26 @@ export function createService(env: ServiceEnvironment) {
           await setState(tabId, { status: 'disabled', url: state.url, updatedAt: Date.now() });
       }
     },
+    async 'learn-site'(message) {
+      const state = await tabs.getTabState(message.tabId);
+      const host = hostOf(state?.url);
+      if (state?.status !== 'ready' || !state.paragraphs?.length || !host) return null;
+      const domain = domainOf(host);
+      await settings.setTrustedOutlets([...(await settings.trustedOutlets()), domain]);
+      const meta = state.meta ?? { title: state.report.page.title };
+      await learn({ ...meta, url: state.url, paragraphs: state.paragraphs }, state.url);
+      // The page is now known at its own address: its report says so.
+      const page = await articleFromMessage(
+        { ...meta, url: state.url, paragraphs: state.paragraphs },
+        state.url,
+        nextTurn,
+      );
+      if (page) await report(message.tabId, navigations.get(message.tabId), state.url, page, meta, state.feeds);
+      return { domain };
+    },
+    async 'forget-site'(message) {
+      await settings.setTrustedOutlets((await settings.trustedOutlets()).filter((d) => d !== message.domain));
+    },
     async 'list-originals'(message) {
       const page = await originals.listOriginals(message.search, message.offset, message.limit);
       return { ...page, items: page.items.map(withoutText) };
@@ -204,15 +271,24 @@ export function createService(env: ServiceEnvironment) {
       return { lines: page.map((record) => toJsonlLine(record)), last: page.length ? page[page.length - 1].id : null };
     },
     async 'get-settings'() {
-      return { trustedOutlets: await settings.trustedOutlets(), disabledSites: await settings.disabledSites() };
+      return {
+        trustedOutlets: await settings.trustedOutlets(),
+        disabledSites: await settings.disabledSites(),
+        learnedCounts: await settings.learnedCounts(),
+      };
     },
     'set-trusted-outlets': (message) => settings.setTrustedOutlets(message.domains),
     'list-subscriptions': () => subscriptions.list(),
-    subscribe: (message) => subscriptions.subscribe(message.url, message.everyHours),
+    subscribe: (message) =>
+      subscriptions.subscribe(message.url, message.everyHours, {
+        articleHosts: message.articleHosts,
+        keepDays: message.keepDays,
+      }),
     async 'refresh-subscription'(message) {
       subscriptions.refresh(message.url);
     },
-    'set-subscription-schedule': (message) => subscriptions.setSchedule(message.url, message.everyHours),
+    'set-subscription-schedule': (message) =>
+      subscriptions.setSchedule(message.url, message.everyHours, message.keepDays),
     unsubscribe: (message) => subscriptions.unsubscribe(message.url),
   };
 
@@ -237,5 +313,7 @@ export function createService(env: ServiceEnvironment) {
     },
     /** Refreshes the subscriptions whose time has come (the alarm's work), and finishes interrupted removals. */
     refreshSubscriptions: () => subscriptions.refreshDue(),
+    /** The person granted host access: subscriptions that waited for it are fetched now. */
+    accessGranted: () => subscriptions.accessGranted(),
   };
 }

@@ -10,8 +10,28 @@
  * original from elsewhere, and removing the list removes exactly them, a slice at a time.
  */
 import { hash32, makeOriginal } from '../engine';
-import { MAX_PACK_BYTES, PackError, parseOriginalsLine, readAtMost, verifyPack, type VerifiedPack } from '../formats';
-import type { OriginalRecord, OriginalsLibrary, Subscription, SubscriptionStore, SubscriptionView } from '../model';
+import {
+  FeedError,
+  isPackHeader,
+  MAX_FEED_BYTES,
+  MAX_PACK_BYTES,
+  PackError,
+  parseOriginalsLine,
+  readAtMost,
+  readFeed,
+  sha256Hex,
+  verifyPack,
+  type VerifiedPack,
+} from '../formats';
+import type {
+  ArticleInput,
+  OriginalRecord,
+  OriginalsLibrary,
+  Subscription,
+  SubscriptionStore,
+  SubscriptionView,
+} from '../model';
+import { storeFeed } from './feed-items';
 
 /** Most subscriptions kept: each is a request on a schedule, and its originals in the store. */
 export const MAX_SUBSCRIPTIONS = 50;
@@ -20,6 +40,19 @@ const WRITE_BATCH = 200;
 const REMOVE_BATCH = 500;
 /** Longest a pack may take to arrive. */
 const FETCH_TIMEOUT_MS = 5 * 60_000;
+/** An article page of a feed: at most this large, and this long to arrive. */
+const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+const PAGE_TIMEOUT_MS = 20_000;
+/** What is sent with every request: nothing of the person's (no cookies, no referrer), no cached answer. */
+const PRIVATE_REQUEST: RequestInit = {
+  cache: 'no-store',
+  credentials: 'omit',
+  referrerPolicy: 'no-referrer',
+  // A redirect is not followed: it would send the request to an address the person did not choose.
+  redirect: 'manual',
+};
+const isRedirect = (response: Response) =>
+  response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304);
 
 const LOOPBACK = /^(localhost|127\.0\.0\.1)$/;
 
@@ -61,13 +94,39 @@ export interface SubscriptionEnvironment {
   now(): number;
   /** Gives other work its turn between batches. */
   pause(): Promise<void>;
+  /** True when the browser lets the extension ask this address (the person granted its host). */
+  hasAccess?(url: string): Promise<boolean>;
+  /** Reads the article of a fetched HTML page in a document context (offscreen document, background page). */
+  readArticle?(html: string, url: string): Promise<ArticleInput | null>;
 }
 
 /** Reads a response body, refusing more than `max` bytes. */
 async function bodyOf(response: Response, max: number): Promise<Uint8Array> {
   if (Number(response.headers.get('content-length') ?? 0) > max)
-    throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB`);
+    throw new PackError(`larger than ${max / 1024 / 1024} MB`);
   return response.body ? readAtMost(response.body, max) : new Uint8Array(0);
+}
+
+/** Text in the charset the server names (UTF-8 when it names none or one the browser does not know). */
+function decodeText(bytes: Uint8Array, contentType: string | null): string {
+  const charset = /charset=["']?([\w-]{1,40})/i.exec(contentType ?? '')?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder().decode(bytes);
+  }
+}
+
+/** A pack starts gzipped or with its header line; anything else may be a feed. */
+function isPack(bytes: Uint8Array): boolean {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return true;
+  const newline = bytes.indexOf(0x0a);
+  const first = new TextDecoder().decode(bytes.subarray(0, newline < 0 ? Math.min(bytes.length, 4096) : newline));
+  try {
+    return isPackHeader(JSON.parse(first));
+  } catch {
+    return false;
+  }
 }
 
 /** The subscriptions of the background: subscribe, refresh, schedule, remove. One change at a time. */
@@ -123,7 +182,31 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
     await originals.mergeRuns(true);
   }
 
-  /** Asks the list's address and stores a new pack; what happened is saved with the subscription. */
+  /** Reads a feed item's article page on an allowed host: the article, or why it could not be read. */
+  async function readPage(link: string): Promise<ArticleInput | string> {
+    if (!env.readArticle) return 'this browser cannot read article pages here';
+    if (env.hasAccess && !(await env.hasAccess(link))) return `no access to ${new URL(link).host} was granted`;
+    try {
+      const response = await env.fetch(link, {
+        ...PRIVATE_REQUEST,
+        headers: { accept: 'text/html,application/xhtml+xml' },
+        signal: AbortSignal.timeout(PAGE_TIMEOUT_MS),
+      });
+      if (isRedirect(response)) return 'the page redirects elsewhere, which Upstream does not follow';
+      if (!response.ok) return `the page answered HTTP ${response.status}`;
+      if (!/html/i.test(response.headers.get('content-type') ?? 'text/html')) return 'the link is not a web page';
+      const bytes = await bodyOf(response, MAX_PAGE_BYTES).catch(() => null);
+      if (!bytes) return `the page is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB`;
+      const article = await env.readArticle(decodeText(bytes, response.headers.get('content-type')), link);
+      return article ?? 'no article was found on the page';
+    } catch (error) {
+      return (error as Error).name === 'TimeoutError'
+        ? `the page took longer than ${PAGE_TIMEOUT_MS / 1000} s`
+        : `the page could not be fetched (${(error as Error).message || 'network error'})`;
+    }
+  }
+
+  /** Asks the list's address and stores a new pack or the feed's new items; what happened is saved with the subscription. */
   async function refreshNow(url: string): Promise<void> {
     const subscription = await find(url);
     if (!subscription || subscription.removing) {
@@ -132,52 +215,89 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
     }
     mark(url, 'refreshing');
     const checkedAt = env.now();
-    const save = (changes: Partial<Subscription>) => store.putSubscription({ ...subscription, checkedAt, ...changes });
+    const save = (changes: Partial<Subscription>) =>
+      store.putSubscription({ ...subscription, checkedAt, waitingForAccess: undefined, ...changes });
     try {
-      const headers: Record<string, string> = { accept: 'application/x-ndjson, application/gzip, */*;q=0.5' };
-      // The validators are kept only with the pack stored: they describe it.
-      if (subscription.sha256) {
+      // Without the person's grant nothing is asked; the grant starts a refresh (the background listens).
+      if (env.hasAccess && !(await env.hasAccess(url))) {
+        await save({ waitingForAccess: true, problem: `waiting for access to ${new URL(url).host}` });
+        return;
+      }
+      const headers: Record<string, string> = {
+        accept:
+          'application/x-ndjson, application/gzip, application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
+      };
+      // The validators are kept only with the content stored: they describe it. A feed with
+      // items left to read is asked whole, to read them.
+      if (subscription.sha256 && !subscription.pending) {
         if (subscription.etag) headers['if-none-match'] = subscription.etag;
         if (subscription.lastModified) headers['if-modified-since'] = subscription.lastModified;
       }
       const response = await env.fetch(url, {
+        ...PRIVATE_REQUEST,
         headers,
-        cache: 'no-store',
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        // Only the address the person chose: a pack that moved is a new subscription.
-        redirect: 'error',
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
       if (response.status === 304) {
         await save({ problem: undefined });
         return;
       }
+      if (isRedirect(response)) {
+        await save({ problem: 'the address redirects elsewhere: follow the address it moves to instead' });
+        return;
+      }
       if (!response.ok) {
         await save({ problem: `HTTP ${response.status}` });
         return;
       }
-      const pack = await verifyPack(await bodyOf(response, MAX_PACK_BYTES));
       const validators = {
         etag: response.headers.get('etag') ?? undefined,
         lastModified: response.headers.get('last-modified') ?? undefined,
       };
-      if (pack.sha256 === subscription.sha256 && pack.title === subscription.title) {
+      const bytes = await bodyOf(response, MAX_PACK_BYTES);
+      if (isPack(bytes)) {
+        const pack = await verifyPack(bytes);
+        if (pack.sha256 === subscription.sha256 && pack.title === subscription.title) {
+          await save({ ...validators, problem: undefined });
+          return;
+        }
+        const skipped = await install(subscription, pack);
+        await save({
+          ...validators,
+          kind: 'pack',
+          title: pack.title,
+          count: pack.count - skipped,
+          sha256: pack.sha256,
+          updatedAt: env.now(),
+          skipped,
+          problem: undefined,
+        });
+        return;
+      }
+      if (bytes.length > MAX_FEED_BYTES)
+        throw new FeedError(`the feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+      const sha256 = await sha256Hex(bytes);
+      if (sha256 === subscription.sha256 && !subscription.pending) {
         await save({ ...validators, problem: undefined });
         return;
       }
-      const skipped = await install(subscription, pack);
-      await save({
-        ...validators,
-        title: pack.title,
-        count: pack.count - skipped,
-        sha256: pack.sha256,
-        updatedAt: env.now(),
-        skipped,
-        problem: undefined,
-      });
+      const feed = readFeed(decodeText(bytes, response.headers.get('content-type')), url);
+      const progress = activity.get(url)!;
+      const changes = await storeFeed(
+        {
+          originals,
+          readPage,
+          now: env.now,
+          pause: env.pause,
+          progress: () => void progress.done++,
+        },
+        subscription,
+        feed,
+        listPrefix(url),
+      );
+      await save({ ...validators, ...changes, sha256, updatedAt: env.now(), problem: undefined });
     } catch (error) {
-      const refused = error instanceof PackError;
+      const refused = error instanceof PackError || error instanceof FeedError;
       await save({ problem: refused ? `refused: ${error.message}` : (error as Error).message || String(error) });
     } finally {
       activity.delete(url);
@@ -211,7 +331,11 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
      * Subscribes to the pack at `raw` and fetches it at once (the person has just asked for
      * it); the result shows in the list. Null when the address cannot be a pack's.
      */
-    async subscribe(raw: string, everyHours: number): Promise<Subscription | null> {
+    async subscribe(
+      raw: string,
+      everyHours: number,
+      more: { articleHosts?: string[]; keepDays?: number } = {},
+    ): Promise<Subscription | null> {
       const url = packAddress(raw);
       if (!url) return null;
       const existing = await find(url);
@@ -223,6 +347,8 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
         count: 0,
         everyHours,
         subscribedAt: env.now(),
+        ...(more.articleHosts?.length ? { articleHosts: more.articleHosts } : {}),
+        ...(more.keepDays ? { keepDays: more.keepDays } : {}),
       };
       await store.putSubscription(subscription);
       mark(url, 'refreshing');
@@ -236,11 +362,21 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
       void serially(() => refreshNow(url));
     },
 
-    async setSchedule(url: string, everyHours: number): Promise<void> {
+    /** Changes how often the address is asked and, for a feed, how many days its items are kept. */
+    async setSchedule(url: string, everyHours: number, keepDays?: number): Promise<void> {
       await serially(async () => {
         const subscription = await find(url);
-        if (subscription) await store.putSubscription({ ...subscription, everyHours });
+        if (subscription)
+          await store.putSubscription({ ...subscription, everyHours, ...(keepDays ? { keepDays } : {}) });
       });
+      // A shorter time to keep items takes effect at once.
+      if (keepDays) this.refresh(url);
+    },
+
+    /** Refreshes the subscriptions that were waiting for the person to grant access. */
+    async accessGranted(): Promise<void> {
+      for (const subscription of await store.subscriptions())
+        if (subscription.waitingForAccess) this.refresh(subscription.url);
     },
 
     /** Removes the list and, a slice at a time, its originals; originals from anywhere else stay. */

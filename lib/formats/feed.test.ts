@@ -57,14 +57,26 @@ describe('readFeed', () => {
       title: 'Json Times',
       home_page_url: 'https://json.example/',
       items: [
-        { id: 7, url: 'story/7', title: 'Seven', content_html: '<p>A.</p><p>B.</p>', authors: [{ name: 'Kim' }], date_published: '2022-03-01T00:00:00Z' },
+        {
+          id: 7,
+          url: 'story/7',
+          title: 'Seven',
+          content_html: '<p>A.</p><p>B.</p>',
+          authors: [{ name: 'Kim' }],
+          date_published: '2022-03-01T00:00:00Z',
+        },
         { title: 'no id' },
         'not an object',
       ],
     });
     const feed = readFeed(`\uFEFF ${v11}`, 'https://json.example/feed.json');
     expect(feed.format).toBe('json');
-    expect(feed.items[0]).toMatchObject({ key: '7', link: 'https://json.example/story/7', authors: ['Kim'], paragraphs: ['A.', 'B.'] });
+    expect(feed.items[0]).toMatchObject({
+      key: '7',
+      link: 'https://json.example/story/7',
+      authors: ['Kim'],
+      paragraphs: ['A.', 'B.'],
+    });
     expect(feed.items).toHaveLength(2);
     const v10 = JSON.stringify({
       version: 'https://jsonfeed.org/version/1',
@@ -72,7 +84,10 @@ describe('readFeed', () => {
       author: { name: 'Feed Author' },
       items: [{ id: 'x', content_text: 'One.\n\nTwo.' }],
     });
-    expect(readFeed(v10, 'https://json.example/f').items[0]).toMatchObject({ authors: ['Feed Author'], paragraphs: ['One.', 'Two.'] });
+    expect(readFeed(v10, 'https://json.example/f').items[0]).toMatchObject({
+      authors: ['Feed Author'],
+      paragraphs: ['One.', 'Two.'],
+    });
   });
 
   it.each([
@@ -97,6 +112,8 @@ describe('readFeed', () => {
 
   it('keeps at most 300 items of a huge feed', () => {
     const items = Array.from({ length: 1000 }, (_, i) => `<item><guid>${i}</guid><title>T${i}</title></item>`).join('');
-    expect(readFeed(`<rss version="2.0"><channel><title>Big</title>${items}</channel></rss>`, FEED_URL).items).toHaveLength(300);
+    expect(
+      readFeed(`<rss version="2.0"><channel><title>Big</title>${items}</channel></rss>`, FEED_URL).items,
+    ).toHaveLength(300);
   });
 });

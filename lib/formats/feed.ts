@@ -51,7 +51,15 @@ const authorNames = (names: unknown[]): string[] | undefined => {
 
 /** An item, or null when it has neither a title nor text nor a link. */
 function itemOf(
-  fields: { id?: unknown; link?: unknown; title?: unknown; html?: unknown; text?: unknown; authors: unknown[]; date?: unknown },
+  fields: {
+    id?: unknown;
+    link?: unknown;
+    title?: unknown;
+    html?: unknown;
+    text?: unknown;
+    authors: unknown[];
+    date?: unknown;
+  },
   base: string,
 ): FeedItem | null {
   const link = absoluteLink(fields.link, base);
@@ -59,7 +67,10 @@ function itemOf(
     typeof fields.html === 'string' && fields.html.trim()
       ? paragraphsOfHtml(fields.html, MAX_ARTICLE_CHARS)
       : typeof fields.text === 'string'
-        ? fields.text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean)
+        ? fields.text
+            .split(/\n\s*\n/)
+            .map((p) => p.replace(/\s+/g, ' ').trim())
+            .filter(Boolean)
         : [];
   const title = typeof fields.title === 'string' ? plainTextOfHtml(fields.title, MAX_TITLE) : '';
   const id = typeof fields.id === 'number' ? String(fields.id) : typeof fields.id === 'string' ? fields.id.trim() : '';
@@ -95,7 +106,12 @@ function jsonFeed(text: string, url: string): Feed {
     throw new FeedError('not a feed: the JSON is damaged or incomplete');
   }
   const feed = value as Record<string, unknown>;
-  if (!feed || typeof feed !== 'object' || typeof feed.version !== 'string' || !feed.version.startsWith('https://jsonfeed.org/version/'))
+  if (
+    !feed ||
+    typeof feed !== 'object' ||
+    typeof feed.version !== 'string' ||
+    !feed.version.startsWith('https://jsonfeed.org/version/')
+  )
     throw new FeedError('not a feed: JSON, but not a JSON Feed');
   if (!Array.isArray(feed.items)) throw new FeedError('not a feed: the JSON Feed has no items');
   const base = absoluteLink(feed.home_page_url, url) ?? url;

@@ -14,7 +14,13 @@ describe('paragraphsOfHtml', () => {
 
   it('reads hostile markup in linear time', () => {
     const plain = 'word '.repeat(40_000);
-    const hostile = ['<'.repeat(200_000), '<p'.repeat(100_000), '&'.repeat(200_000), '<!--'.repeat(50_000), '<script>'.repeat(25_000)];
+    const hostile = [
+      '<'.repeat(200_000),
+      '<p'.repeat(100_000),
+      '&'.repeat(200_000),
+      '<!--'.repeat(50_000),
+      '<script>'.repeat(25_000),
+    ];
     const timeOf = (text: string) => {
       const start = performance.now();
       paragraphsOfHtml(text);

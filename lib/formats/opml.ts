@@ -42,7 +42,10 @@ export function readOpml(text: string): OpmlFeed[] {
         const url = new URL(raw.trim());
         if ((url.protocol === 'https:' || url.protocol === 'http:') && !feeds.has(url.href)) {
           const name = outline.title ?? outline.text;
-          feeds.set(url.href, { url: url.href, title: typeof name === 'string' ? plainTextOfHtml(name, 200) : url.host });
+          feeds.set(url.href, {
+            url: url.href,
+            title: typeof name === 'string' ? plainTextOfHtml(name, 200) : url.host,
+          });
         }
       } catch {
         // An outline whose address cannot be read is left out.

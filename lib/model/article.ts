@@ -62,6 +62,13 @@ export interface ArticleInput {
   paragraphs: string[];
 }
 
+/** A feed a page declares (`<link rel="alternate" type="application/rss+xml">`): the page's claim, offered to the person. */
+export interface FeedLink {
+  url: string;
+  title: string;
+  type: 'rss' | 'atom' | 'json';
+}
+
 /** An article ready for matching. */
 export interface PreparedArticle {
   meta: Omit<ArticleInput, 'paragraphs'> & Attribution;

@@ -1,4 +1,5 @@
 /** What the layers need of a store of originals, and what it keeps besides. Types only. */
+import type { ArticleInput, FeedLink } from './article';
 import type { OriginalInput, OriginalRecord, OriginOfRecord } from './original';
 import type { ProvenanceReport } from './report';
 
@@ -30,9 +31,21 @@ export interface OriginalStore extends CandidateIndex {
 
 /** What the popup can show for a tab. */
 export type TabState =
-  | { status: 'no-article'; url: string; updatedAt: number }
+  | { status: 'no-article'; url: string; updatedAt: number; feeds?: FeedLink[] }
   | { status: 'disabled'; url: string; updatedAt: number }
-  | { status: 'ready'; url: string; report: ProvenanceReport; updatedAt: number; paragraphs?: string[] };
+  | {
+      status: 'ready';
+      url: string;
+      report: ProvenanceReport;
+      updatedAt: number;
+      paragraphs?: string[];
+      /** The page's metadata as read, kept so the person can learn the article from the popup. */
+      meta?: Omit<ArticleInput, 'paragraphs'>;
+      /** Feeds the page declares. */
+      feeds?: FeedLink[];
+      /** Originals in the store when the page was checked. */
+      checked?: number;
+    };
 
 /** An original waiting in the import queue. */
 export interface QueuedImport {
@@ -118,6 +131,34 @@ export interface Subscription {
   skipped?: number;
   /** Set while its originals are being removed: a removal a restart stopped is finished at the next start. */
   removing?: boolean;
+  /** What the address served last: a pack of originals or a news feed. */
+  kind?: 'pack' | 'feed';
+  /** Hosts besides the feed's own whose article pages the person let Upstream read for this feed. */
+  articleHosts?: string[];
+  /** A feed's items are kept this many days after they were stored (default 30). */
+  keepDays?: number;
+  /** A feed's items: what was stored, or why an item could not be read. */
+  items?: FeedItemState[];
+  /** Items of the feed left for the next refresh (each refresh reads a bounded number of pages). */
+  pending?: number;
+  /** Set when the browser has not (yet) granted access to the address: nothing was asked. */
+  waitingForAccess?: boolean;
+}
+
+/** One item of a followed feed, as the subscription remembers it (small: there are hundreds). */
+export interface FeedItemState {
+  /** A hash of the item's key in its feed (guid, id or link). */
+  k: string;
+  /** When it was first seen. */
+  at: number;
+  /** Set when its article is in the store (its id is the list's prefix and `k`). */
+  stored?: boolean;
+  /** Kept after it expired because the feed still lists it, so it is not stored again. */
+  expired?: boolean;
+  /** Why it could not be read, with its title and link, for the person. */
+  problem?: string;
+  title?: string;
+  link?: string;
 }
 
 /** A subscription as the options page shows it: with what is being done to it now, and how far along. */
@@ -152,6 +193,9 @@ export interface SettingsStore {
   /** Domains whose articles are learned as originals (empty: the feature is off). */
   trustedOutlets(): Promise<string[]>;
   setTrustedOutlets(domains: string[]): Promise<void>;
+  /** Originals learned from each trusted outlet (by domain). */
+  learnedCounts(): Promise<Record<string, number>>;
+  countLearned(domain: string): Promise<void>;
 }
 
 /** What the popup can show for each open tab, kept across restarts of the service worker. */

@@ -6,6 +6,7 @@ export const META = {
   seedPackVersion: 'seedPackVersion',
   disabledSites: 'disabledSites',
   trustedOutlets: 'trustedOutlets',
+  learnedCounts: 'learnedCounts',
   /** The person's subscriptions, a short list kept as one value. */
   subscriptions: 'subscriptions',
   /** Ids of originals an upgrade could not index (no usable fingerprint): kept, but found by no page. */

@@ -1,4 +1,4 @@
-/** The person's settings on IndexedDB: switched-off sites and trusted outlets. */
+/** The person's settings on IndexedDB: switched-off sites, trusted outlets and what each gave. */
 import type { SettingsStore } from '../model';
 import { META } from './meta-keys';
 import type { UpstreamDb } from './schema';
@@ -30,5 +30,20 @@ export class IdbSettings implements SettingsStore {
 
   setTrustedOutlets(domains: string[]): Promise<void> {
     return this.setList(META.trustedOutlets, domains);
+  }
+
+  async learnedCounts(): Promise<Record<string, number>> {
+    const value = (await this.db.get('meta', META.learnedCounts))?.value;
+    return value ? (JSON.parse(value) as Record<string, number>) : {};
+  }
+
+  /** Counted in one transaction, so two pages learned at once both count. */
+  async countLearned(domain: string): Promise<void> {
+    const tx = this.db.transaction('meta', 'readwrite');
+    const value = (await tx.store.get(META.learnedCounts))?.value;
+    const counts = value ? (JSON.parse(value) as Record<string, number>) : {};
+    counts[domain] = (counts[domain] ?? 0) + 1;
+    await tx.store.put({ key: META.learnedCounts, value: JSON.stringify(counts) });
+    await tx.done;
   }
 }

@@ -3,12 +3,12 @@
  * (so they are tested in Node), the badge, report sentences and the i18n layer. It shows what
  * the background sends and never opens the store.
  */
-export { badgeFor, type Badge } from './badge';
+export { badgeFor, NOT_ANALYSED, type Badge } from './badge';
 export { renderComparison, type ComparisonData } from './compare-view';
 export { attributionOf, describeReport, percent } from './describe';
 export { h } from './dom';
 export { translateEnglish, translatorFrom, type MessageKey, type Translate } from './i18n';
-export { renderPopup, type PopupActions } from './popup-view';
+export { renderPopup, type PopupActions, type PopupContext } from './popup-view';
 export { domainsFromText, localizePage, startOptionsPage, type OptionsBackend } from './options-view';
 export { storeProblemView } from './store-problem';
 export { renderWelcome } from './welcome-view';

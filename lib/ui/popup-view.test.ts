@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { ProvenanceReport } from '../model';
 import { translateEnglish } from './i18n';
-import { renderPopup } from './popup-view';
+import { renderPopup, type PopupContext } from './popup-view';
 
 const report: ProvenanceReport = {
   verdict: 'rewrite',
@@ -28,14 +28,25 @@ const report: ProvenanceReport = {
   knownCopies: [{ id: 'c1', title: 'A copy', verdict: 'rewrite' }],
 };
 
-function render(state: Parameters<typeof renderPopup>[1]) {
+function render(state: Parameters<typeof renderPopup>[1], context: PopupContext = {}) {
   const { document } = parseHTML('<html><body><main id="upstream"></main></body></html>');
   const root = document.getElementById('upstream') as unknown as HTMLElement;
   const calls: string[] = [];
-  renderPopup(root, state, translateEnglish, {
-    openComparison: () => calls.push('compare'),
-    setSiteEnabled: (host, enabled) => calls.push(`${host}:${enabled}`),
-  });
+  renderPopup(
+    root,
+    state,
+    translateEnglish,
+    {
+      openComparison: () => calls.push('compare'),
+      setSiteEnabled: (host, enabled) => calls.push(`${host}:${enabled}`),
+      learnSite: () => calls.push('learn'),
+      forgetSite: (domain) => calls.push(`forget:${domain}`),
+      follow: (feed) => calls.push(`follow:${feed.url}`),
+      openSubscriptions: () => calls.push('subscriptions'),
+      grantAccess: () => calls.push('grant'),
+    },
+    context,
+  );
   const text = (id: string) => root.querySelector(`[data-testid="${id}"]`)?.textContent;
   return { root, text, calls };
 }
@@ -108,5 +119,55 @@ describe('renderPopup', () => {
     );
     const sections = [...root.querySelectorAll('[data-testid]')].map((el) => el.getAttribute('data-testid'));
     expect(sections.indexOf('changes')).toBeLessThan(sections.indexOf('share-bar'));
+  });
+
+  describe('when nothing is known', () => {
+    const none: ProvenanceReport = {
+      verdict: 'none',
+      confidence: 1,
+      page: { words: 300 },
+      original: null,
+      sources: [],
+      alteration: null,
+    };
+    const feed = { url: 'https://ledger.example/feed.xml', title: 'Ledger world news', type: 'rss' as const };
+    const state = {
+      status: 'ready' as const,
+      url: 'https://www.ledger.example/world/a',
+      report: none,
+      updatedAt: 0,
+      checked: 1234,
+      feeds: [feed],
+    };
+
+    it('says how many originals the page was checked against and offers the three ways to teach Upstream', () => {
+      const { root, text, calls } = render(state);
+      expect(root.getAttribute('data-verdict')).toBe('none');
+      expect(text('checked-count')).toContain('1234');
+      expect(text('learn-site')).toBe('Learn from www.ledger.example');
+      expect(text('follow-feed')).toBe('Follow Ledger world news');
+      for (const id of ['learn-site', 'follow-feed', 'open-subscriptions'])
+        (root.querySelector(`[data-testid="${id}"]`) as unknown as HTMLElement).click();
+      expect(calls).toEqual(['learn', `follow:${feed.url}`, 'subscriptions']);
+    });
+
+    it('says when the site is one Upstream learns from, with one click to stop, and which feeds are followed', () => {
+      const { root, text, calls } = render(state, { learningFrom: 'ledger.example', following: new Set([feed.url]) });
+      expect(text('learning-from')).toContain('ledger.example');
+      expect(root.querySelector('[data-testid="learn-site"]')).toBeNull();
+      expect(root.querySelector('[data-testid="follow-feed"]')).toBeNull();
+      expect(text('following')).toContain('Ledger world news');
+      (root.querySelector('[data-testid="stop-learning"]') as unknown as HTMLElement).click();
+      expect(calls).toEqual(['forget:ledger.example']);
+    });
+  });
+
+  it('never stays on "analysing": after waiting it says why, with the button that asks for access', () => {
+    const { root, text, calls } = render(null, { stalled: 'no-access' });
+    expect(root.getAttribute('data-verdict')).toBe('not-analysed');
+    expect(text('stalled')).toContain('access');
+    (root.querySelector('[data-testid="grant-access"]') as unknown as HTMLElement).click();
+    expect(calls).toEqual(['grant']);
+    expect(render(null, { stalled: 'not-analysed' }).text('stalled')).toContain('Reload');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describeReport, percent, verdictLabel } from './describe';
 import type { MessageKey, Translate } from './i18n';
-import type { ChangeKind, ProvenanceReport, TabState } from '../model';
+import type { ChangeKind, FeedLink, ProvenanceReport, TabState } from '../model';
 import { h, safeHref } from './dom';
 
 /** How many changes the popup lists before "and N more". */
@@ -15,6 +15,27 @@ export const POPUP_CHANGES = 6;
 export interface PopupActions {
   openComparison(): void;
   setSiteEnabled(host: string, enabled: boolean): void;
+  /** Learns from the tab's site: it joins the trusted outlets and its article is stored now. */
+  learnSite(): void;
+  forgetSite(domain: string): void;
+  /** Follows a feed the page declares (asking the browser for access to its host first). */
+  follow(feed: FeedLink): void;
+  /** Opens the options page where feeds and lists are followed. */
+  openSubscriptions(): void;
+  /** Asks the browser for access to web pages (Firefox grants it only when asked). */
+  grantAccess(): void;
+}
+
+/** What the popup knows besides the tab's state. */
+export interface PopupContext {
+  /** The trusted outlet the tab's page is on, if Upstream learns from it. */
+  learningFrom?: string;
+  /** Addresses of the feeds Upstream follows. */
+  following?: ReadonlySet<string>;
+  /** Why there is no state after waiting for it. */
+  stalled?: 'no-access' | 'not-web' | 'not-analysed';
+  /** A sentence about what the last action did (followed, refused). */
+  note?: string;
 }
 
 const CHANGE_KINDS: Record<ChangeKind, MessageKey> = {
@@ -141,6 +162,87 @@ function reportView(doc: Document, report: ProvenanceReport, t: Translate, actio
   return parts;
 }
 
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+};
+
+function button(doc: Document, testId: string, label: string, onClick: () => void, primary = false): HTMLElement {
+  const el = h(
+    doc,
+    'button',
+    { type: 'button', 'data-testid': testId, ...(primary ? { class: 'primary' } : {}) },
+    label,
+  );
+  el.addEventListener('click', onClick);
+  return el;
+}
+
+/**
+ * How Upstream can learn more from this page: learn from its site, follow the feeds it
+ * declares, or follow a feed or list from the options page. With `nothingKnown`, headed and
+ * with the count of originals the page was checked against.
+ */
+function teachView(
+  doc: Document,
+  state: Extract<TabState, { status: 'ready' | 'no-article' }>,
+  t: Translate,
+  actions: PopupActions,
+  context: PopupContext,
+  nothingKnown: boolean,
+): HTMLElement {
+  const host = hostOf(state.url);
+  const parts: (HTMLElement | null)[] = [];
+  if (nothingKnown) {
+    parts.push(h(doc, 'h2', {}, t('teachHeading')));
+    if (state.status === 'ready')
+      parts.push(h(doc, 'p', { 'data-testid': 'checked-count' }, t('checkedAgainst', String(state.checked ?? 0))));
+    parts.push(h(doc, 'p', {}, t('teachIntro')));
+  }
+  if (state.status === 'ready' && host) {
+    if (context.learningFrom) {
+      parts.push(
+        h(doc, 'p', { 'data-testid': 'learning-from' }, t('learningFrom', context.learningFrom)),
+        button(doc, 'stop-learning', t('stopLearning', context.learningFrom), () =>
+          actions.forgetSite(context.learningFrom!),
+        ),
+      );
+    } else {
+      parts.push(
+        button(doc, 'learn-site', t('learnSite', host), () => actions.learnSite(), nothingKnown),
+        h(doc, 'p', { class: 'help' }, t('learnSiteHelp', host)),
+      );
+    }
+  }
+  const feeds = state.feeds ?? [];
+  for (const feed of feeds) {
+    parts.push(
+      context.following?.has(feed.url)
+        ? h(doc, 'p', { 'data-testid': 'following' }, t('following', feed.title))
+        : button(doc, 'follow-feed', t('followFeed', feed.title), () => actions.follow(feed)),
+    );
+  }
+  if (feeds.some((f) => !context.following?.has(f.url)))
+    parts.push(h(doc, 'p', { class: 'help' }, t('followFeedHelp')));
+  if (context.note) parts.push(h(doc, 'p', { role: 'status', 'data-testid': 'teach-note' }, context.note));
+  if (nothingKnown || state.status === 'no-article')
+    parts.push(button(doc, 'open-subscriptions', t('subscribeList'), () => actions.openSubscriptions()));
+  return h(doc, 'section', { class: 'teach', 'data-testid': 'teach', 'aria-label': t('teachHeading') }, ...parts);
+}
+
+/** Why a tab has no state after the popup waited for it, and what to do. */
+function stalledView(doc: Document, reason: NonNullable<PopupContext['stalled']>, t: Translate, actions: PopupActions) {
+  if (reason === 'not-web') return [h(doc, 'p', { 'data-testid': 'stalled' }, t('stalledNotWeb'))];
+  if (reason === 'not-analysed') return [h(doc, 'p', { 'data-testid': 'stalled' }, t('stalledNotAnalysed'))];
+  return [
+    h(doc, 'p', { 'data-testid': 'stalled' }, t('stalledNoAccess')),
+    button(doc, 'grant-access', t('grantAccess'), () => actions.grantAccess(), true),
+  ];
+}
+
 function siteSwitch(
   doc: Document,
   url: string,
@@ -161,18 +263,27 @@ function siteSwitch(
 }
 
 /** Renders a tab's state into `root` (replacing its content) and marks the root for tests. */
-export function renderPopup(root: HTMLElement, state: TabState | null, t: Translate, actions: PopupActions): void {
+export function renderPopup(
+  root: HTMLElement,
+  state: TabState | null,
+  t: Translate,
+  actions: PopupActions,
+  context: PopupContext = {},
+): void {
   const doc = root.ownerDocument;
   let verdict: string;
   let content: (HTMLElement | null)[];
   if (!state) {
-    verdict = 'pending';
-    content = [h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, t('verdictPending'))];
+    verdict = context.stalled ? 'not-analysed' : 'pending';
+    content = context.stalled
+      ? stalledView(doc, context.stalled, t, actions)
+      : [h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, t('verdictPending'))];
   } else if (state.status === 'no-article') {
     verdict = 'no-article';
     content = [
       h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, t('verdictNoArticle')),
       h(doc, 'p', { class: 'summary' }, t('summaryNoArticle')),
+      state.feeds?.length ? teachView(doc, state, t, actions, context, false) : null,
     ];
   } else if (state.status === 'disabled') {
     verdict = 'disabled';
@@ -189,7 +300,11 @@ export function renderPopup(root: HTMLElement, state: TabState | null, t: Transl
     ];
   } else {
     verdict = state.report.verdict;
-    content = reportView(doc, state.report, t, actions);
+    const nothingKnown = verdict === 'none';
+    content = [...reportView(doc, state.report, t, actions)];
+    // The page's own site is offered where that could still teach something: not on its own original.
+    if (verdict !== 'original' || context.learningFrom)
+      content.push(teachView(doc, state, t, actions, context, nothingKnown));
   }
   if (state) content.push(siteSwitch(doc, state.url, state.status === 'disabled', t, actions));
   root.setAttribute('data-verdict', verdict);

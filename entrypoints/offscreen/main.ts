@@ -1,0 +1,14 @@
+import { browser, type Browser } from 'wxt/browser';
+import { readArticleHtml } from '../../lib/extension';
+
+// Chrome's service worker has no DOM: the background sends a feed item's page here to be read
+// with the same extraction the content script uses. Only the extension itself may ask.
+browser.runtime.onMessage.addListener(
+  (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+    const message = raw as { target?: unknown; html?: unknown; url?: unknown };
+    if (message?.target !== 'offscreen' || sender.id !== browser.runtime.id || sender.tab) return undefined;
+    if (typeof message.html !== 'string' || typeof message.url !== 'string') return undefined;
+    sendResponse(readArticleHtml(new DOMParser(), message.html, message.url));
+    return undefined;
+  },
+);

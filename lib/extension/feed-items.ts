@@ -1,0 +1,157 @@
+/**
+ * A followed feed's items into originals. An item whose feed carries the article's text is
+ * stored from the feed; one that carries only a summary is read from its own page, when that
+ * page is on the feed's host (or a host the person granted with it), a bounded number per
+ * refresh. Items are kept a number of days after they were stored, or up to a count per feed;
+ * an item that leaves the feed stays until then (feeds list only their latest items).
+ */
+import { countWords, hash32, makeOriginal } from '../engine';
+import type {
+  ArticleInput,
+  Feed,
+  FeedItem,
+  FeedItemState,
+  OriginalRecord,
+  OriginalsLibrary,
+  Subscription,
+} from '../model';
+
+/** An item whose feed text has this many words is the article; fewer is a summary. */
+export const FULL_TEXT_WORDS = 150;
+/** Article pages read per refresh of one feed; the rest wait for the next. */
+export const PAGES_PER_REFRESH = 20;
+/** Days a feed's items are kept unless the person says otherwise. */
+export const DEFAULT_KEEP_DAYS = 30;
+/** Most items kept per feed: the oldest go first. */
+export const MAX_FEED_ORIGINALS = 500;
+/** Items whose reason for not being read is shown. */
+const MAX_PROBLEMS_SHOWN = 20;
+const DAY_MS = 86_400_000;
+
+/** What storing a feed needs. */
+export interface FeedEnvironment {
+  originals: OriginalsLibrary;
+  /** Reads an item's article page: the article, or the reason it could not be read. */
+  readPage(url: string): Promise<ArticleInput | string>;
+  now(): number;
+  pause(): Promise<void>;
+  /** Counts each item done, for the options page. */
+  progress(): void;
+}
+
+/** The hash an item is remembered by in its subscription, and part of its original's id. */
+export const itemHash = (key: string) => `${hash32(key).toString(36)}${key.length.toString(36)}`;
+
+const hostOf = (url: string) => new URL(url).hostname;
+
+/** The original for an item: its link as address, its title, authors, date; the feed's title as "known from". */
+function originalOf(item: FeedItem, text: ArticleInput | null, id: string, knownFrom: string): OriginalRecord {
+  const paragraphs = text?.paragraphs ?? item.paragraphs;
+  const record = makeOriginal(
+    {
+      title: item.title || text?.title || knownFrom,
+      text: paragraphs.join('\n\n'),
+      authors: item.authors ?? text?.authors,
+      published: item.published ?? text?.published,
+      // The outlet's own page names its outlet; a feed's text names nothing but its feed.
+      publisher: text?.siteName,
+      url: item.link,
+      language: text?.language,
+    },
+    'subscription',
+  );
+  return { ...record, id, knownFrom };
+}
+
+/**
+ * Stores the feed's new items and removes those past their time; returns the subscription's
+ * new state. Nothing already stored is lost when an item cannot be read.
+ */
+export async function storeFeed(
+  env: FeedEnvironment,
+  subscription: Subscription,
+  feed: Feed,
+  prefix: string,
+): Promise<Partial<Subscription>> {
+  const now = env.now();
+  const keepDays = subscription.keepDays ?? DEFAULT_KEEP_DAYS;
+  const listed = new Map(feed.items.map((item) => [itemHash(item.key), item]));
+  const allowed = new Set([hostOf(subscription.url), ...(subscription.articleHosts ?? [])]);
+
+  // Past their time (or beyond the count, oldest first): removed, remembered only while the feed still lists them.
+  const ledger = [...(subscription.items ?? [])].sort((a, b) => b.at - a.at);
+  let storedCount = 0;
+  const kept: FeedItemState[] = [];
+  for (const entry of ledger) {
+    const expired = entry.at + keepDays * DAY_MS <= now || (entry.stored && storedCount >= MAX_FEED_ORIGINALS);
+    if (!expired) {
+      if (entry.stored) storedCount++;
+      kept.push(entry);
+      continue;
+    }
+    if (entry.stored) await env.originals.deleteOriginal(`${prefix}${entry.k}`);
+    if (listed.has(entry.k)) kept.push({ k: entry.k, at: entry.at, expired: true });
+  }
+  const known = new Set(kept.map((e) => e.k));
+
+  let pagesRead = 0;
+  let pending = 0;
+  const batch: OriginalRecord[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    await env.originals.putOriginals(batch.splice(0));
+    await env.originals.mergeRuns();
+    await env.pause();
+  };
+  for (const [k, item] of listed) {
+    if (known.has(k)) continue;
+    const entry: FeedItemState = { k, at: now };
+    const fromFeed = countWords(item.paragraphs.join(' ')) >= FULL_TEXT_WORDS;
+    let text: ArticleInput | null = null;
+    if (!fromFeed) {
+      const problem = !item.link
+        ? 'the feed gives only a summary, and no link to the article'
+        : !allowed.has(hostOf(item.link))
+          ? `the article is on another site (${hostOf(item.link)}): Upstream reads pages only on the feed's own site`
+          : undefined;
+      if (problem) {
+        kept.push({ ...entry, problem, title: item.title.slice(0, 200), link: item.link });
+        env.progress();
+        continue;
+      }
+      if (pagesRead >= PAGES_PER_REFRESH) {
+        pending++;
+        continue;
+      }
+      pagesRead++;
+      const page = await env.readPage(item.link!);
+      if (typeof page === 'string') {
+        kept.push({ ...entry, problem: page, title: item.title.slice(0, 200), link: item.link });
+        env.progress();
+        continue;
+      }
+      text = page;
+    }
+    batch.push(originalOf(item, text, `${prefix}${k}`, feed.title));
+    kept.push({ ...entry, stored: true });
+    env.progress();
+    if (batch.length >= 20) await flush();
+  }
+  await flush();
+
+  // Problems are shown for the latest few only: an old unreadable item is just remembered.
+  // Items not stored are remembered so they are not tried again, up to a count: the newest.
+  let problems = 0;
+  let others = 0;
+  const items = kept
+    .sort((a, b) => b.at - a.at)
+    .filter((e) => e.stored || ++others <= MAX_FEED_ORIGINALS)
+    .map((e) => (e.problem && ++problems > MAX_PROBLEMS_SHOWN ? { k: e.k, at: e.at, problem: e.problem } : e));
+  return {
+    kind: 'feed',
+    title: feed.title,
+    items,
+    count: items.filter((e) => e.stored).length,
+    pending,
+  };
+}
