@@ -65,17 +65,18 @@ function originalOf(item: FeedItem, text: ArticleInput | null, id: string, known
 
 /**
  * Stores the feed's new items and removes those past their time; returns the subscription's
- * new state. Nothing already stored is lost when an item cannot be read.
+ * new state. A feed of null is one that has not changed: only the time kept is applied.
+ * Nothing already stored is lost when an item cannot be read.
  */
 export async function storeFeed(
   env: FeedEnvironment,
   subscription: Subscription,
-  feed: Feed,
+  feed: Feed | null,
   prefix: string,
 ): Promise<Partial<Subscription>> {
   const now = env.now();
   const keepDays = subscription.keepDays ?? DEFAULT_KEEP_DAYS;
-  const listed = new Map(feed.items.map((item) => [itemHash(item.key), item]));
+  const listed = new Map((feed?.items ?? []).map((item) => [itemHash(item.key), item]));
   const allowed = new Set([hostOf(subscription.url), ...(subscription.articleHosts ?? [])]);
 
   // Past their time (or beyond the count, oldest first): removed, remembered only while the feed still lists them.
@@ -90,7 +91,8 @@ export async function storeFeed(
       continue;
     }
     if (entry.stored) await env.originals.deleteOriginal(`${prefix}${entry.k}`);
-    if (listed.has(entry.k)) kept.push({ k: entry.k, at: entry.at, expired: true });
+    // An unchanged feed may still list it: remembered, so it is not stored again.
+    if (!feed || listed.has(entry.k)) kept.push({ k: entry.k, at: entry.at, expired: true });
   }
   const known = new Set(kept.map((e) => e.k));
 
@@ -132,7 +134,7 @@ export async function storeFeed(
       }
       text = page;
     }
-    batch.push(originalOf(item, text, `${prefix}${k}`, feed.title));
+    batch.push(originalOf(item, text, `${prefix}${k}`, feed!.title));
     kept.push({ ...entry, stored: true });
     env.progress();
     if (batch.length >= 20) await flush();
@@ -149,7 +151,7 @@ export async function storeFeed(
     .map((e) => (e.problem && ++problems > MAX_PROBLEMS_SHOWN ? { k: e.k, at: e.at, problem: e.problem } : e));
   return {
     kind: 'feed',
-    title: feed.title,
+    ...(feed ? { title: feed.title } : {}),
     items,
     count: items.filter((e) => e.stored).length,
     pending,

@@ -5,6 +5,8 @@ import { syntheticArticle } from '../../cli/synthetic';
 import { analyse, makeOriginal, prepareArticle } from '../engine';
 import { packText } from '../formats';
 import { openStores } from '../store';
+import { parseHTML } from 'linkedom';
+import { readArticleHtml } from './page-message';
 import { createSubscriptions, listPrefix, packAddress } from './subscriptions';
 
 const ADDRESS = 'https://desk.example/lists/checked.jsonl';
@@ -189,5 +191,112 @@ describe('packAddress', () => {
     expect(packAddress('http://localhost/pack.jsonl')).toBe('http://localhost/pack.jsonl');
     for (const bad of ['http://desk.example/list', 'ftp://desk.example/x', 'https://me:pw@desk.example/', 'list.jsonl'])
       expect(packAddress(bad)).toBeNull();
+  });
+});
+
+describe('followed feeds', () => {
+  const FEED = 'https://outlet.example/feed.xml';
+  const story = (n: number) => syntheticArticle(900 + n, 180);
+  const articlePage = (n: number) =>
+    `<!doctype html><html><head><title>Story ${n}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Story ${n}</h1>${story(n)
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</article><footer>© Outlet</footer></body></html>`;
+  const rss = (items: string) =>
+    `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Outlet World</title><link>https://outlet.example/</link>${items}</channel></rss>`;
+  const fullItem = (n: number) =>
+    `<item><guid>full-${n}</guid><title>Story ${n}</title><link>https://outlet.example/full/${n}</link><content:encoded><![CDATA[${story(n)
+      .map((p) => `<p>${p}</p>`)
+      .join('')}]]></content:encoded></item>`;
+  const summaryItem = (n: number, host = 'outlet.example') =>
+    `<item><guid>sum-${n}</guid><title>Story ${n}</title><link>https://${host}/news/${n}</link><description>One line about story ${n}.</description></item>`;
+
+  async function feedSetup(feedText: () => string) {
+    const stores = await openStores(`feeds-test-${++n}`);
+    const requests: string[] = [];
+    let now = Date.UTC(2026, 11, 1);
+    const subscriptions = createSubscriptions({
+      originals: stores.originals,
+      store: stores.subscriptions,
+      async fetch(url, init) {
+        requests.push(url);
+        expect(init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'manual' });
+        if (url === FEED) return new Response(feedText(), { headers: { 'content-type': 'application/rss+xml' } });
+        const page = /\/news\/(\d+)$/.exec(url);
+        if (page && url.startsWith('https://outlet.example/'))
+          return new Response(articlePage(Number(page[1])), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+        return new Response('not found', { status: 404 });
+      },
+      now: () => now,
+      pause: async () => undefined,
+      hasAccess: async (url) => new URL(url).hostname === 'outlet.example',
+      readArticle: async (html, url) => readArticleHtml(new (parseHTML('<html></html>').DOMParser)(), html, url),
+    });
+    const later = (days: number) => (now += days * 86_400_000);
+    return { stores, subscriptions, requests, later };
+  }
+
+  it('stores full-text items from the feed and reads summary-only items from their page on the feed host only', async () => {
+    const { stores, subscriptions, requests } = await feedSetup(() =>
+      rss(fullItem(1) + summaryItem(2) + summaryItem(3, 'elsewhere.example')),
+    );
+    await subscriptions.subscribe(FEED, 6);
+    await subscriptions.idle();
+    expect(requests).toEqual([FEED, 'https://outlet.example/news/2']);
+    const [feed] = await subscriptions.list();
+    expect(feed).toMatchObject({ kind: 'feed', title: 'Outlet World', count: 2 });
+    expect(feed.items?.find((i) => i.problem)?.problem).toContain('elsewhere.example');
+    const stored = (await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'));
+    expect(stored.map((r) => r.url).sort()).toEqual(['https://outlet.example/full/1', 'https://outlet.example/news/2']);
+    expect(stored.every((r) => r.knownFrom === 'Outlet World')).toBe(true);
+    // A copy of the page-read story elsewhere is traced to it; the outlet's own page is the original.
+    const copy = prepareArticle({ title: 'Copied', paragraphs: story(2) });
+    const report = await analyse(copy, stores.originals, { address: 'https://farm.example/x' });
+    expect(report.verdict).toBe('copy');
+    expect(report.original?.url).toBe('https://outlet.example/news/2');
+    const own = await analyse(copy, stores.originals, { address: 'https://outlet.example/news/2' });
+    expect(own.verdict).toBe('original');
+  });
+
+  it('keeps an item after it leaves the feed, removes it after the days kept, and never stores it twice', async () => {
+    let items = fullItem(1);
+    const { stores, subscriptions, later } = await feedSetup(() => rss(items));
+    await subscriptions.subscribe(FEED, 6);
+    await subscriptions.idle();
+    items = fullItem(4);
+    later(10);
+    subscriptions.refresh(FEED);
+    await subscriptions.idle();
+    expect((await subscriptions.list())[0].count).toBe(2);
+    later(25);
+    subscriptions.refresh(FEED);
+    await subscriptions.idle();
+    // Item 1 was stored 35 days ago: gone. Item 4, 25 days: kept.
+    const ids = (await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'));
+    expect(ids.map((r) => r.url)).toEqual(['https://outlet.example/full/4']);
+    await subscriptions.unsubscribe(FEED);
+    await subscriptions.idle();
+    expect((await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'))).toEqual([]);
+  });
+
+  it('refuses what is not a feed with a reason, keeping what was stored', async () => {
+    let text = rss(fullItem(1));
+    const { stores, subscriptions } = await feedSetup(() => text);
+    await subscriptions.subscribe(FEED, 6);
+    await subscriptions.idle();
+    text = '<html><body>Maintenance</body></html>';
+    subscriptions.refresh(FEED);
+    await subscriptions.idle();
+    const [feed] = await subscriptions.list();
+    expect(feed.problem).toMatch(/^refused: not a feed/);
+    expect(feed.count).toBe(1);
+    expect((await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'))).toHaveLength(1);
+  });
+
+  it('asks nothing while the browser has not granted access to the address', async () => {
+    const { subscriptions, requests } = await feedSetup(() => rss(fullItem(1)));
+    await subscriptions.subscribe('https://ungranted.example/feed.xml', 6);
+    await subscriptions.idle();
+    expect(requests).toEqual([]);
+    expect((await subscriptions.list())[0]).toMatchObject({ waitingForAccess: true });
   });
 });

@@ -25,6 +25,7 @@ import {
 } from '../formats';
 import type {
   ArticleInput,
+  Feed,
   OriginalRecord,
   OriginalsLibrary,
   Subscription,
@@ -206,6 +207,17 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
     }
   }
 
+  /** Stores a feed's new items (or, for null, an unchanged feed's) and removes those past their time. */
+  const storeFeedOf = (subscription: Subscription, feed: Feed | null) => {
+    const progress = activity.get(subscription.url)!;
+    return storeFeed(
+      { originals, readPage, now: env.now, pause: env.pause, progress: () => void progress.done++ },
+      subscription,
+      feed,
+      listPrefix(subscription.url),
+    );
+  };
+
   /** Asks the list's address and stores a new pack or the feed's new items; what happened is saved with the subscription. */
   async function refreshNow(url: string): Promise<void> {
     const subscription = await find(url);
@@ -239,7 +251,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
       if (response.status === 304) {
-        await save({ problem: undefined });
+        await save({ ...(subscription.kind === 'feed' ? await storeFeedOf(subscription, null) : {}), problem: undefined });
         return;
       }
       if (isRedirect(response)) {
@@ -277,25 +289,10 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
       if (bytes.length > MAX_FEED_BYTES)
         throw new FeedError(`the feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
       const sha256 = await sha256Hex(bytes);
-      if (sha256 === subscription.sha256 && !subscription.pending) {
-        await save({ ...validators, problem: undefined });
-        return;
-      }
-      const feed = readFeed(decodeText(bytes, response.headers.get('content-type')), url);
-      const progress = activity.get(url)!;
-      const changes = await storeFeed(
-        {
-          originals,
-          readPage,
-          now: env.now,
-          pause: env.pause,
-          progress: () => void progress.done++,
-        },
-        subscription,
-        feed,
-        listPrefix(url),
-      );
-      await save({ ...validators, ...changes, sha256, updatedAt: env.now(), problem: undefined });
+      const unchanged = sha256 === subscription.sha256 && !subscription.pending;
+      const feed = unchanged ? null : readFeed(decodeText(bytes, response.headers.get('content-type')), url);
+      const changes = await storeFeedOf(subscription, feed);
+      await save({ ...validators, ...changes, sha256, ...(feed ? { updatedAt: env.now() } : {}), problem: undefined });
     } catch (error) {
       const refused = error instanceof PackError || error instanceof FeedError;
       await save({ problem: refused ? `refused: ${error.message}` : (error as Error).message || String(error) });
