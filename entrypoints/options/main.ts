@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { accessPattern, createClient, MAX_IMPORT_CHUNK, packAddress } from '../../lib/extension';
-import { MAX_IMPORT_FILE_CHARS, parseImportFile } from '../../lib/formats';
+import { MAX_IMPORT_FILE_CHARS, parseImportFile, readOpml } from '../../lib/formats';
 import type { ImportProgress, OriginalInput } from '../../lib/model';
 import { deleteStoreDatabase } from '../../lib/store';
 import { startOptionsPage, translatorFrom } from '../../lib/ui';
@@ -26,6 +26,21 @@ void startOptionsPage(document, {
     exportOriginals: (after, limit) => request<'export-originals'>({ type: 'export-originals', after, limit }),
     trustedOutlets: async () => (await request<'get-settings'>({ type: 'get-settings' })).trustedOutlets,
     setTrustedOutlets: (domains) => request<'set-trusted-outlets'>({ type: 'set-trusted-outlets', domains }),
+    learnedCounts: async () => (await request<'get-settings'>({ type: 'get-settings' })).learnedCounts,
+    async followOpml(text) {
+      const addresses = readOpml(text)
+        .map((feed) => packAddress(feed.url))
+        .filter((url): url is string => !!url);
+      if (!addresses.length) return 'bad-address';
+      // One question for every feed's host.
+      const origins = [...new Set(addresses.map(accessPattern))];
+      const granted = await browser.permissions.request({ origins }).catch(() => false);
+      if (!granted) return 'no-permission';
+      let followed = 0;
+      for (const url of addresses)
+        if (await request<'subscribe'>({ type: 'subscribe', url, everyHours: 6 })) followed++;
+      return followed;
+    },
     health: () => request<'get-health'>({ type: 'get-health' }),
     subscriptions: () => request<'list-subscriptions'>({ type: 'list-subscriptions' }),
     async subscribe(url, everyHours) {
@@ -37,8 +52,13 @@ void startOptionsPage(document, {
       return (await request<'subscribe'>({ type: 'subscribe', url: address, everyHours })) ?? 'bad-address';
     },
     refreshSubscription: (url) => request<'refresh-subscription'>({ type: 'refresh-subscription', url }),
-    setSchedule: (url, everyHours) =>
-      request<'set-subscription-schedule'>({ type: 'set-subscription-schedule', url, everyHours }),
+    setSchedule: (url, everyHours, keepDays) =>
+      request<'set-subscription-schedule'>({
+        type: 'set-subscription-schedule',
+        url,
+        everyHours,
+        ...(keepDays ? { keepDays } : {}),
+      }),
     async unsubscribe(url) {
       await request<'unsubscribe'>({ type: 'unsubscribe', url });
       const pattern = accessPattern(url);

@@ -107,7 +107,8 @@ async function main(): Promise<void> {
       await readContext();
       show();
     },
-    openSubscriptions: () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#subscriptions') }),
+    openSubscriptions: () =>
+      void browser.tabs.create({ url: browser.runtime.getURL('/options.html#subscriptions-section') }),
     async grantAccess() {
       const granted = await browser.permissions.request({ origins: ['http://*/*', 'https://*/*'] }).catch(() => false);
       // The page is read when it loads: load it again now that Upstream may read it.

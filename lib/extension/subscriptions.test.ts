@@ -198,13 +198,17 @@ describe('followed feeds', () => {
   const FEED = 'https://outlet.example/feed.xml';
   const story = (n: number) => syntheticArticle(900 + n, 180);
   const articlePage = (n: number) =>
-    `<!doctype html><html><head><title>Story ${n}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Story ${n}</h1>${story(n)
+    `<!doctype html><html><head><title>Story ${n}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Story ${n}</h1>${story(
+      n,
+    )
       .map((p) => `<p>${p}</p>`)
       .join('')}</article><footer>© Outlet</footer></body></html>`;
   const rss = (items: string) =>
     `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Outlet World</title><link>https://outlet.example/</link>${items}</channel></rss>`;
   const fullItem = (n: number) =>
-    `<item><guid>full-${n}</guid><title>Story ${n}</title><link>https://outlet.example/full/${n}</link><content:encoded><![CDATA[${story(n)
+    `<item><guid>full-${n}</guid><title>Story ${n}</title><link>https://outlet.example/full/${n}</link><content:encoded><![CDATA[${story(
+      n,
+    )
       .map((p) => `<p>${p}</p>`)
       .join('')}]]></content:encoded></item>`;
   const summaryItem = (n: number, host = 'outlet.example') =>
@@ -223,7 +227,9 @@ describe('followed feeds', () => {
         if (url === FEED) return new Response(feedText(), { headers: { 'content-type': 'application/rss+xml' } });
         const page = /\/news\/(\d+)$/.exec(url);
         if (page && url.startsWith('https://outlet.example/'))
-          return new Response(articlePage(Number(page[1])), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+          return new Response(articlePage(Number(page[1])), {
+            headers: { 'content-type': 'text/html; charset=utf-8' },
+          });
         return new Response('not found', { status: 404 });
       },
       now: () => now,
@@ -289,7 +295,9 @@ describe('followed feeds', () => {
     const [feed] = await subscriptions.list();
     expect(feed.problem).toMatch(/^refused: not a feed/);
     expect(feed.count).toBe(1);
-    expect((await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'))).toHaveLength(1);
+    expect((await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'))).toHaveLength(
+      1,
+    );
   });
 
   it('asks nothing while the browser has not granted access to the address', async () => {

@@ -251,7 +251,10 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
       if (response.status === 304) {
-        await save({ ...(subscription.kind === 'feed' ? await storeFeedOf(subscription, null) : {}), problem: undefined });
+        await save({
+          ...(subscription.kind === 'feed' ? await storeFeedOf(subscription, null) : {}),
+          problem: undefined,
+        });
         return;
       }
       if (isRedirect(response)) {

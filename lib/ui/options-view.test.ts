@@ -66,6 +66,8 @@ describe('the options page with subscriptions and a large store', () => {
       exportOriginals: async () => ({ lines: [], last: null }),
       trustedOutlets: async () => [],
       setTrustedOutlets: async () => undefined,
+      learnedCounts: async () => ({}),
+      followOpml: async () => 0,
       health: async () => ({ problem: null }),
       subscriptions: async () => [subscription],
       subscribe: async (...args) => (calls.push(args), 'bad-address'),
@@ -117,5 +119,42 @@ describe('the options page with subscriptions and a large store', () => {
     // One search once typing paused, not one per keystroke.
     expect(searches.filter(Boolean)).toEqual(['har']);
     expect(document.getElementById('page')!.textContent).toBe('1–50 of more than 2000');
+  });
+
+  it('shows a followed feed with its articles, the days they are kept and the items it could not read, and the outlets learned from with their counts', async () => {
+    const feed = {
+      url: 'https://outlet.example/feed.xml',
+      title: 'Outlet World',
+      count: 42,
+      everyHours: 6,
+      subscribedAt: 1,
+      checkedAt: Date.UTC(2026, 10, 30),
+      kind: 'feed' as const,
+      keepDays: 30,
+      pending: 3,
+      items: [{ k: 'a', at: 1, problem: 'the page answered HTTP 404', title: 'Gone story' }],
+    };
+    const stops: string[][] = [];
+    const { document } = await open({
+      subscriptions: async () => [feed],
+      trustedOutlets: async () => ['ledger.example', 'wire.example'],
+      learnedCounts: async () => ({ 'ledger.example': 7 }),
+      setTrustedOutlets: async (domains) => void stops.push(domains),
+    });
+    const item = document.querySelector('[data-testid="subscription"]')!;
+    expect(item.querySelector('[data-testid="subscription-state"]')?.textContent).toContain(
+      '42 articles kept for 30 days',
+    );
+    expect(item.textContent).toContain('3 more articles will be read at the next refresh');
+    expect(item.querySelector('[data-testid="feed-unread"]')?.textContent).toContain(
+      'Gone story: the page answered HTTP 404',
+    );
+    expect((item.querySelector('[data-testid="keep-days"]') as unknown as HTMLInputElement).value).toBe('30');
+    const outlets = Array.from(document.querySelectorAll('[data-testid="learned-outlet"]')).map((li) => li.textContent);
+    expect(outlets[0]).toContain('ledger.example: 7 originals learned');
+    expect(outlets[1]).toContain('wire.example: 0 originals learned');
+    (document.querySelector('[data-testid="stop-learning"]') as unknown as HTMLElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(stops).toEqual([['wire.example']]);
   });
 });

@@ -14,9 +14,12 @@ import type {
   SubscriptionView,
 } from '../model';
 import { h } from './dom';
+import { renderLearnedOutlets } from './options-learned';
 import { storeProblemView } from './store-problem';
 import type { MessageKey, Translate } from './i18n';
 
+/** Days a feed's items are kept unless the person changes it (lib/extension/feed-items.ts). */
+const DEFAULT_KEEP_DAYS = 30;
 /** Originals per page of the list. */
 export const LIST_PAGE = 50;
 /** Problems listed after an import; the rest are counted. */
@@ -46,6 +49,10 @@ export interface OptionsBackend {
   exportOriginals(after: string, limit: number): Promise<{ lines: string[]; last: string | null }>;
   trustedOutlets(): Promise<string[]>;
   setTrustedOutlets(domains: string[]): Promise<void>;
+  /** Originals learned from each trusted outlet. */
+  learnedCounts(): Promise<Record<string, number>>;
+  /** Follows every feed of an OPML file, after one question for access to their hosts; the number followed. */
+  followOpml(text: string): Promise<number | SubscribeRefusal>;
   health(): Promise<StoreHealth>;
   subscriptions(): Promise<SubscriptionView[]>;
   /**
@@ -54,7 +61,7 @@ export interface OptionsBackend {
    */
   subscribe(url: string, everyHours: number): Promise<Subscription | SubscribeRefusal>;
   refreshSubscription(url: string): Promise<void>;
-  setSchedule(url: string, everyHours: number): Promise<void>;
+  setSchedule(url: string, everyHours: number, keepDays?: number): Promise<void>;
   unsubscribe(url: string): Promise<void>;
 }
 
@@ -221,8 +228,24 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
     const busy = s.activity ?? (s.removing ? 'removing' : undefined);
     const state = busy
       ? t(busy === 'removing' ? 'optionsSubscriptionRemoving' : 'optionsSubscriptionFetching', String(s.progress ?? 0))
-      : t('optionsSubscriptionState', String(s.count), when(s.checkedAt), when(s.updatedAt));
-    for (const button of [refreshButton, remove, schedule]) (button as HTMLButtonElement).disabled = !!busy;
+      : s.kind === 'feed'
+        ? t('optionsFeedState', String(s.count), String(s.keepDays ?? DEFAULT_KEEP_DAYS), when(s.checkedAt))
+        : t('optionsSubscriptionState', String(s.count), when(s.checkedAt), when(s.updatedAt));
+    const keep = h(doc, 'input', {
+      type: 'number',
+      min: '1',
+      max: '365',
+      value: String(s.keepDays ?? DEFAULT_KEEP_DAYS),
+      'aria-label': t('optionsKeepOf', s.title),
+      'data-testid': 'keep-days',
+    }) as HTMLInputElement;
+    keep.addEventListener('change', () => {
+      const days = Number(keep.value);
+      if (Number.isInteger(days) && days >= 1 && days <= 365)
+        void backend.setSchedule(s.url, Number(schedule.value), days);
+    });
+    for (const button of [refreshButton, remove, schedule, keep]) (button as HTMLButtonElement).disabled = !!busy;
+    const unread = (s.items ?? []).filter((i) => i.problem && i.title);
     return h(
       doc,
       'li',
@@ -238,8 +261,37 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
             t('optionsSubscriptionProblem', s.problem),
           )
         : null,
-      h(doc, 'div', {}, schedule, ' ', refreshButton, ' ', remove),
+      s.kind === 'feed' && s.pending ? h(doc, 'div', {}, t('optionsFeedPending', String(s.pending))) : null,
+      unread.length
+        ? h(
+            doc,
+            'details',
+            { 'data-testid': 'feed-unread' },
+            h(doc, 'summary', {}, `${t('optionsFeedUnread')} (${unread.length})`),
+            h(doc, 'ul', {}, ...unread.map((i) => h(doc, 'li', {}, `${i.title}: ${i.problem}`))),
+          )
+        : null,
+      h(
+        doc,
+        'div',
+        {},
+        schedule,
+        ' ',
+        ...(s.kind === 'feed' ? [h(doc, 'label', {}, t('optionsKeepDays'), ' ', keep), ' '] : []),
+        refreshButton,
+        ' ',
+        remove,
+      ),
     );
+  }
+
+  async function showLearned(): Promise<void> {
+    const [outlets, counts] = await Promise.all([backend.trustedOutlets(), backend.learnedCounts()]);
+    renderLearnedOutlets($('learned-outlets'), outlets, counts, t, async (domain) => {
+      await backend.setTrustedOutlets(outlets.filter((d) => d !== domain));
+      ($('trusted') as HTMLTextAreaElement).value = outlets.filter((d) => d !== domain).join('\n');
+      await showLearned();
+    });
   }
 
   /** Shows the subscriptions, and follows them while one is being fetched or removed. */
@@ -341,6 +393,30 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
       await followSubscriptions();
     });
   });
+  $('opml-file').addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    // Read and asked within the person's input: the browser asks for access only then.
+    void file
+      .text()
+      .then((text) => backend.followOpml(text))
+      .then(
+        (result) => {
+          $('opml-status').textContent =
+            result === 'no-permission'
+              ? t('welcomeStarterRefused')
+              : result === 'bad-address'
+                ? t('optionsOpmlProblem', file.name)
+                : t('optionsOpmlFollowing', String(result));
+        },
+        (error: Error) => ($('opml-status').textContent = t('optionsOpmlProblem', error.message)),
+      )
+      .finally(() => {
+        input.value = '';
+        void followSubscriptions();
+      });
+  });
   $('cancel-import').addEventListener('click', async () => showProgress(await backend.cancelImport()));
   $('export').addEventListener('click', () => void exportAll());
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -365,11 +441,13 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
     try {
       await backend.setTrustedOutlets(domains);
       $('trusted-status').textContent = t(domains.length ? 'optionsSaved' : 'optionsSavedOff');
+      await showLearned();
     } catch {
       $('trusted-status').textContent = t('optionsNotSaved');
     }
   });
   ($('trusted') as HTMLTextAreaElement).value = (await backend.trustedOutlets()).join('\n');
+  await showLearned();
   $('viewer').setAttribute('tabindex', '-1');
   await refresh();
   await followSubscriptions();
