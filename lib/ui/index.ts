@@ -11,4 +11,4 @@ export { translateEnglish, translatorFrom, type MessageKey, type Translate } fro
 export { renderPopup, type PopupActions, type PopupContext } from './popup-view';
 export { domainsFromText, localizePage, startOptionsPage, type OptionsBackend } from './options-view';
 export { storeProblemView } from './store-problem';
-export { renderWelcome } from './welcome-view';
+export { renderWelcome, type FollowOutlets } from './welcome-view';

@@ -97,7 +97,7 @@ describe('the options page with subscriptions and a large store', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(calls).toEqual([['http://desk.example/list', 24]]);
     expect(document.getElementById('subscribe-status')!.textContent).toBe(
-      'Give the https address of an Upstream pack.',
+      'Give the https address of a feed or of an Upstream pack.',
     );
   });
 

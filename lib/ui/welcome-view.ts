@@ -4,6 +4,83 @@
  */
 import { h } from './dom';
 import type { MessageKey, Translate } from './i18n';
+import { STARTER_OUTLETS, type StarterOutlet } from './starter-outlets';
+
+/** Follows the outlets the reader ticked (asking the browser for their hosts first): how many, or a refusal. */
+export type FollowOutlets = (outlets: StarterOutlet[]) => Promise<number | 'no-permission'>;
+
+const LANGUAGE_NAMES: Record<StarterOutlet['language'], string> = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  de: 'Deutsch',
+};
+
+/** The starter list: nothing ticked, nothing fetched until the reader follows what they ticked. */
+function starterSection(doc: Document, t: Translate, follow: FollowOutlets): HTMLElement {
+  const boxes = STARTER_OUTLETS.map((outlet, i) => {
+    const box = h(doc, 'input', {
+      type: 'checkbox',
+      id: `starter-${i}`,
+      'data-testid': 'starter-outlet',
+    }) as HTMLInputElement;
+    return { outlet, box };
+  });
+  const groups = (Object.keys(LANGUAGE_NAMES) as StarterOutlet['language'][]).map((language) =>
+    h(
+      doc,
+      'fieldset',
+      {},
+      h(doc, 'legend', { lang: language }, LANGUAGE_NAMES[language]),
+      ...boxes
+        .filter(({ outlet }) => outlet.language === language)
+        .map(({ outlet, box }) =>
+          h(
+            doc,
+            'div',
+            {},
+            box,
+            ' ',
+            h(doc, 'label', { for: box.id, lang: language }, outlet.name),
+            ' ',
+            h(
+              doc,
+              'a',
+              { href: outlet.documented, target: '_blank', rel: 'noopener noreferrer', class: 'source' },
+              new URL(outlet.feed).host,
+            ),
+          ),
+        ),
+    ),
+  );
+  const status = h(doc, 'p', { role: 'status', 'data-testid': 'starter-status' });
+  const button = h(
+    doc,
+    'button',
+    { type: 'button', class: 'primary', 'data-testid': 'starter-follow' },
+    t('welcomeStarterFollow'),
+  ) as HTMLButtonElement;
+  button.addEventListener('click', () => {
+    const chosen = boxes.filter(({ box }) => box.checked).map(({ outlet }) => outlet);
+    if (!chosen.length) return;
+    // Called first thing in the click: the browser asks for access only during the person's input.
+    void follow(chosen).then((result) => {
+      status.textContent =
+        result === 'no-permission' ? t('welcomeStarterRefused') : t('welcomeStarterDone', String(result));
+    });
+  });
+  return section(
+    doc,
+    'welcome-starter',
+    'welcomeStarterHeading',
+    t,
+    h(doc, 'p', {}, t('welcomeStarterIntro')),
+    ...groups,
+    h(doc, 'p', { 'data-testid': 'starter-sends' }, t('welcomeStarterSends')),
+    button,
+    status,
+  );
+}
 
 export interface WelcomeFacts {
   /** Originals in the store now. */
@@ -22,7 +99,7 @@ const section = (doc: Document, id: string, heading: MessageKey, t: Translate, .
   );
 
 /** Renders the page into `root`. */
-export function renderWelcome(root: HTMLElement, facts: WelcomeFacts, t: Translate): void {
+export function renderWelcome(root: HTMLElement, facts: WelcomeFacts, t: Translate, follow: FollowOutlets): void {
   const doc = root.ownerDocument;
   const options = (label: MessageKey) =>
     h(doc, 'a', { href: facts.optionsUrl, 'data-testid': 'open-options' }, t(label));
@@ -36,6 +113,7 @@ export function renderWelcome(root: HTMLElement, facts: WelcomeFacts, t: Transla
       t,
       h(doc, 'p', { 'data-testid': 'welcome-count' }, t('welcomeKnows', String(facts.originals))),
     ),
+    starterSection(doc, t, follow),
     section(
       doc,
       'welcome-more',
