@@ -4,7 +4,7 @@
  * messages come from untrusted pages: the tab they concern and the page's address are the
  * sender's, as the browser reports them, never what the page says about itself.
  */
-import { analyse, contentId, explainReport, inputOfArticle, makeOriginal } from '../engine';
+import { analyse, contentId, definedOnly, explainReport, inputOfArticle, makeOriginal } from '../engine';
 import { toJsonlLine } from '../formats';
 import type {
   ArticleInput,
@@ -154,7 +154,8 @@ export function createService(env: ServiceEnvironment) {
       await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
       return;
     }
-    const { feeds, paragraphs: _read, ...meta } = article;
+    const { feeds, url: claimed, title, siteName, authors, published, language } = article;
+    const meta = definedOnly({ url: claimed, title, siteName, authors, published, language });
     // Learning is a bonus: a full store must not leave the page without its report.
     await learn({ ...meta, paragraphs: page.paragraphs }, url).catch((error: Error) =>
       console.warn('Upstream: the article was not learned', error.message),
