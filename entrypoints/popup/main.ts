@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { accessPattern, createClient } from '../../lib/extension';
+import { accessPattern, createClient, onDomain } from '../../lib/extension';
 import type { FeedLink, TabState } from '../../lib/model';
 import {
   localizePage,
@@ -38,7 +38,6 @@ const hostnameOf = (url: string | undefined) => {
     return undefined;
   }
 };
-const onDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
 /** Why a tab has no state: no access to it (Firefox asks first), not a web page, or not analysed. */
 async function whyStalled(url: string | undefined): Promise<PopupContext['stalled']> {

@@ -15,5 +15,5 @@ export {
 } from './protocol';
 export { senderOf } from './sender';
 export { createStartup } from './startup';
-export { createService, domainOf, type Sender } from './service';
+export { createService, onDomain, type Sender } from './service';
 export { accessPattern, packAddress } from './subscriptions';

@@ -56,7 +56,7 @@ const hostOf = (url: string | undefined) => {
 };
 
 /** The domain a site is learned under: its host without `www.` or port, so its other subdomains count too. */
-export const domainOf = (host: string) =>
+const domainOf = (host: string) =>
   host
     .replace(/:\d+$/, '')
     .replace(/^www\./, '')

@@ -250,12 +250,8 @@ function siteSwitch(
   t: Translate,
   actions: PopupActions,
 ): HTMLElement | null {
-  let host: string;
-  try {
-    host = new URL(url).host;
-  } catch {
-    return null;
-  }
+  const host = hostOf(url);
+  if (!host) return null;
   const box = h(doc, 'input', { type: 'checkbox', 'data-testid': 'disable-site' }) as HTMLInputElement;
   box.checked = disabled;
   box.addEventListener('change', () => actions.setSiteEnabled(host, !box.checked));
@@ -287,13 +283,7 @@ export function renderPopup(
     ];
   } else if (state.status === 'disabled') {
     verdict = 'disabled';
-    const host = (() => {
-      try {
-        return new URL(state.url).host;
-      } catch {
-        return state.url;
-      }
-    })();
+    const host = hostOf(state.url) ?? state.url;
     content = [
       h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, t('verdictDisabled')),
       h(doc, 'p', { class: 'summary' }, t('siteDisabled', host)),
