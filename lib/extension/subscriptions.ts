@@ -104,7 +104,7 @@ export interface SubscriptionEnvironment {
 /** Reads a response body, refusing more than `max` bytes. */
 async function bodyOf(response: Response, max: number): Promise<Uint8Array> {
   if (Number(response.headers.get('content-length') ?? 0) > max)
-    throw new PackError(`larger than ${max / 1024 / 1024} MB`);
+    throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB`);
   return response.body ? readAtMost(response.body, max) : new Uint8Array(0);
 }
 
@@ -304,6 +304,11 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
     }
   }
 
+  function refresh(url: string): void {
+    if (activity.get(url)?.kind !== 'removing') mark(url, 'refreshing');
+    void serially(() => refreshNow(url));
+  }
+
   async function removeNow(url: string): Promise<void> {
     const subscription = await find(url);
     if (!subscription) return;
@@ -357,10 +362,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
     },
 
     /** Asks the list's address again (the person's "Refresh"); the outcome shows in the list. */
-    refresh(url: string): void {
-      if (activity.get(url)?.kind !== 'removing') mark(url, 'refreshing');
-      void serially(() => refreshNow(url));
-    },
+    refresh,
 
     /** Changes how often the address is asked and, for a feed, how many days its items are kept. */
     async setSchedule(url: string, everyHours: number, keepDays?: number): Promise<void> {
@@ -370,13 +372,13 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
           await store.putSubscription({ ...subscription, everyHours, ...(keepDays ? { keepDays } : {}) });
       });
       // A shorter time to keep items takes effect at once.
-      if (keepDays) this.refresh(url);
+      if (keepDays) refresh(url);
     },
 
     /** Refreshes the subscriptions that were waiting for the person to grant access. */
     async accessGranted(): Promise<void> {
       for (const subscription of await store.subscriptions())
-        if (subscription.waitingForAccess) this.refresh(subscription.url);
+        if (subscription.waitingForAccess) refresh(subscription.url);
     },
 
     /** Removes the list and, a slice at a time, its originals; originals from anywhere else stay. */
