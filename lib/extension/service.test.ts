@@ -75,6 +75,50 @@ describe('background service', () => {
     expect(copy?.status === 'ready' && copy.report.original?.id).toBe(learned.id);
   });
 
+  it('learns from a site in one click: the page is stored once, becomes the original, and its copies elsewhere are traced to it', async () => {
+    const { store, service } = await setup();
+    // A repost with its trailer ("Source link"): cleaning changes its text, the record must not.
+    const html = page('copy-002').html;
+    const url = 'https://www.ledger.example/world/kharkiv';
+    const atOutlet = { kind: 'content-script' as const, tabId: 2, url };
+    const article = await messageFor(html, url);
+    await service.handle({ type: 'article-found', article }, atOutlet);
+    const before = await store.tabs.getTabState(2);
+    expect(before?.status === 'ready' && before.report.verdict).toBe('none');
+    expect(before?.status === 'ready' && before.checked).toBe(0);
+
+    expect(await service.handle({ type: 'learn-site', tabId: 2 }, { kind: 'extension-page' })).toEqual({
+      domain: 'ledger.example',
+    });
+    const settings = () => service.handle<'get-settings'>({ type: 'get-settings' }, { kind: 'extension-page' });
+    expect(await settings()).toMatchObject({
+      trustedOutlets: ['ledger.example'],
+      learnedCounts: { 'ledger.example': 1 },
+    });
+    const after = await store.tabs.getTabState(2);
+    expect(after?.status === 'ready' && after.report.verdict).toBe('original');
+    const [learned] = await store.originals.originalsAfter('', 10);
+    expect(learned).toMatchObject({ origin: 'learned', url });
+
+    // Read again on the outlet, now trusted: the same record, counted once.
+    await service.handle({ type: 'article-found', article }, atOutlet);
+    expect((await store.originals.originalsAfter('', 10)).map((r) => r.id)).toEqual([learned.id]);
+    expect((await settings())?.learnedCounts).toEqual({
+      'ledger.example': 1,
+    });
+
+    const elsewhere = 'https://blog.example/kharkiv';
+    await service.handle(
+      { type: 'article-found', article: await messageFor(html, elsewhere) },
+      { kind: 'content-script', tabId: 1, url: elsewhere },
+    );
+    const copy = await store.tabs.getTabState(1);
+    expect(copy?.status === 'ready' && copy.report.original?.id).toBe(learned.id);
+
+    await service.handle({ type: 'forget-site', domain: 'ledger.example' }, { kind: 'extension-page' });
+    expect((await settings())?.trustedOutlets).toEqual([]);
+  });
+
   it('takes who a page is from the browser: a page elsewhere claiming a trusted outlet address learns nothing', async () => {
     const { store, service } = await setup();
     await service.handle({ type: 'set-trusted-outlets', domains: ['ledger.example'] }, { kind: 'extension-page' });

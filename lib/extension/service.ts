@@ -131,13 +131,17 @@ export function createService(env: ServiceEnvironment) {
     return host ? (await settings.trustedOutlets()).find((d) => onDomain(host, d)) : undefined;
   }
 
-  /** On a trusted outlet (by the browser's address), the article read is stored as an original ("learned"). */
-  async function learn(article: Omit<ArticleMessage, 'feeds'>, browserUrl: string): Promise<void> {
+  /**
+   * On a trusted outlet (by the browser's address), the article read is stored as an original
+   * ("learned"). Its id comes from the text as stored (cleaned), so the article read as the page
+   * sent it and as the popup's "Learn" gives it (already cleaned) is one record.
+   */
+  async function learn(article: ArticleInput, browserUrl: string): Promise<void> {
     const domain = await trustedDomainOf(browserUrl);
     if (!domain) return;
     const url = trustedAddress(article.url, browserUrl);
-    const input = inputOfArticle({ ...article, url }, url);
-    const record = makeOriginal({ ...input, id: contentId(input.title, input.text) }, 'learned');
+    const prepared = makeOriginal(inputOfArticle({ ...article, url }, url), 'learned');
+    const record = { ...prepared, id: contentId(prepared.title, (prepared.paragraphs ?? []).join('\n\n')) };
     const known = (await originals.getOriginals([record.id])).length > 0;
     await originals.putOriginals([record]);
     await originals.mergeRuns();
@@ -154,13 +158,21 @@ export function createService(env: ServiceEnvironment) {
       await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
       return;
     }
-    const { feeds, url: claimed, title, siteName, authors, published, language } = article;
-    const meta = definedOnly({ url: claimed, title, siteName, authors, published, language });
+    // What learning needs later from the popup: the attribution as read from the page and its text.
+    const { title, siteName, publisher, authors, published, language } = page.meta;
+    const meta = definedOnly({
+      url: article.url,
+      title,
+      siteName: siteName ?? publisher,
+      authors,
+      published,
+      language,
+    });
     // Learning is a bonus: a full store must not leave the page without its report.
-    await learn({ ...meta, paragraphs: page.paragraphs }, url).catch((error: Error) =>
+    await learn(article, url).catch((error: Error) =>
       console.warn('Upstream: the article was not learned', error.message),
     );
-    await report(tabId, navigation, url, page, meta, feeds);
+    await report(tabId, navigation, url, page, meta, article.feeds);
   }
 
   /** Analyses a prepared page and writes the tab's state, unless the tab has moved on meanwhile. */
@@ -243,7 +255,7 @@ export function createService(env: ServiceEnvironment) {
       const domain = domainOf(host);
       await settings.setTrustedOutlets([...(await settings.trustedOutlets()), domain]);
       const meta = state.meta ?? { title: state.report.page.title };
-      await learn({ ...meta, url: state.url, paragraphs: state.paragraphs }, state.url);
+      await learn({ ...meta, paragraphs: state.paragraphs }, state.url);
       // The page is now known at its own address: its report says so.
       const page = await articleFromMessage(
         { ...meta, url: state.url, paragraphs: state.paragraphs },
