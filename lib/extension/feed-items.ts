@@ -107,35 +107,30 @@ export async function storeFeed(
   };
   for (const [k, item] of listed) {
     if (known.has(k)) continue;
-    const entry: FeedItemState = { k, at: now };
-    const fromFeed = countWords(item.paragraphs.join(' ')) >= FULL_TEXT_WORDS;
     let text: ArticleInput | null = null;
-    if (!fromFeed) {
-      const problem = !item.link
+    let problem: string | undefined;
+    if (countWords(item.paragraphs.join(' ')) < FULL_TEXT_WORDS) {
+      problem = !item.link
         ? 'the feed gives only a summary, and no link to the article'
         : !allowed.has(hostOf(item.link))
           ? `the article is on another site (${hostOf(item.link)}): Upstream reads pages only on the feed's own site`
           : undefined;
-      if (problem) {
-        kept.push({ ...entry, problem, title: item.title.slice(0, 200), link: item.link });
-        env.progress();
-        continue;
+      if (!problem) {
+        if (pagesRead >= PAGES_PER_REFRESH) {
+          pending++;
+          continue;
+        }
+        pagesRead++;
+        const page = await env.readPage(item.link!);
+        if (typeof page === 'string') problem = page;
+        else text = page;
       }
-      if (pagesRead >= PAGES_PER_REFRESH) {
-        pending++;
-        continue;
-      }
-      pagesRead++;
-      const page = await env.readPage(item.link!);
-      if (typeof page === 'string') {
-        kept.push({ ...entry, problem: page, title: item.title.slice(0, 200), link: item.link });
-        env.progress();
-        continue;
-      }
-      text = page;
     }
-    batch.push(originalOf(item, text, `${prefix}${k}`, feed!.title));
-    kept.push({ ...entry, stored: true });
+    if (problem) kept.push({ k, at: now, problem, title: item.title.slice(0, 200), link: item.link });
+    else {
+      batch.push(originalOf(item, text, `${prefix}${k}`, feed!.title));
+      kept.push({ k, at: now, stored: true });
+    }
     env.progress();
     if (batch.length >= 20) await flush();
   }
