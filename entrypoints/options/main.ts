@@ -1,5 +1,13 @@
 import { browser } from 'wxt/browser';
-import { accessPattern, createClient, MAX_IMPORT_CHUNK, packAddress } from '../../lib/extension';
+import {
+  accessesToGiveBack,
+  accessPattern,
+  createClient,
+  followFeeds,
+  MAX_IMPORT_CHUNK,
+  packAddress,
+  type FollowEnvironment,
+} from '../../lib/extension';
 import { MAX_IMPORT_FILE_CHARS, parseImportFile, readOpml } from '../../lib/formats';
 import type { ImportProgress, OriginalInput } from '../../lib/model';
 import { deleteStoreDatabase } from '../../lib/store';
@@ -7,6 +15,10 @@ import { startOptionsPage, translatorFrom } from '../../lib/ui';
 
 const { request } = createClient((message) => browser.runtime.sendMessage(message));
 const parser = new DOMParser();
+const following: FollowEnvironment = {
+  askAccess: (origins) => browser.permissions.request({ origins }),
+  subscribe: (feed, everyHours) => request<'subscribe'>({ type: 'subscribe', ...feed, everyHours }),
+};
 
 void startOptionsPage(document, {
   t: translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs)),
@@ -32,14 +44,10 @@ void startOptionsPage(document, {
         .map((feed) => packAddress(feed.url))
         .filter((url): url is string => !!url);
       if (!addresses.length) return 'bad-address';
-      // One question for every feed's host.
-      const origins = [...new Set(addresses.map(accessPattern))];
-      const granted = await browser.permissions.request({ origins }).catch(() => false);
-      if (!granted) return 'no-permission';
-      let followed = 0;
-      for (const url of addresses)
-        if (await request<'subscribe'>({ type: 'subscribe', url, everyHours: 6 })) followed++;
-      return followed;
+      return followFeeds(
+        following,
+        addresses.map((url) => ({ url })),
+      );
     },
     health: () => request<'get-health'>({ type: 'get-health' }),
     subscriptions: () => request<'list-subscriptions'>({ type: 'list-subscriptions' }),
@@ -60,11 +68,15 @@ void startOptionsPage(document, {
         ...(keepDays ? { keepDays } : {}),
       }),
     async unsubscribe(url) {
+      // Read first: once removed, the subscription no longer says which article hosts it had.
+      const list = await request<'list-subscriptions'>({ type: 'list-subscriptions' });
       await request<'unsubscribe'>({ type: 'unsubscribe', url });
-      const pattern = accessPattern(url);
-      const others = await request<'list-subscriptions'>({ type: 'list-subscriptions' });
-      if (!others.some((s) => s.url !== url && accessPattern(s.url) === pattern))
-        await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+      const removed = list.find((s) => s.url === url) ?? { url };
+      const origins = accessesToGiveBack(
+        removed,
+        list.filter((s) => s.url !== url),
+      );
+      if (origins.length) await browser.permissions.remove({ origins }).catch(() => false);
     },
   },
   readImportFile: (name, text) => parseImportFile(name, text, (html) => parser.parseFromString(html, 'text/html')),

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { accessPattern, createClient, onDomain } from '../../lib/extension';
+import { accessPattern, createClient, followFeeds, onDomain, type FollowEnvironment } from '../../lib/extension';
 import type { FeedLink, TabState } from '../../lib/model';
 import {
   localizePage,
@@ -14,10 +14,13 @@ const POLL_MS = 400;
 const POLL_LIMIT_MS = 30_000;
 /** After this long without a state, the popup says why and what to do. */
 const STALL_MS = 4_000;
-/** How often a followed feed is asked. */
-const FOLLOW_EVERY_HOURS = 6;
 const t = translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs));
 const { request } = createClient((message) => browser.runtime.sendMessage(message));
+// Asked first thing in the click: the browser asks the person only while handling their input.
+const following: FollowEnvironment = {
+  askAccess: (origins) => browser.permissions.request({ origins }),
+  subscribe: (feed, everyHours) => request<'subscribe'>({ type: 'subscribe', ...feed, everyHours }),
+};
 
 async function tabToShow(): Promise<{ id?: number; url?: string }> {
   const query = new URLSearchParams(location.search);
@@ -89,20 +92,8 @@ async function main(): Promise<void> {
       const feedHost = new URL(feed.url).hostname;
       const pageHost = hostnameOf(state?.url);
       const articleHosts = pageHost && pageHost !== feedHost ? [pageHost] : undefined;
-      // First thing in the click: the browser asks the person only while handling their input.
-      const origins = [accessPattern(feed.url), ...(articleHosts ? [accessPattern(state!.url)] : [])];
-      const granted = await browser.permissions.request({ origins }).catch(() => false);
-      if (!granted) {
-        context.note = t('followRefused', feedHost);
-        return show();
-      }
-      const subscribed = await request<'subscribe'>({
-        type: 'subscribe',
-        url: feed.url,
-        everyHours: FOLLOW_EVERY_HOURS,
-        ...(articleHosts ? { articleHosts } : {}),
-      });
-      context.note = subscribed ? t('following', feed.title) : t('followRefused', feedHost);
+      const followed = await followFeeds(following, [{ url: feed.url, ...(articleHosts ? { articleHosts } : {}) }]);
+      context.note = followed === 1 ? t('following', feed.title) : t('followRefused', feedHost);
       await readContext();
       show();
     },

@@ -146,6 +146,7 @@ export async function storeFeed(
     .map((e) => (e.problem && ++problems > MAX_PROBLEMS_SHOWN ? { k: e.k, at: e.at, problem: e.problem } : e));
   return {
     kind: 'feed',
+    keepDays,
     ...(feed ? { title: feed.title } : {}),
     items,
     count: items.filter((e) => e.stored).length,

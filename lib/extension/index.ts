@@ -17,3 +17,4 @@ export { senderOf } from './sender';
 export { createStartup } from './startup';
 export { createService, onDomain, type Sender } from './service';
 export { accessPattern, packAddress } from './subscriptions';
+export { accessesToGiveBack, FEED_EVERY_HOURS, followFeeds, type FeedToFollow, type FollowEnvironment } from './follow';

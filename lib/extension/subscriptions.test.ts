@@ -249,7 +249,7 @@ describe('followed feeds', () => {
     await subscriptions.idle();
     expect(requests).toEqual([FEED, 'https://outlet.example/news/2']);
     const [feed] = await subscriptions.list();
-    expect(feed).toMatchObject({ kind: 'feed', title: 'Outlet World', count: 2 });
+    expect(feed).toMatchObject({ kind: 'feed', title: 'Outlet World', count: 2, keepDays: 30 });
     expect(feed.items?.find((i) => i.problem)?.problem).toContain('elsewhere.example');
     const stored = (await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'));
     expect(stored.map((r) => r.url).sort()).toEqual(['https://outlet.example/full/1', 'https://outlet.example/news/2']);

@@ -135,7 +135,7 @@ export interface Subscription {
   kind?: 'pack' | 'feed';
   /** Hosts besides the feed's own whose article pages the person let Upstream read for this feed. */
   articleHosts?: string[];
-  /** A feed's items are kept this many days after they were stored (default 30). */
+  /** A feed's items are kept this many days after they were stored (30 unless the person says; set once it is read as a feed). */
   keepDays?: number;
   /** A feed's items: what was stored, or why an item could not be read. */
   items?: FeedItemState[];

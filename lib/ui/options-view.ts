@@ -18,8 +18,6 @@ import { renderLearnedOutlets } from './options-learned';
 import { storeProblemView } from './store-problem';
 import type { MessageKey, Translate } from './i18n';
 
-/** Days a feed's items are kept unless the person changes it (lib/extension/feed-items.ts). */
-const DEFAULT_KEEP_DAYS = 30;
 /** Originals per page of the list. */
 export const LIST_PAGE = 50;
 /** Problems listed after an import; the rest are counted. */
@@ -202,6 +200,23 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
     h(doc, 'select', { 'aria-label': label }, ...scheduleOptions(selected)) as HTMLSelectElement;
   const when = (time: number | undefined) => (time ? new Date(time).toLocaleString() : t('optionsNever'));
 
+  /** The days a feed's articles are kept, changed where the person types a day count the background accepts. */
+  function keepDaysInput(s: SubscriptionView, everyHours: () => number): HTMLInputElement {
+    const input = h(doc, 'input', {
+      type: 'number',
+      min: '1',
+      max: '365',
+      value: String(s.keepDays),
+      'aria-label': t('optionsKeepOf', s.title),
+      'data-testid': 'keep-days',
+    }) as HTMLInputElement;
+    input.addEventListener('change', () => {
+      const days = Number(input.value);
+      if (Number.isInteger(days) && days >= 1 && days <= 365) void backend.setSchedule(s.url, everyHours(), days);
+    });
+    return input;
+  }
+
   function subscriptionItem(s: SubscriptionView): HTMLElement {
     const schedule = scheduleSelect(s.everyHours, t('optionsScheduleOf', s.title));
     schedule.addEventListener('change', () => void backend.setSchedule(s.url, Number(schedule.value)));
@@ -229,22 +244,11 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
     const state = busy
       ? t(busy === 'removing' ? 'optionsSubscriptionRemoving' : 'optionsSubscriptionFetching', String(s.progress ?? 0))
       : s.kind === 'feed'
-        ? t('optionsFeedState', String(s.count), String(s.keepDays ?? DEFAULT_KEEP_DAYS), when(s.checkedAt))
+        ? t('optionsFeedState', String(s.count), String(s.keepDays), when(s.checkedAt))
         : t('optionsSubscriptionState', String(s.count), when(s.checkedAt), when(s.updatedAt));
-    const keep = h(doc, 'input', {
-      type: 'number',
-      min: '1',
-      max: '365',
-      value: String(s.keepDays ?? DEFAULT_KEEP_DAYS),
-      'aria-label': t('optionsKeepOf', s.title),
-      'data-testid': 'keep-days',
-    }) as HTMLInputElement;
-    keep.addEventListener('change', () => {
-      const days = Number(keep.value);
-      if (Number.isInteger(days) && days >= 1 && days <= 365)
-        void backend.setSchedule(s.url, Number(schedule.value), days);
-    });
-    for (const button of [refreshButton, remove, schedule, keep]) (button as HTMLButtonElement).disabled = !!busy;
+    const keep = s.kind === 'feed' ? keepDaysInput(s, () => Number(schedule.value)) : null;
+    for (const control of [refreshButton, remove, schedule, keep])
+      if (control) (control as HTMLButtonElement).disabled = !!busy;
     const unread = (s.items ?? []).filter((i) => i.problem && i.title);
     return h(
       doc,
@@ -277,7 +281,7 @@ export async function startOptionsPage(doc: Document, env: OptionsEnvironment): 
         {},
         schedule,
         ' ',
-        ...(s.kind === 'feed' ? [h(doc, 'label', {}, t('optionsKeepDays'), ' ', keep), ' '] : []),
+        ...(keep ? [h(doc, 'label', {}, t('optionsKeepDays'), ' ', keep), ' '] : []),
         refreshButton,
         ' ',
         remove,
