@@ -44,8 +44,19 @@ export const itemHash = (key: string) => `${hash32(key).toString(36)}${key.lengt
 
 const hostOf = (url: string) => new URL(url).hostname;
 
-/** The original for an item: its link as address, its title, authors, date; the feed's title as "known from". */
-function originalOf(item: FeedItem, text: ArticleInput | null, id: string, knownFrom: string): OriginalRecord {
+/**
+ * The original for an item: its title, authors, date, the feed's title as "known from", and its
+ * link as address when the link is on the feed's host (or one granted with it). A feed speaks for
+ * its own site only: text it gives for a page elsewhere is kept without an address, so it can
+ * be found as copied but never makes that page "the original".
+ */
+function originalOf(
+  item: FeedItem,
+  text: ArticleInput | null,
+  id: string,
+  knownFrom: string,
+  address: string | undefined,
+): OriginalRecord {
   const paragraphs = text?.paragraphs ?? item.paragraphs;
   const record = makeOriginal(
     {
@@ -55,7 +66,7 @@ function originalOf(item: FeedItem, text: ArticleInput | null, id: string, known
       published: item.published ?? text?.published,
       // The outlet's own page names its outlet; a feed's text names nothing but its feed.
       publisher: text?.siteName,
-      url: item.link,
+      url: address,
       language: text?.language,
     },
     'subscription',
@@ -128,7 +139,8 @@ export async function storeFeed(
     }
     if (problem) kept.push({ k, at: now, problem, title: item.title.slice(0, 200), link: item.link });
     else {
-      batch.push(originalOf(item, text, `${prefix}${k}`, feed!.title));
+      const address = item.link && allowed.has(hostOf(item.link)) ? item.link : undefined;
+      batch.push(originalOf(item, text, `${prefix}${k}`, feed!.title, address));
       kept.push({ k, at: now, stored: true });
     }
     env.progress();

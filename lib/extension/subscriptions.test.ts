@@ -263,6 +263,19 @@ describe('followed feeds', () => {
     expect(own.verdict).toBe('original');
   });
 
+  it('gives an item the address of its link only on the feed\'s own host: elsewhere its text is known, never "the original"', async () => {
+    const { stores, subscriptions } = await feedSetup(() =>
+      rss(fullItem(1).replace('https://outlet.example/full/1', 'https://farm.example/copied/1')),
+    );
+    await subscriptions.subscribe(FEED, 6);
+    await subscriptions.idle();
+    const [stored] = (await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'));
+    expect(stored.url).toBeUndefined();
+    const page = prepareArticle({ title: 'Story', paragraphs: story(1) });
+    const report = await analyse(page, stores.originals, { address: 'https://farm.example/copied/1' });
+    expect(report.verdict).toBe('copy');
+  });
+
   it('keeps an item after it leaves the feed, removes it after the days kept, and never stores it twice', async () => {
     let items = fullItem(1);
     const { stores, subscriptions, later } = await feedSetup(() => rss(items));
