@@ -90,20 +90,17 @@ export async function storeFeed(
   const listed = new Map((feed?.items ?? []).map((item) => [itemHash(item.key), item]));
   const allowed = new Set([hostOf(subscription.url), ...(subscription.articleHosts ?? [])]);
 
-  // Past their time (or beyond the count, oldest first): removed, remembered only while the feed still lists them.
-  const ledger = [...(subscription.items ?? [])].sort((a, b) => b.at - a.at);
-  let storedCount = 0;
-  const kept: FeedItemState[] = [];
-  for (const entry of ledger) {
-    const expired = entry.at + keepDays * DAY_MS <= now || (entry.stored && storedCount >= MAX_FEED_ORIGINALS);
-    if (!expired) {
-      if (entry.stored) storedCount++;
-      kept.push(entry);
-      continue;
-    }
+  /** Removes an item's original; it is remembered only while the feed may still list it, so it is not stored again. */
+  const forget = async (entry: FeedItemState): Promise<FeedItemState | null> => {
     if (entry.stored) await env.originals.deleteOriginal(`${prefix}${entry.k}`);
-    // An unchanged feed may still list it: remembered, so it is not stored again.
-    if (!feed || listed.has(entry.k)) kept.push({ k: entry.k, at: entry.at, expired: true });
+    return !feed || listed.has(entry.k) ? { k: entry.k, at: entry.at, expired: true } : null;
+  };
+
+  // Past their time: removed.
+  const kept: FeedItemState[] = [];
+  for (const entry of subscription.items ?? []) {
+    const keep = entry.at + keepDays * DAY_MS > now ? entry : await forget(entry);
+    if (keep) kept.push(keep);
   }
   const known = new Set(kept.map((e) => e.k));
 
@@ -148,14 +145,19 @@ export async function storeFeed(
   }
   await flush();
 
-  // Problems are shown for the latest few only: an old unreadable item is just remembered.
-  // Items not stored are remembered so they are not tried again, up to a count: the newest.
-  let problems = 0;
+  // Beyond the count, the oldest stored go. Items not stored are remembered so they are not
+  // tried again, up to a count: the newest. Problems are shown for the latest few only.
+  let stored = 0;
   let others = 0;
-  const items = kept
-    .sort((a, b) => b.at - a.at)
-    .filter((e) => e.stored || ++others <= MAX_FEED_ORIGINALS)
-    .map((e) => (e.problem && ++problems > MAX_PROBLEMS_SHOWN ? { k: e.k, at: e.at, problem: e.problem } : e));
+  let problems = 0;
+  const items: FeedItemState[] = [];
+  for (const entry of kept.sort((a, b) => b.at - a.at)) {
+    const keep = entry.stored && ++stored > MAX_FEED_ORIGINALS ? await forget(entry) : entry;
+    if (!keep || (!keep.stored && ++others > MAX_FEED_ORIGINALS)) continue;
+    items.push(
+      keep.problem && ++problems > MAX_PROBLEMS_SHOWN ? { k: keep.k, at: keep.at, problem: keep.problem } : keep,
+    );
+  }
   return {
     kind: 'feed',
     keepDays,
