@@ -57,11 +57,11 @@ export async function readPopup(page: TestPage): Promise<PopupView> {
 }
 
 /**
- * The id of the one web-page tab and its badge text, asked from an extension page. Extension
+ * The id of the one web-page tab, its badge text and tooltip, asked from an extension page. Extension
  * pages cannot see web-page URLs without extra permissions, so the scenario keeps exactly one
  * web page open at a time.
  */
-export async function articleTab(extensionPage: TestPage): Promise<{ tabId: number; badge: string }> {
+export async function articleTab(extensionPage: TestPage): Promise<{ tabId: number; badge: string; tooltip: string }> {
   return extensionPage.evaluate(async () => {
     const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
     const own = await api.tabs.getCurrent();
@@ -74,7 +74,7 @@ export async function articleTab(extensionPage: TestPage): Promise<{ tabId: numb
     const action =
       (api as unknown as { action?: typeof chrome.action }).action ??
       (api as unknown as { browserAction: typeof chrome.action }).browserAction;
-    return { tabId, badge: await action.getBadgeText({ tabId }) };
+    return { tabId, badge: await action.getBadgeText({ tabId }), tooltip: await action.getTitle({ tabId }) };
   }, null);
 }
 
@@ -138,8 +138,16 @@ export async function checkCase(
   expect(view.verdict, c.name).toBe(c.verdict);
   if (c.originalId) expect(view.originalId, c.name).toBe(c.originalId);
   else expect(view.originalId, c.name).toBeNull();
-  if (c.verdict === 'none' || c.verdict === 'no-article') expect(info.badge, `${c.name} badge`).toBe('');
-  else expect(info.badge, `${c.name} badge`).not.toBe('');
+  // Checked and nothing known has its own quiet mark, told apart from no article and from not analysed.
+  if (c.verdict === 'no-article') {
+    expect(info.badge, `${c.name} badge`).toBe('');
+    expect(info.tooltip, `${c.name} tooltip`).toMatch(/no article on this page/);
+  } else if (c.verdict === 'none') {
+    expect(info.badge, `${c.name} badge`).toBe('–');
+    expect(info.tooltip, `${c.name} tooltip`).toMatch(
+      /^Upstream checked this page: no known original among \d+ originals$/,
+    );
+  } else expect(info.badge, `${c.name} badge`).not.toMatch(/^(|–)$/);
   if (c.verdict === 'no-article') expect(view.texts.verdict).toMatch(/no article/i);
   if (c.originalId) {
     expect(view.texts['original-title']).toBeTruthy();
@@ -267,7 +275,9 @@ export async function checkSiteSwitch(browser: TestBrowser, extensionPage: TestP
   await extensionPage.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
   const afterReload = await readPopup(extensionPage);
   expect(afterReload.verdict).toBe('disabled');
-  expect((await articleTab(extensionPage)).badge).toBe('');
+  const switchedOff = await articleTab(extensionPage);
+  expect(switchedOff.badge).toBe('');
+  expect(switchedOff.tooltip).toMatch(/switched off on this site/);
   // Switch it back on: the next load is analysed again.
   await extensionPage.evaluate(
     () => (document.querySelector('[data-testid="disable-site"]') as HTMLInputElement).click(),
