@@ -16,6 +16,8 @@ import {
   packHeaderOf,
   parseImportFile,
   parseOriginalsLine,
+  englishProblem,
+  isProblem,
   type PackHeader,
 } from '../lib/formats';
 import type { ArticleInput, OriginalRecord, SeedPack } from '../lib/model';
@@ -108,7 +110,8 @@ async function originalFromFile(file: string, id: string): Promise<OriginalRecor
     text,
     (html) => parseHTML(html).document as unknown as Document,
   );
-  if (!items.length) throw new Error((problems[0] ?? 'no article found').replace(`${basename(file)}: `, ''));
+  if (!items.length)
+    throw new Error((problems[0] ? englishProblem(problems[0]) : 'no article found').replace(`${basename(file)}: `, ''));
   return makeOriginal({ id, ...items[0] }, 'import');
 }
 
@@ -142,7 +145,7 @@ async function originalsFromJsonl(file: string, into: OriginalsRead): Promise<vo
     }
     if (raw.trim()) counted++;
     const input = parseOriginalsLine(raw);
-    if (typeof input === 'string') into.skipped.push(`${file}:${number}: ${input}`);
+    if (input && isProblem(input)) into.skipped.push(`${file}:${number}: ${englishProblem(input)}`);
     else if (input) into.originals.push(makeOriginal(input, 'import'));
   }
   // A pack with a header is checked against it, as a subscription is: a damaged one is refused whole.

@@ -69,7 +69,7 @@ const KEEP_AWAKE_MS = 20_000;
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const setBadge = async (tabId: number, badge: Badge) => {
-    await action.setBadgeText({ tabId, text: badge.text });
+    await action.setBadgeText({ tabId, text: badge.text ? browser.i18n.getMessage(badge.text as never) : '' });
     await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     await action.setTitle({ tabId, title: browser.i18n.getMessage(badge.title as never, badge.titleArgs) });
   };

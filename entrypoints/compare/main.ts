@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { createClient } from '../../lib/extension';
-import { renderComparison, translatorFrom } from '../../lib/ui';
+import { renderComparison, localizePage, translatorFrom } from '../../lib/ui';
 
-const t = translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs));
+const t = translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
 const { request } = createClient((message) => browser.runtime.sendMessage(message));
 
 async function main(): Promise<void> {
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  localizePage(document, t);
   document.title = t('compareTitle');
   const tabId = Number(new URLSearchParams(location.search).get('tab'));
   const explained = await request<'get-comparison'>({ type: 'get-comparison', tabId }).catch(() => null);

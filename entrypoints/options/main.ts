@@ -21,7 +21,7 @@ const following: FollowEnvironment = {
 };
 
 void startOptionsPage(document, {
-  t: translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs)),
+  t: translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage()),
   backend: {
     listOriginals: (search, offset, limit) =>
       request<'list-originals'>({ type: 'list-originals', search, offset, limit }),
@@ -39,6 +39,11 @@ void startOptionsPage(document, {
     trustedOutlets: async () => (await request<'get-settings'>({ type: 'get-settings' })).trustedOutlets,
     setTrustedOutlets: (domains) => request<'set-trusted-outlets'>({ type: 'set-trusted-outlets', domains }),
     learnedCounts: async () => (await request<'get-settings'>({ type: 'get-settings' })).learnedCounts,
+    disabledSites: async () => (await request<'get-settings'>({ type: 'get-settings' })).disabledSites,
+    setSiteEnabled: (host, enabled) => request<'set-site-enabled'>({ type: 'set-site-enabled', host, enabled }),
+    setPaused: (url, paused) => request<'set-subscription-paused'>({ type: 'set-subscription-paused', url, paused }),
+    feedback: () => request<'list-feedback'>({ type: 'list-feedback' }),
+    deleteFeedback: (at) => request<'delete-feedback'>({ type: 'delete-feedback', at }),
     async followOpml(text) {
       const addresses = readOpml(text)
         .map((feed) => packAddress(feed.url))

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { accessPattern, createClient, followFeeds, onDomain, type FollowEnvironment } from '../../lib/extension';
 import type { FeedLink, TabState } from '../../lib/model';
 import {
+  announcementOf,
   localizePage,
   renderPopup,
   storeProblemView,
@@ -14,7 +15,7 @@ const POLL_MS = 400;
 const POLL_LIMIT_MS = 30_000;
 /** After this long without a state, the popup says why and what to do. */
 const STALL_MS = 4_000;
-const t = translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs));
+const t = translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
 const { request } = createClient((message) => browser.runtime.sendMessage(message));
 // Asked first thing in the click: the browser asks the person only while handling their input.
 const following: FollowEnvironment = {
@@ -51,14 +52,29 @@ async function whyStalled(url: string | undefined): Promise<PopupContext['stalle
 }
 
 async function main(): Promise<void> {
-  document.documentElement.lang = browser.i18n.getUILanguage();
   localizePage(document, t);
   const root = document.getElementById('upstream')!;
+  const announcer = document.getElementById('announce')!;
   const tab = await tabToShow();
   const tabId = tab.id;
   let state: TabState | null = null;
   const context: PopupContext = {};
-  const show = () => renderPopup(root, state, t, actions, context);
+  let shown = '';
+  /** Renders when something changed (a person reading or tabbing is not interrupted by polls), and announces a new answer once. */
+  const show = () => {
+    const now = JSON.stringify([
+      state,
+      context.stalled,
+      context.note,
+      context.learningFrom,
+      [...(context.following ?? [])],
+    ]);
+    if (now === shown) return;
+    shown = now;
+    renderPopup(root, state, t, actions, context);
+    const sentence = announcementOf(state, t, context);
+    if (announcer.textContent !== sentence) announcer.textContent = sentence;
+  };
 
   /** What Upstream learns from and follows, for the offers under the answer. */
   async function readContext(): Promise<void> {
@@ -99,6 +115,13 @@ async function main(): Promise<void> {
     },
     openSubscriptions: () =>
       void browser.tabs.create({ url: browser.runtime.getURL('/options.html#subscriptions-section') }),
+    async reportWrong(kind, note) {
+      if (tabId === undefined) return;
+      const kept = await request<'report-verdict'>({ type: 'report-verdict', tabId, kind, ...(note ? { note } : {}) });
+      if (kept) state = await stateOf(tabId);
+      context.note = t(kept?.kind === 'wrong-original' ? 'feedbackSaved' : 'feedbackSavedOther');
+      show();
+    },
     async grantAccess() {
       const granted = await browser.permissions.request({ origins: ['http://*/*', 'https://*/*'] }).catch(() => false);
       // The page is read when it loads: load it again now that Upstream may read it.

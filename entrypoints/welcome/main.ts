@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createClient, followFeeds } from '../../lib/extension';
-import { renderWelcome, translatorFrom, type FollowOutlets } from '../../lib/ui';
+import { renderWelcome, localizePage, translatorFrom, type FollowOutlets } from '../../lib/ui';
 
-const t = translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs));
+const t = translatorFrom((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
 const { request } = createClient((message) => browser.runtime.sendMessage(message));
 /** Follows the ticked outlets: one question for all their hosts, then a subscription each. */
 const follow: FollowOutlets = (outlets) =>
@@ -15,7 +15,7 @@ const follow: FollowOutlets = (outlets) =>
   );
 
 async function main(): Promise<void> {
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  localizePage(document, t);
   document.title = t('welcomeTitle');
   const { total } = await request<'list-originals'>({ type: 'list-originals', search: '', offset: 0, limit: 1 });
   renderWelcome(

@@ -73,6 +73,15 @@ describe('engine', () => {
     expect(shares.added).toBeLessThan(0.1);
   });
 
+  it('never names again an original the reader dismissed for this page', async () => {
+    const page = prepareArticle({ title: 'Copy', paragraphs: text('002') });
+    const first = await analyse(page, store);
+    expect(first.verdict).toBe('copy');
+    const again = await analyse(page, store, { dismissed: [first.original!.id] });
+    expect(again.original?.id).not.toBe(first.original!.id);
+    expect(again.sources.map((s) => s.original.id)).not.toContain(first.original!.id);
+  });
+
   it('lists a changed number in a copied sentence', async () => {
     const paragraphs = text('000').map((p) => p.replace('498 Russian troops', '489 Russian troops'));
     const report = await analyse(prepareArticle({ title: 'Copy', paragraphs }), store);

@@ -249,6 +249,8 @@ export interface PageEvidence {
    * claims for itself (canonical link, og:url, JSON-LD) are never used for that.
    */
   address?: string;
+  /** Originals the reader said this page does not come from: never its verdict's original again. */
+  dismissed?: readonly string[];
 }
 
 /** What the engine may use besides the page and the store. */
@@ -277,10 +279,11 @@ export async function analyse(
       : { ...page.fingerprint, keys: [...page.fingerprint.keys, ...translatedKeys(page.model, translate)] };
   // A few more than are verified, in case some lead to originals replaced or deleted since they were indexed.
   const { ranked, passages } = await findCandidatesWithPassages(query, store, checked + SPARE_CANDIDATES);
+  const dismissed = new Set(evidence.dismissed);
   const records = [
     ...(await store.candidateOriginals(ranked.map((c) => c.id))).slice(0, checked),
     ...(await store.candidateOriginals(passages.map((c) => c.id))),
-  ];
+  ].filter((record) => !dismissed.has(record.id));
 
   const verified: Verified[] = [];
   const translations: { record: OriginalRecord; cross: CrossAlignment }[] = [];

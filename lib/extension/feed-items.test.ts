@@ -42,7 +42,7 @@ describe('storeFeed', () => {
     const state = await storeFeed(
       {
         originals,
-        readPage: async () => 'not asked',
+        readPage: async () => ({ code: 'pageNoArticle' as const }),
         now: () => now,
         pause: async () => undefined,
         progress: () => undefined,

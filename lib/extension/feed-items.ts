@@ -13,6 +13,7 @@ import type {
   FeedItemState,
   OriginalRecord,
   OriginalsLibrary,
+  Problem,
   Subscription,
 } from '../model';
 
@@ -32,7 +33,7 @@ const DAY_MS = 86_400_000;
 export interface FeedEnvironment {
   originals: OriginalsLibrary;
   /** Reads an item's article page: the article, or the reason it could not be read. */
-  readPage(url: string): Promise<ArticleInput | string>;
+  readPage(url: string): Promise<ArticleInput | Problem>;
   now(): number;
   pause(): Promise<void>;
   /** Counts each item done, for the options page. */
@@ -116,12 +117,12 @@ export async function storeFeed(
   for (const [k, item] of listed) {
     if (known.has(k)) continue;
     let text: ArticleInput | null = null;
-    let problem: string | undefined;
+    let problem: Problem | undefined;
     if (countWords(item.paragraphs.join(' ')) < FULL_TEXT_WORDS) {
       problem = !item.link
-        ? 'the feed gives only a summary, and no link to the article'
+        ? { code: 'itemSummaryOnly' }
         : !allowed.has(hostOf(item.link))
-          ? `the article is on another site (${hostOf(item.link)}): Upstream reads pages only on the feed's own site`
+          ? { code: 'itemOtherSite', values: [hostOf(item.link)] }
           : undefined;
       if (!problem) {
         if (pagesRead >= PAGES_PER_REFRESH) {
@@ -130,7 +131,7 @@ export async function storeFeed(
         }
         pagesRead++;
         const page = await env.readPage(item.link!);
-        if (typeof page === 'string') problem = page;
+        if ('code' in page) problem = page;
         else text = page;
       }
     }

@@ -10,6 +10,7 @@
  */
 import { isFingerprintOnly, makeOriginal } from '../engine';
 import type { ImportProgress, ImportQueue, OriginalsLibrary, QueuedImport } from '../model';
+import { writeProblem } from './store-errors';
 
 /** Originals prepared and stored per transaction. */
 export const IMPORT_BATCH = 100;
@@ -68,7 +69,7 @@ export class ImportWorker {
         await this.originals.mergeRuns();
       } catch (error) {
         // Shown like a failure of the worker: the options page says why the import stopped.
-        this.progress.error = (error as Error).message;
+        this.progress.error = writeProblem(error);
         return this.status();
       }
       this.progress.imported += batch.length;
@@ -126,7 +127,7 @@ export class ImportWorker {
     this.progress = { ...this.progress, running: true, error: undefined };
     this.running = this.run()
       .catch((error: Error) => {
-        this.progress.error = error.message;
+        this.progress.error = writeProblem(error);
       })
       .finally(() => {
         this.progress.running = false;

@@ -4,10 +4,11 @@
  * `parseMessage` before using it, and takes the tab from the sender, never from the message.
  */
 import { MAX_ARTICLE_CHARS } from '../engine';
-import { toOriginalInput } from '../formats';
+import { isProblem, toOriginalInput } from '../formats';
 import type {
   ArticleInput,
   CompareRow,
+  FeedbackKind,
   FeedLink,
   ImportProgress,
   OriginalInput,
@@ -18,6 +19,7 @@ import type {
   Subscription,
   SubscriptionView,
   TabState,
+  VerdictFeedback,
 } from '../model';
 
 /** The article a content script found, as read from the page (the background cleans and fingerprints it), with the feeds the page declares. */
@@ -87,6 +89,22 @@ export interface ProtocolMap {
   };
   /** Removes a list; its originals go a slice at a time, shown as under way in the list. */
   unsubscribe: { request: { type: 'unsubscribe'; url: string }; response: void };
+  /** Options page -> background: stop or resume a subscription's scheduled refreshes (it keeps its originals). */
+  'set-subscription-paused': {
+    request: { type: 'set-subscription-paused'; url: string; paused: boolean };
+    response: void;
+  };
+  /**
+   * Popup -> background: the reader says the tab's verdict is wrong. Kept on the device with the
+   * page's address and report; an original said to be wrong is not named for that page again.
+   */
+  'report-verdict': {
+    request: { type: 'report-verdict'; tabId: number; kind: FeedbackKind; note?: string };
+    response: VerdictFeedback | null;
+  };
+  /** Options page -> background: the reports kept, newest first. */
+  'list-feedback': { request: { type: 'list-feedback' }; response: VerdictFeedback[] };
+  'delete-feedback': { request: { type: 'delete-feedback'; at: number }; response: void };
 }
 
 /** Longest id accepted in a message: imports shorten ids to 200 characters, older stores may hold longer ones. */
@@ -105,6 +123,9 @@ const MAX_AUTHORS = 50;
 const isString = (v: unknown, max = MAX_FIELD): v is string => typeof v === 'string' && v.length <= max;
 const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
 const FEED_TYPES = new Set(['rss', 'atom', 'json']);
+const FEEDBACK_KINDS = new Set(['wrong-original', 'wrong-kind', 'missed-original']);
+/** Longest note a reader may add to a report of a wrong verdict. */
+const MAX_FEEDBACK_NOTE = 500;
 /** Most feeds a page may offer, and most extra hosts a subscription may name. */
 const MAX_FEED_LINKS = 5;
 const MAX_ARTICLE_HOSTS = 5;
@@ -188,7 +209,13 @@ const tabMessage =
 const bare =
   <
     K extends
-      'is-site-enabled' | 'import-status' | 'cancel-import' | 'get-settings' | 'get-health' | 'list-subscriptions',
+      | 'is-site-enabled'
+      | 'import-status'
+      | 'cancel-import'
+      | 'get-settings'
+      | 'get-health'
+      | 'list-subscriptions'
+      | 'list-feedback',
   >(
     type: K,
   ) =>
@@ -254,7 +281,7 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
     parse: (m) => {
       if (!Array.isArray(m.items) || m.items.length > MAX_IMPORT_CHUNK) return null;
       const items = m.items.map(toOriginalInput);
-      return items.every((i): i is OriginalInput => typeof i !== 'string') ? { type: 'queue-import', items } : null;
+      return items.every((i): i is OriginalInput => !isProblem(i)) ? { type: 'queue-import', items } : null;
     },
   },
   'import-status': { from: 'extension-page', parse: bare('import-status') },
@@ -308,6 +335,32 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
         : null,
   },
   unsubscribe: { from: 'extension-page', parse: urlMessage('unsubscribe') },
+  'set-subscription-paused': {
+    from: 'extension-page',
+    parse: (m) =>
+      isString(m.url) && typeof m.paused === 'boolean'
+        ? { type: 'set-subscription-paused', url: m.url, paused: m.paused }
+        : null,
+  },
+  'report-verdict': {
+    from: 'extension-page',
+    parse: (m) =>
+      Number.isInteger(m.tabId) &&
+      FEEDBACK_KINDS.has(m.kind as string) &&
+      (m.note === undefined || isString(m.note, MAX_FEEDBACK_NOTE))
+        ? {
+            type: 'report-verdict',
+            tabId: m.tabId as number,
+            kind: m.kind as FeedbackKind,
+            ...(m.note ? { note: m.note as string } : {}),
+          }
+        : null,
+  },
+  'list-feedback': { from: 'extension-page', parse: bare('list-feedback') },
+  'delete-feedback': {
+    from: 'extension-page',
+    parse: (m) => (isCount(m.at) ? { type: 'delete-feedback', at: m.at } : null),
+  },
 };
 
 const isMessageType = (type: unknown): type is MessageType => typeof type === 'string' && Object.hasOwn(MESSAGES, type);

@@ -14,6 +14,7 @@ import type {
   PreparedArticle,
   Stores,
   TabState,
+  VerdictFeedback,
 } from '../model';
 import { badgeFor, type Badge } from '../ui';
 import { ImportWorker } from './import-worker';
@@ -175,6 +176,30 @@ export function createService(env: ServiceEnvironment) {
     await report(tabId, navigation, url, page, meta, article.feeds);
   }
 
+  /** Originals the reader said each page does not come from, by address; read once per worker. */
+  let dismissals: Promise<Map<string, string[]>> | undefined;
+  async function dismissedFor(url: string): Promise<string[]> {
+    dismissals ??= settings.feedback().then((list) => {
+      const byUrl = new Map<string, string[]>();
+      for (const f of list)
+        if (f.kind === 'wrong-original' && f.report.original)
+          byUrl.set(f.url, [...(byUrl.get(f.url) ?? []), f.report.original.id]);
+      return byUrl;
+    });
+    return (await dismissals).get(url) ?? [];
+  }
+
+  /** The tab's page analysed again from the text its state keeps (after learning, after a report). */
+  async function reportAgain(tabId: number, state: Extract<TabState, { status: 'ready' }>): Promise<void> {
+    const meta = state.meta ?? { title: state.report.page.title };
+    const page = await articleFromMessage(
+      { ...meta, url: state.url, paragraphs: state.paragraphs ?? [] },
+      state.url,
+      nextTurn,
+    );
+    if (page) await report(tabId, navigations.get(tabId), state.url, page, meta, state.feeds);
+  }
+
   /** Analyses a prepared page and writes the tab's state, unless the tab has moved on meanwhile. */
   async function report(
     tabId: number,
@@ -185,7 +210,8 @@ export function createService(env: ServiceEnvironment) {
     feeds: FeedLink[] | undefined,
   ): Promise<void> {
     const checked = await originals.count();
-    const result = await analyse(page, originals, { address: url }, { lexicons: env.lexicons });
+    const dismissed = await dismissedFor(url);
+    const result = await analyse(page, originals, { address: url, dismissed }, { lexicons: env.lexicons });
     if (navigations.get(tabId) !== navigation) return;
     await setState(tabId, {
       status: 'ready',
@@ -257,12 +283,7 @@ export function createService(env: ServiceEnvironment) {
       const meta = state.meta ?? { title: state.report.page.title };
       await learn({ ...meta, paragraphs: state.paragraphs }, state.url);
       // The page is now known at its own address: its report says so.
-      const page = await articleFromMessage(
-        { ...meta, url: state.url, paragraphs: state.paragraphs },
-        state.url,
-        nextTurn,
-      );
-      if (page) await report(message.tabId, navigations.get(message.tabId), state.url, page, meta, state.feeds);
+      await reportAgain(message.tabId, state);
       return { domain };
     },
     async 'forget-site'(message) {
@@ -303,6 +324,29 @@ export function createService(env: ServiceEnvironment) {
     'set-subscription-schedule': (message) =>
       subscriptions.setSchedule(message.url, message.everyHours, message.keepDays),
     unsubscribe: (message) => subscriptions.unsubscribe(message.url),
+    'set-subscription-paused': (message) => subscriptions.setPaused(message.url, message.paused),
+    async 'report-verdict'(message) {
+      const state = await tabs.getTabState(message.tabId);
+      if (state?.status !== 'ready') return null;
+      const feedback: VerdictFeedback = {
+        at: Date.now(),
+        url: state.url,
+        kind: message.kind,
+        ...(message.note ? { note: message.note } : {}),
+        report: state.report,
+      };
+      await settings.addFeedback(feedback);
+      dismissals = undefined;
+      // An original said to be wrong goes at once: the page is checked again without it.
+      if (feedback.kind === 'wrong-original' && state.report.original && state.paragraphs?.length)
+        await reportAgain(message.tabId, state);
+      return feedback;
+    },
+    'list-feedback': () => settings.feedback(),
+    async 'delete-feedback'(message) {
+      await settings.deleteFeedback(message.at);
+      dismissals = undefined;
+    },
   };
 
   return {

@@ -5,10 +5,9 @@
  * anyway, so the person can free space with the options page's delete and export.
  */
 import type { StoreHealth } from '../model';
+import { isFull } from './store-errors';
 
 const detailOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-const isFull = (error: unknown) =>
-  error instanceof Error && (error.name === 'StoreFullError' || error.name === 'QuotaExceededError');
 
 export interface StartSteps<S> {
   open(): Promise<S>;

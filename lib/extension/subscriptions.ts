@@ -16,7 +16,10 @@ import {
   MAX_FEED_BYTES,
   MAX_PACK_BYTES,
   PackError,
+  isProblem,
   parseOriginalsLine,
+  problem,
+  ProblemError,
   readAtMost,
   readFeed,
   sha256Hex,
@@ -28,6 +31,7 @@ import type {
   Feed,
   OriginalRecord,
   OriginalsLibrary,
+  Problem,
   Subscription,
   SubscriptionStore,
   SubscriptionView,
@@ -104,7 +108,7 @@ export interface SubscriptionEnvironment {
 /** Reads a response body, refusing more than `max` bytes. */
 async function bodyOf(response: Response, max: number): Promise<Uint8Array> {
   if (Number(response.headers.get('content-length') ?? 0) > max)
-    throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB`);
+    throw new PackError(problem('packTooLarge', String(max / 1024 / 1024)));
   return response.body ? readAtMost(response.body, max) : new Uint8Array(0);
 }
 
@@ -155,7 +159,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
       const batch: OriginalRecord[] = [];
       for (const line of pack.lines.slice(i, i + WRITE_BATCH)) {
         const input = parseOriginalsLine(line);
-        if (!input || typeof input === 'string') {
+        if (!input || isProblem(input)) {
           skipped++;
           continue;
         }
@@ -184,26 +188,26 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
   }
 
   /** Reads a feed item's article page on an allowed host: the article, or why it could not be read. */
-  async function readPage(link: string): Promise<ArticleInput | string> {
-    if (!env.readArticle) return 'this browser cannot read article pages here';
-    if (env.hasAccess && !(await env.hasAccess(link))) return `no access to ${new URL(link).host} was granted`;
+  async function readPage(link: string): Promise<ArticleInput | Problem> {
+    if (!env.readArticle) return problem('pageNoReader');
+    if (env.hasAccess && !(await env.hasAccess(link))) return problem('pageNoAccess', new URL(link).host);
     try {
       const response = await env.fetch(link, {
         ...PRIVATE_REQUEST,
         headers: { accept: 'text/html,application/xhtml+xml' },
         signal: AbortSignal.timeout(PAGE_TIMEOUT_MS),
       });
-      if (isRedirect(response)) return 'the page redirects elsewhere, which Upstream does not follow';
-      if (!response.ok) return `the page answered HTTP ${response.status}`;
-      if (!/html/i.test(response.headers.get('content-type') ?? 'text/html')) return 'the link is not a web page';
+      if (isRedirect(response)) return problem('pageRedirects');
+      if (!response.ok) return problem('pageHttpStatus', String(response.status));
+      if (!/html/i.test(response.headers.get('content-type') ?? 'text/html')) return problem('pageNotHtml');
       const bytes = await bodyOf(response, MAX_PAGE_BYTES).catch(() => null);
-      if (!bytes) return `the page is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB`;
+      if (!bytes) return problem('pageTooLarge', String(MAX_PAGE_BYTES / 1024 / 1024));
       const article = await env.readArticle(decodeText(bytes, response.headers.get('content-type')), link);
-      return article ?? 'no article was found on the page';
+      return article ?? problem('pageNoArticle');
     } catch (error) {
       return (error as Error).name === 'TimeoutError'
-        ? `the page took longer than ${PAGE_TIMEOUT_MS / 1000} s`
-        : `the page could not be fetched (${(error as Error).message || 'network error'})`;
+        ? problem('pageTimeout', String(PAGE_TIMEOUT_MS / 1000))
+        : problem('pageUnreachable');
     }
   }
 
@@ -232,7 +236,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
     try {
       // Without the person's grant nothing is asked; the grant starts a refresh (the background listens).
       if (env.hasAccess && !(await env.hasAccess(url))) {
-        await save({ waitingForAccess: true, problem: `waiting for access to ${new URL(url).host}` });
+        await save({ waitingForAccess: true, problem: problem('waitingForAccess', new URL(url).host) });
         return;
       }
       const headers: Record<string, string> = {
@@ -258,11 +262,11 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
         return;
       }
       if (isRedirect(response)) {
-        await save({ problem: 'the address redirects elsewhere: follow the address it moves to instead' });
+        await save({ problem: problem('redirects') });
         return;
       }
       if (!response.ok) {
-        await save({ problem: `HTTP ${response.status}` });
+        await save({ problem: problem('httpStatus', String(response.status)) });
         return;
       }
       const validators = {
@@ -290,15 +294,14 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
         return;
       }
       if (bytes.length > MAX_FEED_BYTES)
-        throw new FeedError(`the feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+        throw new FeedError(problem('feedTooLarge', String(MAX_FEED_BYTES / 1024 / 1024)));
       const sha256 = await sha256Hex(bytes);
       const unchanged = sha256 === subscription.sha256 && !subscription.pending;
       const feed = unchanged ? null : readFeed(decodeText(bytes, response.headers.get('content-type')), url);
       const changes = await storeFeedOf(subscription, feed);
       await save({ ...validators, ...changes, sha256, ...(feed ? { updatedAt: env.now() } : {}), problem: undefined });
     } catch (error) {
-      const refused = error instanceof PackError || error instanceof FeedError;
-      await save({ problem: refused ? `refused: ${error.message}` : (error as Error).message || String(error) });
+      await save({ problem: error instanceof ProblemError ? error.problem : problem('unreachable') });
     } finally {
       activity.delete(url);
     }
@@ -375,6 +378,14 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
       if (keepDays) refresh(url);
     },
 
+    /** Stops or resumes the scheduled refreshes; the originals stay, and "Refresh now" still works. */
+    async setPaused(url: string, paused: boolean): Promise<void> {
+      await serially(async () => {
+        const subscription = await find(url);
+        if (subscription) await store.putSubscription({ ...subscription, paused });
+      });
+    },
+
     /** Refreshes the subscriptions that were waiting for the person to grant access. */
     async accessGranted(): Promise<void> {
       for (const subscription of await store.subscriptions())
@@ -395,7 +406,10 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
     async refreshDue(): Promise<void> {
       for (const subscription of await store.subscriptions()) {
         if (subscription.removing) void serially(() => removeNow(subscription.url));
-        else if ((subscription.checkedAt ?? 0) + subscription.everyHours * 3_600_000 <= env.now())
+        else if (
+          !subscription.paused &&
+          (subscription.checkedAt ?? 0) + subscription.everyHours * 3_600_000 <= env.now()
+        )
           void serially(() => refreshNow(subscription.url));
       }
     },

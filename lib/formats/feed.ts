@@ -9,6 +9,7 @@ import { parseFeed as parseXmlFeed } from '@rowanmanning/feed-parser';
 import { MAX_ARTICLE_CHARS } from '../engine';
 import type { Feed, FeedItem } from '../model';
 import { paragraphsOfHtml, plainTextOfHtml } from './html-text';
+import { problem, ProblemError } from './problem-error';
 
 /** Most items read from one feed: feeds list their latest few dozen. */
 export const MAX_FEED_ITEMS = 300;
@@ -20,7 +21,7 @@ const MAX_AUTHORS = 20;
 const MAX_AUTHOR = 200;
 
 /** Why a feed cannot be read, in words for the person. */
-export class FeedError extends Error {}
+export class FeedError extends ProblemError {}
 
 /** An http(s) address for `raw` read against `base`, or undefined. */
 function absoluteLink(raw: unknown, base: string): string | undefined {
@@ -103,7 +104,7 @@ function jsonFeed(text: string, url: string): Feed {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new FeedError('not a feed: the JSON is damaged or incomplete');
+    throw new FeedError(problem('feedJsonDamaged'));
   }
   const feed = value as Record<string, unknown>;
   if (
@@ -112,8 +113,8 @@ function jsonFeed(text: string, url: string): Feed {
     typeof feed.version !== 'string' ||
     !feed.version.startsWith('https://jsonfeed.org/version/')
   )
-    throw new FeedError('not a feed: JSON, but not a JSON Feed');
-  if (!Array.isArray(feed.items)) throw new FeedError('not a feed: the JSON Feed has no items');
+    throw new FeedError(problem('feedJsonNotFeed'));
+  if (!Array.isArray(feed.items)) throw new FeedError(problem('feedJsonNoItems'));
   const base = absoluteLink(feed.home_page_url, url) ?? url;
   const nameOf = (a: unknown) => (a && typeof a === 'object' ? (a as { name?: unknown }).name : undefined);
   const feedAuthors = Array.isArray(feed.authors) ? feed.authors.map(nameOf) : [nameOf(feed.author)];
@@ -143,7 +144,7 @@ function xmlFeed(text: string, url: string): Feed {
   try {
     feed = parseXmlFeed(text);
   } catch {
-    throw new FeedError('not a feed: XML, but neither RSS nor Atom, or too damaged to read');
+    throw new FeedError(problem('feedXmlUnknown'));
   }
   const base = absoluteLink(feed.url, url) ?? url;
   const items = feed.items.slice(0, MAX_FEED_ITEMS * 2).map((i) => {
@@ -174,5 +175,5 @@ export function readFeed(text: string, url: string): Feed {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{')) return jsonFeed(start, url);
   if (start.startsWith('<')) return xmlFeed(start, url);
-  throw new FeedError('not a feed: neither XML nor JSON');
+  throw new FeedError(problem('feedUnknown'));
 }

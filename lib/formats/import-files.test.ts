@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { englishProblem } from './problem-error';
 import { parseImportFile } from './import-files';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
@@ -8,7 +9,7 @@ describe('parseImportFile', () => {
   it('reads .jsonl with problems by line, .txt with a title line, .html like a page', () => {
     const jsonl = parseImportFile('pack.jsonl', '{"title":"A","text":"Body"}\nnot json\n', parse);
     expect(jsonl.items).toEqual([{ title: 'A', text: 'Body' }]);
-    expect(jsonl.problems).toEqual([expect.stringMatching(/^pack\.jsonl, line 2: invalid JSON/)]);
+    expect(jsonl.problems.map(englishProblem)).toEqual(['pack.jsonl, line 2: invalid JSON']);
     expect(parseImportFile('a.txt', 'Title\nBody text.', parse).items).toEqual([
       { title: 'Title', text: 'Body text.' },
     ]);
@@ -25,16 +26,24 @@ describe('parseImportFile', () => {
   });
 
   it('refuses binary and wrongly encoded files with a clear message', () => {
-    expect(parseImportFile('x.jsonl', '\u0000\u0001PK\u0003\u0004', parse).problems[0]).toMatch(/not UTF-8 text/);
+    expect(parseImportFile('x.jsonl', '\u0000\u0001PK\u0003\u0004', parse).problems.map(englishProblem)[0]).toMatch(
+      /not UTF-8 text/,
+    );
     const latin1AsUtf8 = 'Caf\uFFFD na\uFFFDve r\uFFFDsum\uFFFD \uFFFDl\uFFFDve'.repeat(5);
-    expect(parseImportFile('x.txt', `Title\n${latin1AsUtf8}`, parse).problems[0]).toMatch(/not UTF-8 text/);
+    expect(parseImportFile('x.txt', `Title\n${latin1AsUtf8}`, parse).problems.map(englishProblem)[0]).toMatch(
+      /not UTF-8 text/,
+    );
   });
 
   it('says what is wrong with other files instead of failing', () => {
-    expect(parseImportFile('a.pdf', 'x', parse).problems[0]).toMatch(/not a \.jsonl, \.txt or \.html file/);
-    expect(parseImportFile('a.txt', 'Only a title', parse).problems[0]).toMatch(/needs a title line and text/);
-    expect(parseImportFile('a.html', '<html><body><form></form></body></html>', parse).problems[0]).toMatch(
-      /no article/,
+    expect(parseImportFile('a.pdf', 'x', parse).problems.map(englishProblem)[0]).toMatch(
+      /not a \.jsonl, \.txt or \.html file/,
     );
+    expect(parseImportFile('a.txt', 'Only a title', parse).problems.map(englishProblem)[0]).toMatch(
+      /needs a title line and text/,
+    );
+    expect(
+      parseImportFile('a.html', '<html><body><form></form></body></html>', parse).problems.map(englishProblem)[0],
+    ).toMatch(/no article/);
   });
 });

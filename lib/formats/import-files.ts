@@ -7,14 +7,15 @@
 import { extractArticle } from './extract';
 import { parseOriginalsJsonl } from './import-jsonl';
 import { inputOfArticle } from '../engine';
-import type { OriginalInput } from '../model';
+import type { OriginalInput, Problem } from '../model';
+import { problem } from './problem-error';
 
 /** Largest file read for import, in characters. */
 export const MAX_IMPORT_FILE_CHARS = 200 * 1024 * 1024;
 
 export interface ParsedFile {
   items: OriginalInput[];
-  problems: string[];
+  problems: Problem[];
 }
 
 /** True when decoding as UTF-8 failed for more than a trace of the text, or it holds binary. */
@@ -26,27 +27,26 @@ export function isNotText(text: string): boolean {
 
 /** Parses one picked file. */
 export function parseImportFile(name: string, text: string, parseHtml: (html: string) => Document): ParsedFile {
-  if (text.length > MAX_IMPORT_FILE_CHARS) return { items: [], problems: [`${name}: the file is too large to import`] };
-  if (isNotText(text))
-    return {
-      items: [],
-      problems: [`${name}: not UTF-8 text (a binary file, or another encoding); nothing imported from it`],
-    };
+  if (text.length > MAX_IMPORT_FILE_CHARS)
+    return { items: [], problems: [problem('fileTooLarge', name, String(Math.round(text.length / 1024 / 1024)))] };
+  if (isNotText(text)) return { items: [], problems: [problem('fileNotText', name)] };
   if (/\.jsonl$/i.test(name)) {
     const { records, problems } = parseOriginalsJsonl(text);
-    return { items: records, problems: problems.map((p) => `${name}, line ${p.line}: ${p.message}`) };
+    return {
+      items: records,
+      problems: problems.map((p) => ({ ...problem('fileLine', name, String(p.line)), cause: p.problem })),
+    };
   }
   const base = name.replace(/\.[^.]+$/, '');
   if (/\.x?html?$/i.test(name)) {
     const article = extractArticle(parseHtml(text));
-    if (!article) return { items: [], problems: [`${name}: no article found`] };
+    if (!article) return { items: [], problems: [problem('fileNoArticle', name)] };
     return { items: [inputOfArticle(article, base)], problems: [] };
   }
   if (/\.txt$/i.test(name)) {
     const [title, ...rest] = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    if (!title.trim() || !rest.join('').trim())
-      return { items: [], problems: [`${name}: needs a title line and text`] };
+    if (!title.trim() || !rest.join('').trim()) return { items: [], problems: [problem('fileTxtShape', name)] };
     return { items: [{ title: title.trim(), text: rest.join('\n') }], problems: [] };
   }
-  return { items: [], problems: [`${name}: not a .jsonl, .txt or .html file`] };
+  return { items: [], problems: [problem('fileType', name)] };
 }

@@ -4,13 +4,17 @@
  * `fingerprint` instead of `text` (an exported index of originals whose text is not shared).
  */
 import { hash32, isFingerprint } from '../engine';
-import type { Fingerprint, OriginalInput } from '../model';
+import type { Fingerprint, OriginalInput, Problem } from '../model';
 import { isPackHeader } from './pack';
+import { problem } from './problem-error';
 
 export interface JsonlProblem {
   line: number;
-  message: string;
+  problem: Problem;
 }
+
+/** Tells a line's problem from its record. */
+export const isProblem = (value: OriginalInput | Problem): value is Problem => 'code' in value;
 
 const OPTIONAL_STRINGS = ['id', 'publisher', 'published', 'url', 'language'] as const;
 
@@ -23,25 +27,24 @@ function boundedId(id: string): string {
 }
 
 /** Checks one parsed line; returns the record or a reason it is unusable. */
-export function toOriginalInput(value: unknown): OriginalInput | string {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+export function toOriginalInput(value: unknown): OriginalInput | Problem {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return problem('lineNotObject');
   const v = value as Record<string, unknown>;
-  if (typeof v.title !== 'string' || !v.title.trim()) return 'missing "title"';
+  if (typeof v.title !== 'string' || !v.title.trim()) return problem('lineNoTitle');
   const hasText = typeof v.text === 'string' && v.text.trim() !== '';
-  if (v.fingerprint !== undefined && !isFingerprint(v.fingerprint)) return '"fingerprint" is malformed';
+  if (v.fingerprint !== undefined && !isFingerprint(v.fingerprint)) return problem('lineBadFingerprint');
   // An index of originals may carry fingerprints instead of text.
-  if (!hasText && v.fingerprint === undefined) return 'missing "text"';
+  if (!hasText && v.fingerprint === undefined) return problem('lineNoText');
   const input: OriginalInput = { title: v.title, text: hasText ? (v.text as string) : '' };
   if (v.fingerprint !== undefined) input.fingerprint = v.fingerprint as Fingerprint;
   for (const key of OPTIONAL_STRINGS) {
     if (v[key] === undefined || v[key] === null) continue;
-    if (typeof v[key] !== 'string') return `"${key}" must be a string`;
+    if (typeof v[key] !== 'string') return problem('lineNotString', key);
     input[key] = v[key] as string;
   }
   if (input.id !== undefined) input.id = boundedId(input.id);
   if (v.authors !== undefined && v.authors !== null) {
-    if (!Array.isArray(v.authors) || !v.authors.every((a) => typeof a === 'string'))
-      return '"authors" must be a list of strings';
+    if (!Array.isArray(v.authors) || !v.authors.every((a) => typeof a === 'string')) return problem('lineAuthors');
     input.authors = v.authors as string[];
   }
   return input;
@@ -53,20 +56,20 @@ export function parseOriginalsJsonl(text: string): { records: OriginalInput[]; p
   const problems: JsonlProblem[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const result = parseOriginalsLine(raw);
-    if (typeof result === 'string') problems.push({ line: index + 1, message: result });
+    if (result && isProblem(result)) problems.push({ line: index + 1, problem: result });
     else if (result) records.push(result);
   });
   return { records, problems };
 }
 
 /** One line of a `.jsonl` pack: the record, the reason it is unusable, or null for a blank line or a pack header. */
-export function parseOriginalsLine(raw: string): OriginalInput | string | null {
+export function parseOriginalsLine(raw: string): OriginalInput | Problem | null {
   const line = raw.trim();
   if (!line) return null;
   try {
     const value: unknown = JSON.parse(line);
     return isPackHeader(value) ? null : toOriginalInput(value);
-  } catch (error) {
-    return `invalid JSON (${(error as Error).message})`;
+  } catch {
+    return problem('lineInvalidJson');
   }
 }

@@ -6,7 +6,8 @@ export { toJsonlLine } from './export-jsonl';
 export { clearArticle, extractArticle, mayHaveArticle } from './extract';
 export { formatLexicon, LEXICON_FORMAT, lexiconLoader, parseLexicon } from './lexicon';
 export { isNotText, MAX_IMPORT_FILE_CHARS, parseImportFile } from './import-files';
-export { parseOriginalsJsonl, parseOriginalsLine, toOriginalInput } from './import-jsonl';
+export { isProblem, parseOriginalsJsonl, parseOriginalsLine, toOriginalInput } from './import-jsonl';
+export { englishProblem, problem, ProblemError } from './problem-error';
 export {
   isPackHeader,
   MAX_PACK_BYTES,

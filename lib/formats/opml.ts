@@ -4,6 +4,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { plainTextOfHtml } from './html-text';
+import { problem, ProblemError } from './problem-error';
 
 /** A feed named in an OPML file. */
 export interface OpmlFeed {
@@ -14,7 +15,7 @@ export interface OpmlFeed {
 /** Most feeds taken from one file. */
 export const MAX_OPML_FEEDS = 200;
 
-export class OpmlError extends Error {}
+export class OpmlError extends ProblemError {}
 
 /** The feeds an OPML text lists (outlines with an http(s) `xmlUrl`, at any depth), each address once. */
 export function readOpml(text: string): OpmlFeed[] {
@@ -22,10 +23,10 @@ export function readOpml(text: string): OpmlFeed[] {
   try {
     doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true }).parse(text);
   } catch {
-    throw new OpmlError('not an OPML file: the XML is damaged');
+    throw new OpmlError(problem('opmlDamaged'));
   }
   const body = (doc as { opml?: { body?: unknown } })?.opml?.body;
-  if (!body) throw new OpmlError('not an OPML file: it has no <opml><body>');
+  if (!body) throw new OpmlError(problem('opmlNoBody'));
   const feeds = new Map<string, OpmlFeed>();
   const stack: unknown[] = [body];
   for (let seen = 0; stack.length && feeds.size < MAX_OPML_FEEDS && seen < 100_000; seen++) {

@@ -9,6 +9,7 @@
  *     {"id":"a1","title":"…","text":"…","fingerprint":{…}}
  *     {"id":"a2","title":"…","text":"…","fingerprint":{…}}
  */
+import { problem, ProblemError } from './problem-error';
 
 /** The header format this version writes and reads. */
 export const PACK_FORMAT = 1;
@@ -29,7 +30,7 @@ export interface VerifiedPack extends PackHeader {
 }
 
 /** Why a pack was refused, in words for the person. */
-export class PackError extends Error {}
+export class PackError extends ProblemError {}
 
 /** The header line of a pack of `count` lines whose text after the header hashes to `sha256`. */
 export function packHeaderLine(header: PackHeader): string {
@@ -62,14 +63,13 @@ function jsonOrUndefined(line: string): unknown {
 
 /** The header a pack header object gives, or why this version cannot read it. */
 function headerOf(value: Record<string, unknown>): PackHeader {
-  if (value.upstreamPack !== PACK_FORMAT)
-    throw new PackError(`a pack of format ${String(value.upstreamPack)}, which this version of Upstream cannot read`);
+  if (value.upstreamPack !== PACK_FORMAT) throw new PackError(problem('packFormat', String(value.upstreamPack)));
   const { title, count, sha256 } = value;
   if (typeof title !== 'string' || !title.trim() || title.length > MAX_TITLE)
-    throw new PackError('the pack header has no usable title');
-  if (!Number.isInteger(count) || (count as number) < 0) throw new PackError('the pack header has no usable count');
+    throw new PackError(problem('packHeader', 'title'));
+  if (!Number.isInteger(count) || (count as number) < 0) throw new PackError(problem('packHeader', 'count'));
   if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
-    throw new PackError('the pack header has no usable sha256');
+    throw new PackError(problem('packHeader', 'sha256'));
   return { title: title.trim(), count: count as number, sha256 };
 }
 
@@ -99,7 +99,7 @@ export async function readAtMost(stream: ReadableStream<Uint8Array>, max: number
     size += value.length;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      throw new PackError(`the pack is larger than ${max / 1024 / 1024} MB`);
+      throw new PackError(problem('packTooLarge', String(max / 1024 / 1024)));
     }
     chunks.push(value);
   }
@@ -118,7 +118,7 @@ async function gunzip(bytes: Uint8Array, max: number): Promise<Uint8Array> {
   try {
     return await readAtMost(unzipped, max);
   } catch (error) {
-    throw error instanceof PackError ? error : new PackError('the pack is not valid gzip (damaged or incomplete)');
+    throw error instanceof PackError ? error : new PackError(problem('packNotGzip'));
   }
 }
 
@@ -128,22 +128,21 @@ async function gunzip(bytes: Uint8Array, max: number): Promise<Uint8Array> {
  */
 export async function verifyPack(raw: Uint8Array, maxBytes = MAX_PACK_BYTES): Promise<VerifiedPack> {
   const bytes = isGzip(raw) ? await gunzip(raw, maxBytes) : raw;
-  if (bytes.length > maxBytes) throw new PackError(`the pack is larger than ${maxBytes / 1024 / 1024} MB`);
+  if (bytes.length > maxBytes) throw new PackError(problem('packTooLarge', String(maxBytes / 1024 / 1024)));
   const newline = bytes.indexOf(0x0a);
-  if (newline < 0) throw new PackError('not an Upstream pack: it has no header line');
+  if (newline < 0) throw new PackError(problem('packNoHeader'));
   const header = packHeaderOf(new TextDecoder().decode(bytes.subarray(0, newline)));
-  if (!header) throw new PackError('not an Upstream pack: its first line is not a pack header');
+  if (!header) throw new PackError(problem('packNotHeader'));
   const body = bytes.subarray(newline + 1);
-  if ((await sha256Hex(body)) !== header.sha256)
-    throw new PackError('the pack is damaged or incomplete: its content does not match the hash in its header');
+  if ((await sha256Hex(body)) !== header.sha256) throw new PackError(problem('packHash'));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    throw new PackError('the pack is not UTF-8 text');
+    throw new PackError(problem('packNotUtf8'));
   }
   const lines = text.split(/\r?\n/).filter((line) => line.trim());
   if (lines.length !== header.count)
-    throw new PackError(`the pack has ${lines.length} lines where its header says ${header.count}`);
+    throw new PackError(problem('packLineCount', String(lines.length), String(header.count)));
   return { ...header, lines };
 }

@@ -6,4 +6,5 @@ export type * from './article';
 export type * from './lexicon';
 export type * from './original';
 export type * from './report';
+export type * from './problem';
 export type * from './store';

@@ -76,3 +76,17 @@ export interface CompareRow {
 }
 
 export type WordLabel = 'verbatim' | 'reworded' | 'added';
+
+/** How a reader says a verdict is wrong. */
+export type FeedbackKind = 'wrong-original' | 'wrong-kind' | 'missed-original';
+
+/** A reader's word that a verdict is wrong, kept on the device with what was shown. */
+export interface VerdictFeedback {
+  /** When it was said; also its key. */
+  at: number;
+  /** The page's address. */
+  url: string;
+  kind: FeedbackKind;
+  note?: string;
+  report: ProvenanceReport;
+}

@@ -1,7 +1,8 @@
 /** What the layers need of a store of originals, and what it keeps besides. Types only. */
 import type { ArticleInput, FeedLink } from './article';
 import type { OriginalInput, OriginalRecord, OriginOfRecord } from './original';
-import type { ProvenanceReport } from './report';
+import type { Problem } from './problem';
+import type { ProvenanceReport, VerdictFeedback } from './report';
 
 /** Where candidates come from: the IndexedDB store in the extension, a Map in Node. */
 export interface CandidateIndex {
@@ -78,7 +79,8 @@ export interface ImportProgress {
   imported: number;
   queued: number;
   running: boolean;
-  error?: string;
+  /** Why the import stopped (the store is full, or the browser refused a write). */
+  error?: Problem;
 }
 
 /** The store of originals as the background uses it: lookups, writes, the list and the seed pack. */
@@ -125,8 +127,8 @@ export interface Subscription {
   lastModified?: string;
   /** The accepted pack's content hash, from its header. */
   sha256?: string;
-  /** Why the last refresh was refused or failed (the previous originals were kept). */
-  problem?: string;
+  /** Why the last refresh was refused or failed (the previous originals were kept); a string from an older version. */
+  problem?: Problem | string;
   /** Lines of the accepted pack that could not be used. */
   skipped?: number;
   /** Set while its originals are being removed: a removal a restart stopped is finished at the next start. */
@@ -143,6 +145,8 @@ export interface Subscription {
   pending?: number;
   /** Set when the browser has not (yet) granted access to the address: nothing was asked. */
   waitingForAccess?: boolean;
+  /** Set when the person paused it: no scheduled refresh, its originals kept. */
+  paused?: boolean;
 }
 
 /** One item of a followed feed, as the subscription remembers it (small: there are hundreds). */
@@ -156,7 +160,7 @@ export interface FeedItemState {
   /** Kept after it expired because the feed still lists it, so it is not stored again. */
   expired?: boolean;
   /** Why it could not be read, with its title and link, for the person. */
-  problem?: string;
+  problem?: Problem | string;
   title?: string;
   link?: string;
 }
@@ -196,6 +200,11 @@ export interface SettingsStore {
   /** Originals learned from each trusted outlet (by domain). */
   learnedCounts(): Promise<Record<string, number>>;
   countLearned(domain: string): Promise<void>;
+  /** What the reader said was wrong, newest first. */
+  feedback(): Promise<VerdictFeedback[]>;
+  /** Keeps a report (the oldest go past a few hundred). */
+  addFeedback(feedback: VerdictFeedback): Promise<void>;
+  deleteFeedback(at: number): Promise<void>;
 }
 
 /** What the popup can show for each open tab, kept across restarts of the service worker. */

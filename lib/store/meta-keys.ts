@@ -7,6 +7,8 @@ export const META = {
   disabledSites: 'disabledSites',
   trustedOutlets: 'trustedOutlets',
   learnedCounts: 'learnedCounts',
+  /** What the reader said was wrong, newest first. */
+  feedback: 'verdictFeedback',
   /** The person's subscriptions, a short list kept as one value. */
   subscriptions: 'subscriptions',
   /** Ids of originals an upgrade could not index (no usable fingerprint): kept, but found by no page. */

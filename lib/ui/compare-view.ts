@@ -3,7 +3,8 @@
  * chunk at a time so a 20,000-word article never freezes the page. Changed names, numbers
  * and quotes are listed; choosing one scrolls to the row that holds both versions.
  */
-import { describeReport, percent } from './describe';
+import { describeReport } from './describe';
+import { percent } from './format';
 import type { MessageKey, Translate } from './i18n';
 import type { CompareRow, ProvenanceReport, Segment } from '../model';
 import { h } from './dom';

@@ -72,8 +72,3 @@ export function describeReport(report: ProvenanceReport, t: Translate): string {
   const unknownPublisher = report.verdict !== 'original' && !original.publisher && !original.url;
   return unknownPublisher ? `${sentence} ${t('firstPublisherUnknown')}` : sentence;
 }
-
-/** A share as a whole percentage. */
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}

@@ -31,3 +31,20 @@ export function safeHref(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** The marker a translated sentence carries where `placed` puts an element. */
+export const SLOT = '\u0001';
+
+/**
+ * A translated sentence with elements in it: `text` was translated with SLOT for each element's
+ * substitution, so the language decides where the element goes.
+ */
+export function placed(doc: Document, tag: string, attributes: Record<string, string>, text: string, ...nodes: Node[]) {
+  const pieces = text.split(SLOT);
+  const children: (Node | string)[] = [];
+  pieces.forEach((piece, i) => {
+    if (piece) children.push(piece);
+    if (i < pieces.length - 1 && nodes[i]) children.push(nodes[i]);
+  });
+  return h(doc, tag, attributes, ...children);
+}

@@ -5,10 +5,14 @@
  */
 export { badgeFor, NOT_ANALYSED, type Badge } from './badge';
 export { renderComparison, type ComparisonData } from './compare-view';
-export { attributionOf, describeReport, percent } from './describe';
+export { attributionOf, describeReport } from './describe';
+export { percent } from './format';
 export { h } from './dom';
 export { translateEnglish, translatorFrom, type MessageKey, type Translate } from './i18n';
-export { renderPopup, type PopupActions, type PopupContext } from './popup-view';
-export { domainsFromText, localizePage, startOptionsPage, type OptionsBackend } from './options-view';
+export { announcementOf, renderPopup, type PopupActions, type PopupContext } from './popup-view';
+export { startOptionsPage } from './options/page';
+export type { OptionsBackend, SubscribeRefusal } from './options/context';
+export { problemText } from './problem-text';
+export { localizePage } from './localize';
 export { storeProblemView } from './store-problem';
 export { renderWelcome, type FollowOutlets } from './welcome-view';

@@ -44,6 +44,7 @@ function render(state: Parameters<typeof renderPopup>[1], context: PopupContext 
       follow: (feed) => calls.push(`follow:${feed.url}`),
       openSubscriptions: () => calls.push('subscriptions'),
       grantAccess: () => calls.push('grant'),
+      reportWrong: (kind, note) => calls.push(`wrong:${kind}:${note}`),
     },
     context,
   );
@@ -56,7 +57,8 @@ describe('renderPopup', () => {
     const { root, text } = render({ status: 'ready', url: 'https://farm.example/a', report, updatedAt: 1 });
     expect(root.getAttribute('data-verdict')).toBe('rewrite');
     expect(root.getAttribute('data-original-id')).toBe('orig-1');
-    expect(text('verdict')).toBe('Reworded copy');
+    // The answer is said once: the verdict hook holds the sentence, with no label repeating it.
+    expect(text('verdict')).toBe(text('summary'));
     expect(text('summary')).toContain('by Yaroslav Trofimov and Stacy Meichtry (Dow Jones, 2022)');
     expect(text('original-publisher')).toBe('Dow Jones');
     expect([text('share-verbatim'), text('share-reworded'), text('share-added'), text('coverage')]).toEqual([
@@ -117,8 +119,61 @@ describe('renderPopup', () => {
     expect(text('summary')).toBe(
       'The text of ‘Talks resume’, with names, numbers or quotes changed. Upstream knows this article, but not who first published it.',
     );
-    const sections = [...root.querySelectorAll('[data-testid]')].map((el) => el.getAttribute('data-testid'));
-    expect(sections.indexOf('changes')).toBeLessThan(sections.indexOf('share-bar'));
+    // The answer, the bars and "Open comparison" first; a copy's changed facts open right under them.
+    const order = [...root.querySelectorAll('[data-testid]')].map((el) => el.getAttribute('data-testid'));
+    expect(order.indexOf('summary')).toBeLessThan(order.indexOf('share-bar'));
+    expect(order.indexOf('share-bar')).toBeLessThan(order.indexOf('open-comparison'));
+    expect(root.querySelector('details.changes')?.hasAttribute('open')).toBe(true);
+    expect(text('original-no-address')).toMatch(/address is unknown/);
+  });
+
+  it('lists changes of meaning before spellings, says which side is the original, and folds them for a rewrite', () => {
+    const changed: ProvenanceReport = {
+      ...report,
+      alteration: {
+        ...report.alteration!,
+        changes: [
+          { kind: 'name', original: 'Zaporizhya', page: 'Zaporizhia' },
+          { kind: 'number', original: '498', page: '489' },
+        ],
+      },
+    };
+    const { root } = render({ status: 'ready', url: 'https://farm.example/a', report: changed, updatedAt: 1 });
+    const fold = root.querySelector('details.changes')!;
+    expect(fold.hasAttribute('open')).toBe(false);
+    expect(fold.querySelector('summary')?.textContent).toBe('What changed (2)');
+    expect(fold.querySelector('.sides')?.textContent).toBe('The original → this page');
+    const items = [...fold.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual(['number: 498 → 489', 'name: Zaporizhya → Zaporizhia (spelling only)']);
+  });
+
+  it('links the original, shows the address the verdict is about, and never lists the page itself as another copy', () => {
+    const linked: ProvenanceReport = {
+      ...report,
+      original: { ...report.original!, url: 'https://www.wsj.com/articles/talks' },
+      knownCopies: [
+        { id: 'self', title: 'This very page', url: 'https://farm.example/a/#top', verdict: 'rewrite' },
+        { id: 'c2', title: 'Elsewhere', url: 'https://other.example/b', verdict: 'copy' },
+      ],
+    };
+    const { root, text } = render({ status: 'ready', url: 'https://farm.example/a', report: linked, updatedAt: 1 });
+    expect(root.querySelector('[data-testid="original-link"]')?.getAttribute('href')).toBe(
+      'https://www.wsj.com/articles/talks',
+    );
+    expect(text('page-address')).toBe('Page: farm.example/a');
+    expect(text('known-copies')).toContain('Elsewhere');
+    expect(text('known-copies')).not.toContain('This very page');
+    expect(root.querySelector('details.copies summary')?.textContent).toBe('Other known copies (1)');
+  });
+
+  it('keeps "this is wrong" with the kind and note the reader gives', () => {
+    const { root, calls } = render({ status: 'ready', url: 'https://farm.example/a', report, updatedAt: 1 });
+    const form = root.querySelector('[data-testid="feedback-form"]')!;
+    for (const radio of form.querySelectorAll('input[type="radio"]'))
+      (radio as unknown as HTMLInputElement).checked = radio.getAttribute('value') === 'wrong-kind';
+    (form.querySelector('textarea') as unknown as HTMLTextAreaElement).value = ' a spin, not a copy ';
+    form.dispatchEvent(new (root.ownerDocument.defaultView as unknown as typeof globalThis).Event('submit'));
+    expect(calls).toEqual(['wrong:wrong-kind:a spin, not a copy']);
   });
 
   describe('when nothing is known', () => {
@@ -143,7 +198,7 @@ describe('renderPopup', () => {
     it('says how many originals the page was checked against and offers the three ways to teach Upstream', () => {
       const { root, text, calls } = render(state);
       expect(root.getAttribute('data-verdict')).toBe('none');
-      expect(text('checked-count')).toContain('1234');
+      expect(text('checked-count')).toContain('1,234');
       expect(text('learn-site')).toBe('Learn from www.ledger.example');
       expect(text('follow-feed')).toBe('Follow Ledger world news');
       for (const id of ['learn-site', 'follow-feed', 'open-subscriptions'])

@@ -1,15 +1,18 @@
 /**
- * The popup for a tab: the answer in one sentence first, then the original, a bar of
- * verbatim / reworded / added, the coverage, the top changes, other known copies, the
- * original's link, "Open comparison" and the per-site switch. Pure DOM building.
+ * The popup for a tab, built to fit Chrome's 600 px: the page it is about, the answer in one
+ * sentence, the two share bars and "Open comparison" first; the original's card; then what
+ * changed, other copies, what Upstream can learn here and "this is wrong", each folded.
+ * Pure DOM building; text from pages is marked translate="no" (it is not the interface's).
  */
-import { describeReport, percent, verdictLabel } from './describe';
+import { meaningFirst } from './change-order';
+import { describeReport, verdictLabel } from './describe';
+import { h, placed, safeHref, SLOT } from './dom';
+import { count, percent, publishedDate } from './format';
 import type { MessageKey, Translate } from './i18n';
-import type { ChangeKind, FeedLink, ProvenanceReport, TabState } from '../model';
-import { h, safeHref } from './dom';
+import type { ChangeKind, FeedbackKind, FeedLink, ProvenanceReport, TabState } from '../model';
 
-/** How many changes the popup lists before "and N more". */
-export const POPUP_CHANGES = 6;
+/** How many changes the popup lists before "and N more" (the compare page has them all). */
+export const POPUP_CHANGES = 8;
 
 /** What the popup's controls do; wired to the browser by the entrypoint. */
 export interface PopupActions {
@@ -24,6 +27,8 @@ export interface PopupActions {
   openSubscriptions(): void;
   /** Asks the browser for access to web pages (Firefox grants it only when asked). */
   grantAccess(): void;
+  /** Keeps the reader's word that the verdict is wrong, on this device. */
+  reportWrong(kind: FeedbackKind, note: string): void;
 }
 
 /** What the popup knows besides the tab's state. */
@@ -34,7 +39,7 @@ export interface PopupContext {
   following?: ReadonlySet<string>;
   /** Why there is no state after waiting for it. */
   stalled?: 'no-access' | 'not-web' | 'not-analysed';
-  /** A sentence about what the last action did (followed, refused). */
+  /** A sentence about what the last action did (followed, refused, reported). */
   note?: string;
 }
 
@@ -44,131 +49,14 @@ const CHANGE_KINDS: Record<ChangeKind, MessageKey> = {
   quote: 'changeQuote',
 };
 
-function share(doc: Document, testId: string, label: string, value: number): HTMLElement {
-  return h(
-    doc,
-    'div',
-    { class: `share ${testId}` },
-    h(doc, 'dt', {}, label),
-    h(doc, 'dd', { 'data-testid': testId }, percent(value)),
-  );
-}
+const FEEDBACK_KINDS: [FeedbackKind, MessageKey][] = [
+  ['wrong-original', 'feedbackWrongOriginal'],
+  ['wrong-kind', 'feedbackWrongKind'],
+  ['missed-original', 'feedbackMissedOriginal'],
+];
 
-/** A headed list section; its list carries the test id `name`. */
-function listSection(doc: Document, name: string, heading: string, items: HTMLElement[], footer?: string): HTMLElement {
-  return h(
-    doc,
-    'section',
-    { class: name, 'aria-label': heading },
-    h(doc, 'h3', {}, heading),
-    h(doc, 'ul', { 'data-testid': name }, ...items),
-    footer ? h(doc, 'p', {}, footer) : null,
-  );
-}
-
-function reportView(doc: Document, report: ProvenanceReport, t: Translate, actions: PopupActions): HTMLElement[] {
-  const parts: HTMLElement[] = [
-    h(doc, 'p', { class: 'summary', 'data-testid': 'summary' }, describeReport(report, t)),
-    h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, verdictLabel(report.verdict, t)),
-  ];
-  const original = report.original;
-  const a = report.alteration;
-  if (a?.changes.length) {
-    const shown = a.changes.slice(0, POPUP_CHANGES);
-    const items = shown.map((c) =>
-      h(
-        doc,
-        'li',
-        { 'data-kind': c.kind },
-        h(doc, 'span', { class: 'kind' }, `${t(CHANGE_KINDS[c.kind])}: `),
-        h(doc, 'del', {}, c.original),
-        ' → ',
-        h(doc, 'ins', {}, c.page),
-      ),
-    );
-    const more = a.changes.length - shown.length;
-    // Changed names, numbers and quotes are news: they come first, right under the answer.
-    parts.push(
-      listSection(doc, 'changes', t('changesHeading'), items, more > 0 ? t('moreChanges', String(more)) : undefined),
-    );
-  }
-  if (a) {
-    const label = `${t('shareVerbatim')} ${percent(a.verbatim)}, ${t('shareReworded')} ${percent(a.reworded)}, ${t('shareAdded')} ${percent(a.added)}`;
-    parts.push(
-      h(
-        doc,
-        'div',
-        { class: 'bar', role: 'img', 'aria-label': label, 'data-testid': 'share-bar' },
-        ...(['verbatim', 'reworded', 'added'] as const).map((kind) =>
-          h(doc, 'span', { class: kind, style: `width: ${(a[kind] * 100).toFixed(1)}%` }),
-        ),
-      ),
-      h(
-        doc,
-        'dl',
-        { class: 'shares', 'aria-label': t('sharesLabel') },
-        share(doc, 'share-verbatim', t('shareVerbatim'), a.verbatim),
-        share(doc, 'share-reworded', t('shareReworded'), a.reworded),
-        share(doc, 'share-added', t('shareAdded'), a.added),
-        share(doc, 'coverage', t('shareCoverage'), a.coverage),
-      ),
-    );
-  }
-  if (original) {
-    const href = safeHref(original.url);
-    parts.push(
-      h(
-        doc,
-        'section',
-        { class: 'original', 'aria-label': t('originalHeading') },
-        h(doc, 'h2', { 'data-testid': 'original-title' }, original.title),
-        original.publisher ? h(doc, 'p', { 'data-testid': 'original-publisher' }, original.publisher) : null,
-        original.authors?.length
-          ? h(doc, 'p', { 'data-testid': 'original-authors' }, original.authors.join(', '))
-          : null,
-        original.published ? h(doc, 'p', { 'data-testid': 'original-date' }, original.published) : null,
-        original.knownFrom
-          ? h(doc, 'p', { 'data-testid': 'original-known-from' }, t('knownFrom', original.knownFrom))
-          : null,
-        href
-          ? h(
-              doc,
-              'a',
-              { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'original-link' },
-              t('readOriginal'),
-            )
-          : null,
-      ),
-    );
-  }
-  if (report.sources.length > 1) {
-    const items = report.sources.map((s) => h(doc, 'li', {}, t('sourceShare', s.original.title, percent(s.share))));
-    parts.push(listSection(doc, 'sources', t('sourcesHeading'), items));
-  }
-  if (report.knownCopies?.length) {
-    const items = report.knownCopies.map((c) => h(doc, 'li', {}, `${c.title} (${verdictLabel(c.verdict, t)})`));
-    parts.push(listSection(doc, 'known-copies', t('copiesHeading'), items));
-  }
-  if (original) {
-    const open = h(
-      doc,
-      'button',
-      { type: 'button', class: 'primary', 'data-testid': 'open-comparison' },
-      t('openComparison'),
-    );
-    open.addEventListener('click', () => actions.openComparison());
-    parts.push(open);
-  }
-  return parts;
-}
-
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
-  }
-};
+/** Text that comes from an article, not from the interface: never translated, in its own language. */
+const fromArticle = (language?: string) => ({ translate: 'no', ...(language ? { lang: language } : {}) });
 
 function button(doc: Document, testId: string, label: string, onClick: () => void, primary = false): HTMLElement {
   const el = h(
@@ -181,27 +69,256 @@ function button(doc: Document, testId: string, label: string, onClick: () => voi
   return el;
 }
 
+/** A folded section: its summary names it and counts what is inside. */
+function fold(doc: Document, name: string, summary: string, ...content: (HTMLElement | null)[]): HTMLElement {
+  return h(doc, 'details', { class: `fold ${name}` }, h(doc, 'summary', {}, summary), ...content);
+}
+
+function shareItem(doc: Document, testId: string, kind: string, label: string, value: string): HTMLElement {
+  return h(
+    doc,
+    'div',
+    { class: `share ${kind}` },
+    h(doc, 'dt', {}, label),
+    h(doc, 'dd', { 'data-testid': testId }, value),
+  );
+}
+
+/** One labelled bar and the figures under it. */
+function shareBar(
+  doc: Document,
+  heading: string,
+  testId: string,
+  parts: { kind: string; share: number; label: string; testId: string }[],
+  t: Translate,
+): HTMLElement {
+  const label = `${heading}: ${parts.map((p) => `${p.label} ${percent(p.share, t)}`).join(', ')}`;
+  return h(
+    doc,
+    'div',
+    { class: 'shares' },
+    h(doc, 'p', { class: 'bar-heading' }, heading),
+    h(
+      doc,
+      'div',
+      { class: 'bar', role: 'img', 'aria-label': label, 'data-testid': testId },
+      ...parts.map((p) => h(doc, 'span', { class: p.kind, style: `width: ${(p.share * 100).toFixed(1)}%` })),
+    ),
+    h(doc, 'dl', {}, ...parts.map((p) => shareItem(doc, p.testId, p.kind, p.label, percent(p.share, t)))),
+  );
+}
+
+/** The answer's evidence: what the page is made of, and how much of the original it carries. */
+function sharesView(doc: Document, report: ProvenanceReport, t: Translate): HTMLElement[] {
+  const a = report.alteration;
+  if (!a) return [];
+  return [
+    shareBar(
+      doc,
+      t('sharePageHeading'),
+      'share-bar',
+      [
+        { kind: 'verbatim', share: a.verbatim, label: t('shareVerbatim'), testId: 'share-verbatim' },
+        { kind: 'reworded', share: a.reworded, label: t('shareReworded'), testId: 'share-reworded' },
+        { kind: 'added', share: a.added, label: t('shareAdded'), testId: 'share-added' },
+      ],
+      t,
+    ),
+    shareBar(
+      doc,
+      t('shareOriginalHeading'),
+      'coverage-bar',
+      [
+        { kind: 'carried', share: a.coverage, label: t('shareCarried'), testId: 'coverage' },
+        { kind: 'left-out', share: Math.max(0, 1 - a.coverage), label: t('shareLeftOut'), testId: 'left-out' },
+      ],
+      t,
+    ),
+  ];
+}
+
+/** Who wrote the original, where and when, and its link (or that its address is unknown). */
+function originalCard(doc: Document, report: ProvenanceReport, t: Translate): HTMLElement | null {
+  const original = report.original;
+  if (!original) return null;
+  const href = safeHref(original.url);
+  return h(
+    doc,
+    'section',
+    { class: 'original', 'aria-labelledby': 'original-heading' },
+    h(doc, 'h2', { id: 'original-heading', class: 'label' }, t('originalHeading')),
+    h(
+      doc,
+      'p',
+      { class: 'title' },
+      href
+        ? h(
+            doc,
+            'a',
+            {
+              href,
+              target: '_blank',
+              rel: 'noopener noreferrer',
+              'data-testid': 'original-link',
+              ...fromArticle(original.language),
+            },
+            h(doc, 'span', { 'data-testid': 'original-title' }, original.title),
+          )
+        : h(doc, 'span', { 'data-testid': 'original-title', ...fromArticle(original.language) }, original.title),
+    ),
+    h(
+      doc,
+      'p',
+      { class: 'byline', translate: 'no' },
+      original.publisher ? h(doc, 'span', { 'data-testid': 'original-publisher' }, original.publisher) : null,
+      original.authors?.length
+        ? h(doc, 'span', { 'data-testid': 'original-authors' }, original.authors.join(', '))
+        : null,
+      original.published
+        ? h(doc, 'span', { 'data-testid': 'original-date' }, publishedDate(original.published, t))
+        : null,
+    ),
+    original.knownFrom
+      ? placed(
+          doc,
+          'p',
+          { 'data-testid': 'original-known-from' },
+          t('knownFrom', SLOT),
+          h(doc, 'span', { translate: 'no' }, original.knownFrom),
+        )
+      : null,
+    href ? null : h(doc, 'p', { class: 'muted', 'data-testid': 'original-no-address' }, t('originalNoAddress')),
+  );
+}
+
+function changesFold(doc: Document, report: ProvenanceReport, t: Translate): HTMLElement | null {
+  const changes = report.alteration?.changes ?? [];
+  if (!changes.length) return null;
+  const ordered = meaningFirst(changes);
+  const shown = ordered.slice(0, POPUP_CHANGES);
+  const items = shown.map(({ change, variant }) =>
+    h(
+      doc,
+      'li',
+      { 'data-kind': change.kind, ...(variant ? { 'data-variant': '' } : {}) },
+      h(doc, 'span', { class: 'kind' }, `${t(CHANGE_KINDS[change.kind])}: `),
+      h(doc, 'del', { translate: 'no' }, change.original),
+      ' → ',
+      h(doc, 'ins', { translate: 'no' }, change.page),
+      variant ? h(doc, 'span', { class: 'muted' }, ` ${t('changeSpelling')}`) : null,
+    ),
+  );
+  const more = changes.length - shown.length;
+  const fold_ = fold(
+    doc,
+    'changes',
+    t('changesCount', count(changes.length, t)),
+    h(doc, 'p', { class: 'sides' }, t('changesSides')),
+    h(doc, 'ul', { 'data-testid': 'changes' }, ...items),
+    more > 0 ? h(doc, 'p', { class: 'muted' }, t('moreChanges', count(more, t))) : null,
+  );
+  // Changed names, numbers and quotes are news: with a copy whose facts changed, they are open.
+  if (report.verdict === 'copy') fold_.setAttribute('open', '');
+  return fold_;
+}
+
+/** Other copies of the original the store knows, never the page being read. */
+function copiesFold(doc: Document, report: ProvenanceReport, pageUrl: string, t: Translate): HTMLElement | null {
+  const copies = (report.knownCopies ?? []).filter((c) => !c.url || !sameAddress(c.url, pageUrl));
+  if (!copies.length) return null;
+  const items = copies.map((c) => {
+    const href = safeHref(c.url);
+    const title = href
+      ? h(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer', translate: 'no' }, c.title)
+      : h(doc, 'span', { translate: 'no' }, c.title);
+    return h(doc, 'li', {}, title, ` (${verdictLabel(c.verdict, t)})`);
+  });
+  return fold(
+    doc,
+    'copies',
+    t('copiesCount', count(copies.length, t)),
+    h(doc, 'ul', { 'data-testid': 'known-copies' }, ...items),
+  );
+}
+
+function sourcesList(doc: Document, report: ProvenanceReport, t: Translate): HTMLElement | null {
+  if (report.sources.length < 2) return null;
+  return h(
+    doc,
+    'section',
+    { class: 'sources', 'aria-labelledby': 'sources-heading' },
+    h(doc, 'h2', { id: 'sources-heading', class: 'label' }, t('sourcesHeading')),
+    h(
+      doc,
+      'ul',
+      { 'data-testid': 'sources' },
+      ...report.sources.map((s) =>
+        h(
+          doc,
+          'li',
+          {},
+          h(doc, 'span', { translate: 'no' }, s.original.title),
+          ` — ${t('sourceOfPage', percent(s.share, t))}`,
+        ),
+      ),
+    ),
+  );
+}
+
+/** Two addresses of the same page (the fragment and a trailing slash set aside). */
+function sameAddress(a: string, b: string): boolean {
+  const key = (url: string) => {
+    try {
+      const u = new URL(url);
+      return `${u.host}${u.pathname.endsWith('/') ? u.pathname.slice(0, -1) : u.pathname}${u.search}`;
+    } catch {
+      return url;
+    }
+  };
+  return key(a) === key(b);
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The address the verdict is about, as host and path. */
+function pageAddress(doc: Document, url: string, t: Translate): HTMLElement | null {
+  let shown: string;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    shown = `${u.host}${u.pathname === '/' ? '' : u.pathname}`;
+  } catch {
+    return null;
+  }
+  return placed(
+    doc,
+    'p',
+    { class: 'address', 'data-testid': 'page-address', title: url },
+    t('pageAddress', SLOT),
+    h(doc, 'span', { translate: 'no' }, shown),
+  );
+}
+
 /**
  * How Upstream can learn more from this page: learn from its site, follow the feeds it
- * declares, or follow a feed or list from the options page. With `nothingKnown`, headed and
- * with the count of originals the page was checked against.
+ * declares, or follow a feed or list from the options page; and the switch for the site.
  */
-function teachView(
+function teachItems(
   doc: Document,
   state: Extract<TabState, { status: 'ready' | 'no-article' }>,
   t: Translate,
   actions: PopupActions,
   context: PopupContext,
   nothingKnown: boolean,
-): HTMLElement {
+): HTMLElement[] {
   const host = hostOf(state.url);
   const parts: (HTMLElement | null)[] = [];
-  if (nothingKnown) {
-    parts.push(h(doc, 'h2', {}, t('teachHeading')));
-    if (state.status === 'ready')
-      parts.push(h(doc, 'p', { 'data-testid': 'checked-count' }, t('checkedAgainst', String(state.checked ?? 0))));
-    parts.push(h(doc, 'p', {}, t('teachIntro')));
-  }
   if (state.status === 'ready' && host) {
     if (context.learningFrom) {
       parts.push(
@@ -227,20 +344,8 @@ function teachView(
   }
   if (feeds.some((f) => !context.following?.has(f.url)))
     parts.push(h(doc, 'p', { class: 'help' }, t('followFeedHelp')));
-  if (context.note) parts.push(h(doc, 'p', { role: 'status', 'data-testid': 'teach-note' }, context.note));
-  if (nothingKnown || state.status === 'no-article')
-    parts.push(button(doc, 'open-subscriptions', t('subscribeList'), () => actions.openSubscriptions()));
-  return h(doc, 'section', { class: 'teach', 'data-testid': 'teach', 'aria-label': t('teachHeading') }, ...parts);
-}
-
-/** Why a tab has no state after the popup waited for it, and what to do. */
-function stalledView(doc: Document, reason: NonNullable<PopupContext['stalled']>, t: Translate, actions: PopupActions) {
-  if (reason === 'not-web') return [h(doc, 'p', { 'data-testid': 'stalled' }, t('stalledNotWeb'))];
-  if (reason === 'not-analysed') return [h(doc, 'p', { 'data-testid': 'stalled' }, t('stalledNotAnalysed'))];
-  return [
-    h(doc, 'p', { 'data-testid': 'stalled' }, t('stalledNoAccess')),
-    button(doc, 'grant-access', t('grantAccess'), () => actions.grantAccess(), true),
-  ];
+  parts.push(button(doc, 'open-subscriptions', t('subscribeList'), () => actions.openSubscriptions()));
+  return parts.filter((el): el is HTMLElement => !!el);
 }
 
 function siteSwitch(
@@ -258,6 +363,115 @@ function siteSwitch(
   return h(doc, 'label', { class: 'site-switch' }, box, ` ${t('disableSite', host)}`);
 }
 
+/** "This is wrong": the reader says how, with an optional note, kept on this device. */
+function feedbackFold(doc: Document, report: ProvenanceReport, t: Translate, actions: PopupActions): HTMLElement {
+  const kinds = FEEDBACK_KINDS.filter(([kind]) =>
+    kind === 'missed-original' ? !report.original : !!report.original && report.verdict !== 'original',
+  );
+  if (report.verdict === 'original') kinds.push(['wrong-kind', 'feedbackNotOriginal']);
+  const radios = kinds.map(([kind, key], i) =>
+    h(
+      doc,
+      'label',
+      { class: 'choice' },
+      h(doc, 'input', { type: 'radio', name: 'feedback-kind', value: kind, ...(i === 0 ? { checked: '' } : {}) }),
+      ` ${t(key)}`,
+    ),
+  );
+  const note = h(doc, 'textarea', {
+    rows: '2',
+    maxlength: '500',
+    'data-testid': 'feedback-note',
+  }) as HTMLTextAreaElement;
+  const form = h(
+    doc,
+    'form',
+    { 'data-testid': 'feedback-form' },
+    h(doc, 'fieldset', {}, h(doc, 'legend', {}, t('feedbackWhat')), ...radios),
+    h(doc, 'label', { class: 'note' }, t('feedbackNote'), note),
+    h(doc, 'p', { class: 'help' }, t('feedbackKept')),
+    h(doc, 'button', { type: 'submit', 'data-testid': 'feedback-send' }, t('feedbackSave')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = [...form.querySelectorAll<HTMLInputElement>('input[name="feedback-kind"]')].find((r) => r.checked);
+    actions.reportWrong((chosen?.value ?? kinds[0][0]) as FeedbackKind, note.value.trim());
+  });
+  return fold(doc, 'feedback', t('feedbackHeading'), form);
+}
+
+const STALLED: Record<NonNullable<PopupContext['stalled']>, MessageKey> = {
+  'not-web': 'stalledNotWeb',
+  'not-analysed': 'stalledNotAnalysed',
+  'no-access': 'stalledNoAccess',
+};
+
+/** Why a tab has no state after the popup waited for it, and what to do. */
+function stalledView(doc: Document, reason: NonNullable<PopupContext['stalled']>, t: Translate, actions: PopupActions) {
+  return [
+    h(doc, 'p', { class: 'answer', 'data-testid': 'stalled' }, t(STALLED[reason])),
+    reason === 'no-access' ? button(doc, 'grant-access', t('grantAccess'), () => actions.grantAccess(), true) : null,
+  ];
+}
+
+/** The answer: `verdict` holds the whole sentence, `summary` the sentence itself (both test hooks). */
+function answer(doc: Document, sentence: string, extra?: HTMLElement | null): HTMLElement {
+  return h(
+    doc,
+    'div',
+    { class: 'answer', 'data-testid': 'verdict' },
+    h(doc, 'p', { 'data-testid': 'summary' }, sentence),
+    extra ?? null,
+  );
+}
+
+function readyView(
+  doc: Document,
+  state: Extract<TabState, { status: 'ready' }>,
+  t: Translate,
+  actions: PopupActions,
+  context: PopupContext,
+): (HTMLElement | null)[] {
+  const { report } = state;
+  const nothingKnown = report.verdict === 'none';
+  const parts: (HTMLElement | null)[] = [pageAddress(doc, state.url, t)];
+  if (nothingKnown) {
+    parts.push(
+      answer(
+        doc,
+        describeReport(report, t),
+        h(doc, 'p', { 'data-testid': 'checked-count' }, t('checkedAgainst', count(state.checked ?? 0, t))),
+      ),
+      h(
+        doc,
+        'section',
+        { class: 'teach', 'data-testid': 'teach', 'aria-labelledby': 'teach-heading' },
+        h(doc, 'h2', { id: 'teach-heading' }, t('teachHeading')),
+        h(doc, 'p', {}, t('teachIntro')),
+        ...teachItems(doc, state, t, actions, context, true),
+      ),
+    );
+  } else {
+    parts.push(answer(doc, describeReport(report, t)), ...sharesView(doc, report, t));
+    if (report.original) parts.push(button(doc, 'open-comparison', t('openComparison'), actions.openComparison, true));
+    parts.push(originalCard(doc, report, t), sourcesList(doc, report, t), changesFold(doc, report, t));
+    parts.push(copiesFold(doc, report, state.url, t));
+    // The page's own site is offered where that could still teach something: not on its own original.
+    if (report.verdict !== 'original' || context.learningFrom)
+      parts.push(
+        fold(
+          doc,
+          'teach',
+          t('teachHeading'),
+          h(doc, 'div', { 'data-testid': 'teach' }, ...teachItems(doc, state, t, actions, context, false)),
+        ),
+      );
+  }
+  if (context.note) parts.push(h(doc, 'p', { role: 'status', 'data-testid': 'teach-note' }, context.note));
+  parts.push(feedbackFold(doc, report, t, actions));
+  return parts;
+}
+
 /** Renders a tab's state into `root` (replacing its content) and marks the root for tests. */
 export function renderPopup(
   root: HTMLElement,
@@ -271,30 +485,27 @@ export function renderPopup(
   let content: (HTMLElement | null)[];
   if (!state) {
     verdict = context.stalled ? 'not-analysed' : 'pending';
-    content = context.stalled
-      ? stalledView(doc, context.stalled, t, actions)
-      : [h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, t('verdictPending'))];
+    content = context.stalled ? stalledView(doc, context.stalled, t, actions) : [answer(doc, t('verdictPending'))];
   } else if (state.status === 'no-article') {
     verdict = 'no-article';
     content = [
-      h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, t('verdictNoArticle')),
-      h(doc, 'p', { class: 'summary' }, t('summaryNoArticle')),
-      state.feeds?.length ? teachView(doc, state, t, actions, context, false) : null,
+      pageAddress(doc, state.url, t),
+      answer(doc, t('verdictNoArticle'), h(doc, 'p', {}, t('summaryNoArticle'))),
+      state.feeds?.length
+        ? h(
+            doc,
+            'div',
+            { class: 'teach', 'data-testid': 'teach' },
+            ...teachItems(doc, state, t, actions, context, false),
+          )
+        : null,
     ];
   } else if (state.status === 'disabled') {
     verdict = 'disabled';
-    const host = hostOf(state.url) ?? state.url;
-    content = [
-      h(doc, 'p', { class: 'verdict', 'data-testid': 'verdict' }, t('verdictDisabled')),
-      h(doc, 'p', { class: 'summary' }, t('siteDisabled', host)),
-    ];
+    content = [pageAddress(doc, state.url, t), answer(doc, t('siteDisabled', hostOf(state.url) ?? state.url))];
   } else {
     verdict = state.report.verdict;
-    const nothingKnown = verdict === 'none';
-    content = [...reportView(doc, state.report, t, actions)];
-    // The page's own site is offered where that could still teach something: not on its own original.
-    if (verdict !== 'original' || context.learningFrom)
-      content.push(teachView(doc, state, t, actions, context, nothingKnown));
+    content = readyView(doc, state, t, actions, context);
   }
   if (state) content.push(siteSwitch(doc, state.url, state.status === 'disabled', t, actions));
   root.setAttribute('data-verdict', verdict);
@@ -302,4 +513,12 @@ export function renderPopup(
   if (originalId) root.setAttribute('data-original-id', originalId);
   else root.removeAttribute('data-original-id');
   root.replaceChildren(...content.filter((el): el is HTMLElement => !!el));
+}
+
+/** The one sentence a screen reader is told for a state: said again only when it changes. */
+export function announcementOf(state: TabState | null, t: Translate, context: PopupContext = {}): string {
+  if (!state) return t(context.stalled ? STALLED[context.stalled] : 'verdictPending');
+  if (state.status === 'no-article') return t('summaryNoArticle');
+  if (state.status === 'disabled') return t('siteDisabled', hostOf(state.url) ?? state.url);
+  return describeReport(state.report, t);
 }

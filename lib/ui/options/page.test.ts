@@ -1,20 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { translateEnglish as t } from './i18n';
-import { startOptionsPage, type OptionsBackend } from './options-view';
+import { translateEnglish as t } from '../i18n';
+import type { OptionsBackend } from './context';
+import { startOptionsPage } from './page';
 
-const html = readFileSync(new URL('../../entrypoints/options/index.html', import.meta.url), 'utf8');
+const html = readFileSync(new URL('../../../entrypoints/options/index.html', import.meta.url), 'utf8');
 
 /** The options page's environment around a backend, with nothing read, stored or downloaded. */
-const environment = (backend: OptionsBackend, deleteStore = async () => undefined) => ({
+const environment = (
+  backend: OptionsBackend,
+  deleteStore = async () => undefined,
+  downloads: [string, string[]][] = [],
+) => ({
   backend,
   t,
   readImportFile: () => ({ items: [], problems: [] }),
   maxFileChars: 1,
   storageUsed: async () => undefined,
   persistStorage: async () => undefined,
-  download: () => '',
+  download: (name: string, lines: string[]) => (downloads.push([name, lines]), ''),
   deleteStore,
 });
 
@@ -50,10 +55,10 @@ describe('the options page with subscriptions and a large store', () => {
     subscribedAt: 1,
     checkedAt: Date.UTC(2026, 10, 30),
     updatedAt: Date.UTC(2026, 10, 29),
-    problem: 'refused: the pack is damaged or incomplete',
+    problem: { code: 'packHash' as const },
   };
 
-  async function open(overrides: Partial<OptionsBackend>) {
+  async function open(overrides: Partial<OptionsBackend>, downloads: [string, string[]][] = []) {
     const { document, Event } = parseHTML(html);
     const calls: unknown[][] = [];
     const backend: OptionsBackend = {
@@ -67,16 +72,21 @@ describe('the options page with subscriptions and a large store', () => {
       trustedOutlets: async () => [],
       setTrustedOutlets: async () => undefined,
       learnedCounts: async () => ({}),
+      disabledSites: async () => [],
+      setSiteEnabled: async (...args) => void calls.push(['enable', ...args]),
+      setPaused: async (...args) => void calls.push(['pause', ...args]),
+      feedback: async () => [],
+      deleteFeedback: async (...args) => void calls.push(['delete-feedback', ...args]),
       followOpml: async () => 0,
       health: async () => ({ problem: null }),
       subscriptions: async () => [subscription],
       subscribe: async (...args) => (calls.push(args), 'bad-address'),
       refreshSubscription: async () => undefined,
       setSchedule: async () => undefined,
-      unsubscribe: async () => undefined,
+      unsubscribe: async (...args) => void calls.push(['unsubscribe', ...args]),
       ...overrides,
     };
-    await startOptionsPage(document as unknown as Document, environment(backend));
+    await startOptionsPage(document as unknown as Document, environment(backend, undefined, downloads));
     return { document, Event, calls };
   }
 
@@ -84,9 +94,11 @@ describe('the options page with subscriptions and a large store', () => {
     const { document } = await open({});
     const item = document.querySelector('[data-testid="subscription"]')!;
     expect(item.querySelector('[data-testid="subscription-title"]')!.textContent).toBe('Desk list');
-    expect(item.querySelector('[data-testid="subscription-state"]')!.textContent).toMatch(/^1200 originals · checked /);
+    expect(item.querySelector('[data-testid="subscription-state"]')!.textContent).toMatch(
+      /^1,200 originals · checked .+ ago · updated .+ ago$/,
+    );
     expect(item.querySelector('[data-testid="subscription-problem"]')!.textContent).toBe(
-      'Last refresh: refused: the pack is damaged or incomplete. The originals received before are kept.',
+      'Last refresh: the pack is damaged or incomplete: its content does not match the hash in its header. The originals received before are kept.',
     );
   });
 
@@ -109,7 +121,7 @@ describe('the options page with subscriptions and a large store', () => {
         { items: [], total: search ? 2000 : 1_000_000, more: !!search }
       ),
     });
-    expect(document.getElementById('store-summary')!.textContent).toBe('1000000 originals.');
+    expect(document.getElementById('store-summary')!.textContent).toBe('1,000,000 originals.');
     const search = document.getElementById('search') as unknown as HTMLInputElement;
     for (const typed of ['h', 'ha', 'har']) {
       search.value = typed;
@@ -118,7 +130,7 @@ describe('the options page with subscriptions and a large store', () => {
     await new Promise((r) => setTimeout(r, 300));
     // One search once typing paused, not one per keystroke.
     expect(searches.filter(Boolean)).toEqual(['har']);
-    expect(document.getElementById('page')!.textContent).toBe('1–50 of more than 2000');
+    expect(document.getElementById('page')!.textContent).toBe('1–50 of more than 2,000');
   });
 
   it('shows a followed feed with its articles, the days they are kept and the items it could not read, and the outlets learned from with their counts', async () => {
@@ -132,7 +144,7 @@ describe('the options page with subscriptions and a large store', () => {
       kind: 'feed' as const,
       keepDays: 30,
       pending: 3,
-      items: [{ k: 'a', at: 1, problem: 'the page answered HTTP 404', title: 'Gone story' }],
+      items: [{ k: 'a', at: 1, problem: { code: 'pageHttpStatus' as const, values: ['404'] }, title: 'Gone story' }],
     };
     const stops: string[][] = [];
     const { document } = await open({
@@ -155,6 +167,75 @@ describe('the options page with subscriptions and a large store', () => {
     expect(outlets[1]).toContain('wire.example: 0 originals learned');
     (document.querySelector('[data-testid="stop-learning"]') as unknown as HTMLElement).click();
     await new Promise((r) => setTimeout(r, 10));
+    // Asked first: nothing stops until the person says yes.
+    expect(stops).toEqual([]);
+    expect(document.querySelector('[data-testid="learned-outlet"]')?.textContent).toContain(
+      'Stop learning from ledger.example? The originals it gave stay.',
+    );
+    (document.querySelector('[data-testid="confirm"]') as unknown as HTMLElement).click();
+    await new Promise((r) => setTimeout(r, 10));
     expect(stops).toEqual([['wire.example']]);
+  });
+
+  it('asks before removing a list, and puts the button back on Cancel', async () => {
+    const { document, calls } = await open({});
+    const item = () => document.querySelector('[data-testid="subscription"]')!;
+    (item().querySelector('[data-testid="unsubscribe"]') as unknown as HTMLElement).click();
+    expect(item().textContent).toContain('Remove this list and its 1,200 originals?');
+    (item().querySelector('[data-testid="cancel"]') as unknown as HTMLElement).click();
+    expect(item().querySelector('[data-testid="unsubscribe"]')).not.toBeNull();
+    expect(calls).toEqual([]);
+    (item().querySelector('[data-testid="unsubscribe"]') as unknown as HTMLElement).click();
+    (item().querySelector('[data-testid="confirm"]') as unknown as HTMLElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual([['unsubscribe', subscription.url]]);
+  });
+
+  it('pauses a list without removing it, and says so', async () => {
+    const { document, Event, calls } = await open({ subscriptions: async () => [{ ...subscription, paused: true }] });
+    expect(document.querySelector('[data-testid="subscription-paused"]')?.textContent).toMatch(
+      /^Paused: not refreshed/,
+    );
+    const box = document.querySelector('[data-testid="pause-subscription"]') as unknown as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    box.checked = false;
+    box.dispatchEvent(new Event('change'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual([['pause', subscription.url, false]]);
+  });
+
+  it('lists the sites switched off, with a way back', async () => {
+    const { document, calls } = await open({ disabledSites: async () => ['farm.example'] });
+    expect(document.querySelector('[data-testid="disabled-site"]')?.textContent).toContain('farm.example');
+    (document.querySelector('[data-testid="enable-site"]') as unknown as HTMLElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual([['enable', 'farm.example', true]]);
+  });
+
+  it('lists the verdicts the reader said were wrong and exports them as one file', async () => {
+    const report = {
+      verdict: 'copy' as const,
+      confidence: 0.9,
+      page: { words: 400 },
+      original: { id: 'o1', title: 'Talks resume' },
+      sources: [],
+      alteration: null,
+    };
+    const said = {
+      at: Date.now() - 3_600_000,
+      url: 'https://farm.example/a',
+      kind: 'wrong-original' as const,
+      note: 'not it',
+      report,
+    };
+    const downloads: [string, string[]][] = [];
+    const { document } = await open({ feedback: async () => [said] }, downloads);
+    const item = document.querySelector('[data-testid="feedback-item"]')!;
+    expect(item.textContent).toContain('This is not the original of this article');
+    expect(item.textContent).toContain('1 hour ago');
+    expect(item.textContent).toContain('https://farm.example/a');
+    expect(item.textContent).toContain('Upstream said: The same text as ‘Talks resume’.');
+    (document.querySelector('[data-testid="export-feedback"]') as unknown as HTMLElement).click();
+    expect(downloads).toEqual([['upstream-reports.jsonl', [JSON.stringify(said)]]]);
   });
 });
