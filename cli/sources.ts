@@ -111,7 +111,9 @@ async function originalFromFile(file: string, id: string): Promise<OriginalRecor
     (html) => parseHTML(html).document as unknown as Document,
   );
   if (!items.length)
-    throw new Error((problems[0] ? englishProblem(problems[0]) : 'no article found').replace(`${basename(file)}: `, ''));
+    throw new Error(
+      (problems[0] ? englishProblem(problems[0]) : 'no article found').replace(`${basename(file)}: `, ''),
+    );
   return makeOriginal({ id, ...items[0] }, 'import');
 }
 
