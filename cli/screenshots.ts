@@ -1,92 +1,84 @@
 /**
- * `npm run screenshots`: renders, with the built extension in Chromium, in the light and the
- * dark theme, into docs/screenshots/: the popup on the seed 001 page (a rewrite) and on an
- * article Upstream knows nothing of that declares its feed (with the ways to teach it), the
- * compare page, and the options and first-run pages; the "nothing known" popup and the
- * first-run page also in Spanish.
+ * `npm run screenshots`: renders with the built extension in Chromium, in light and dark, in
+ * English and Spanish, into docs/screenshots/: the popup (340 px wide, as tall as it is) in
+ * every state a reader meets, the compare page, the options page with a followed feed and a
+ * subscribed list, and the first-run page. Names: <screen>-<state>-<lang>-<scheme>.png.
  */
-import { mkdir } from 'node:fs/promises';
-import { launchChromium, openArticle } from '../test/e2e/chromium';
-import { startServer } from '../test/e2e/server';
-import { pageCases } from '../test/fixtures/pages';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import type { ChromiumSession } from '../test/e2e/chromium';
+import { waitFor, type TestPage } from '../test/e2e/scenario';
+import {
+  followFeedAndList,
+  launchForStates,
+  openPopupState,
+  POPUP_STATES,
+  startStatesServer,
+} from '../test/e2e/ui-states';
 
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
 await mkdir(out, { recursive: true });
-const rewrite = pageCases().find((c) => c.name === 'seed-001-rewrite')!;
-const unknown = pageCases().find((c) => c.name === 'independent-kharkiv-night')!;
-// The outlet declares its feed, as news sites do: the popup offers to follow it.
-const withFeed = unknown.html.replace(
-  '</head>',
-  '<link rel="alternate" type="application/rss+xml" title="The Morning Ledger: World" href="/feeds/world.xml"></head>',
-);
-const server = await startServer(
-  new Map([
-    [`/${rewrite.name}.html`, rewrite.html],
-    [`/${unknown.name}.html`, withFeed],
-  ]),
-);
+for (const old of await readdir(out)) if (old.endsWith('.png')) await rm(`${out}${old}`);
+const SCHEMES = ['light', 'dark'] as const;
+let written = 0;
 
-type Session = Awaited<ReturnType<typeof launchChromium>>;
-type View = Awaited<ReturnType<typeof openArticle>>['view'];
-const waitUntil = async <T>(view: View, test: (arg: T) => boolean, arg: T) => {
-  for (let i = 0; i < 150 && !(await view.evaluate(test, arg)); i++) await new Promise((r) => setTimeout(r, 200));
+const shoot = async (view: TestPage, name: string, fullPage: boolean) => {
+  for (const scheme of SCHEMES) {
+    await view.screenshot(`${out}${name}-${scheme}.png`, scheme, fullPage);
+    written++;
+  }
 };
+const until = (view: TestPage, check: () => boolean) => waitFor('the page', () => view.evaluate(check, null));
 
-/** The popup for an article page, at the popup's width, once its verdict is in. */
-async function popupShot(session: Session, page: string, verdict: string, name: string) {
-  const { view, tabId, article } = await openArticle(session, `${server.origin}/${page}.html`);
-  for (const scheme of ['light', 'dark'] as const) {
-    await view.setViewport(340, 640);
-    await view.goto(`${session.browser.extensionBase}popup.html?tab=${tabId}`);
-    await waitUntil(view, (v) => document.getElementById('upstream')?.getAttribute('data-verdict') === v, verdict);
-    await view.screenshot(`${out}${name}-${scheme}.png`, scheme, true);
-  }
-  return { view, tabId, article };
-}
-
-async function welcomeShot(session: Session, name: string) {
+/** The popup for a tab Upstream has no report for yet, then after it waited (a tab that is not a web page). */
+async function waitingStates(session: ChromiumSession, lang: string) {
   const view = await session.browser.newPage();
-  for (const scheme of ['light', 'dark'] as const) {
-    await view.setViewport(900, 800);
-    await view.goto(`${session.browser.extensionBase}welcome.html`);
-    await waitUntil(view, () => !!document.querySelector('[data-testid="welcome-count"]'), null);
-    await view.screenshot(`${out}${name}-${scheme}.png`, scheme, false);
-  }
+  await view.setViewport(340, 600);
+  await view.goto(`${session.browser.extensionBase}popup.html?tab=-1`);
+  const tabId = await view.evaluate(
+    async () => (await chrome.tabs.create({ url: 'about:blank', active: false })).id!,
+    null,
+  );
+  await view.goto(`${session.browser.extensionBase}popup.html?tab=${tabId}`);
+  await shoot(view, `popup-analysing-${lang}`, true);
+  await until(view, () => document.getElementById('upstream')?.getAttribute('data-verdict') === 'not-analysed');
+  await shoot(view, `popup-not-analysed-${lang}`, true);
+  await view.close();
 }
 
+const server = await startStatesServer();
 try {
-  const english = await launchChromium(server);
-  try {
-    await popupShot(english, unknown.name, 'none', 'popup-none');
-    const { view, tabId } = await popupShot(english, rewrite.name, 'rewrite', 'popup');
-    for (const scheme of ['light', 'dark'] as const) {
-      await view.setViewport(1200, 900);
-      await view.goto(`${english.browser.extensionBase}compare.html?tab=${tabId}`);
-      await waitUntil(view, () => document.getElementById('compare')?.getAttribute('data-state') === 'ready', null);
-      await view.screenshot(`${out}compare-${scheme}.png`, scheme, false);
-      await view.setViewport(1000, 800);
-      await view.goto(`${english.browser.extensionBase}options.html`);
-      await waitUntil(
-        view,
-        () => /\d/.test(document.querySelector('[data-testid="store-summary"]')?.textContent ?? ''),
-        null,
-      );
-      await view.screenshot(`${out}options-${scheme}.png`, scheme, false);
+  for (const [lang, locale] of [
+    ['en', 'en-US'],
+    ['es', 'es'],
+  ]) {
+    const session = await launchForStates(server, locale);
+    try {
+      for (const state of POPUP_STATES) {
+        const { view, article, tabId } = await openPopupState(session, server, state);
+        await shoot(view, `popup-${state.name}-${lang}`, true);
+        if (state.name === 'rewrite') {
+          await view.setViewport(1100, 900);
+          await view.goto(`${session.browser.extensionBase}compare.html?tab=${tabId}`);
+          await until(view, () => document.getElementById('compare')?.getAttribute('data-state') === 'ready');
+          await shoot(view, `compare-${lang}`, false);
+        }
+        await article.close();
+      }
+      await waitingStates(session, lang);
+      const view = await session.browser.newPage();
+      await view.setViewport(1000, 900);
+      await followFeedAndList(view, server, session.browser.extensionBase);
+      await view.goto(`${session.browser.extensionBase}options.html`);
+      await until(view, () => document.querySelectorAll('[data-testid="subscription"]').length === 2);
+      await shoot(view, `options-${lang}`, false);
+      await view.goto(`${session.browser.extensionBase}welcome.html`);
+      await until(view, () => !!document.querySelector('[data-testid="welcome-count"]'));
+      await shoot(view, `welcome-${lang}`, false);
+    } finally {
+      await session.close();
     }
-    await welcomeShot(english, 'welcome');
-  } finally {
-    await english.context.close();
   }
-  const spanish = await launchChromium(server, 'es');
-  try {
-    await popupShot(spanish, unknown.name, 'none', 'popup-none-es');
-    await welcomeShot(spanish, 'welcome-es');
-  } finally {
-    await spanish.context.close();
-  }
-  console.log(
-    `wrote the popup (rewrite, nothing known, es), compare, options and welcome (en, es) screenshots to ${out}`,
-  );
+  console.log(`wrote ${written} screenshots to ${out}`);
 } finally {
   await server.close();
 }

@@ -3,6 +3,7 @@ import { accessPattern, createClient, followFeeds, onDomain, type FollowEnvironm
 import type { FeedLink, TabState } from '../../lib/model';
 import {
   announcementOf,
+  fromArticleSpans,
   localizePage,
   renderPopup,
   storeProblemView,
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   let state: TabState | null = null;
   const context: PopupContext = {};
   let shown = '';
+  let announced = '';
   /** Renders when something changed (a person reading or tabbing is not interrupted by polls), and announces a new answer once. */
   const show = () => {
     const now = JSON.stringify([
@@ -73,7 +75,8 @@ async function main(): Promise<void> {
     shown = now;
     renderPopup(root, state, t, actions, context);
     const sentence = announcementOf(state, t, context);
-    if (announcer.textContent !== sentence) announcer.textContent = sentence;
+    if (sentence !== announced) announcer.replaceChildren(...fromArticleSpans(document, sentence));
+    announced = sentence;
   };
 
   /** What Upstream learns from and follows, for the offers under the answer. */

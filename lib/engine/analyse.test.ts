@@ -9,7 +9,7 @@ import {
   type HandTranslation,
 } from '../../test/support/engine-fixtures';
 import { ARABIC, CHINESE } from '../../test/fixtures/other-scripts';
-import { newsPage, pageCases } from '../../test/fixtures/pages';
+import { moreVerdictCases, newsPage, pageCases } from '../../test/fixtures/pages';
 import { prepareArticle } from './article';
 import { analyse } from './analyse';
 import { makeOriginal } from './original';
@@ -23,11 +23,11 @@ beforeAll(async () => {
 
 const analyseHtml = async (html: string) => {
   const article = articleFromHtml(html, 'http://127.0.0.1/page.html');
-  return article ? analyse(prepareArticle(article), store) : null;
+  return article ? analyse(prepareArticle(article), store, {}, { lexicons }) : null;
 };
 
 describe('engine on the test pages', () => {
-  for (const c of pageCases()) {
+  for (const c of [...pageCases(), ...moreVerdictCases()]) {
     it(`${c.name} -> ${c.verdict}`, async () => {
       const report = await analyseHtml(c.html);
       if (c.verdict === 'no-article') {

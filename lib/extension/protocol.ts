@@ -40,8 +40,8 @@ export interface ProtocolMap {
   /** Compare page -> background: the tab's report, explained passage by passage. */
   'get-comparison': {
     request: { type: 'get-comparison'; tabId: number };
-    /** `rows`: the engine's explanation, null when only the original's fingerprint is stored. */
-    response: { report: ProvenanceReport; rows: CompareRow[] | null } | null;
+    /** `rows`: the engine's explanation, null when only the original's fingerprint is stored; `url`: the tab's address. */
+    response: { report: ProvenanceReport; rows: CompareRow[] | null; url?: string } | null;
   };
   /** Popup -> background: switch analysis on or off for a site. */
   'set-site-enabled': { request: { type: 'set-site-enabled'; host: string; enabled: boolean }; response: void };

@@ -262,7 +262,7 @@ export function createService(env: ServiceEnvironment) {
       const rows = original?.paragraphs?.length
         ? await explainReport(state.report, state.paragraphs ?? [], original.paragraphs, env.lexicons)
         : null;
-      return { report: state.report, rows };
+      return { report: state.report, rows, url: state.url };
     },
     async 'set-site-enabled'(message) {
       await settings.setSiteEnabled(message.host, message.enabled);

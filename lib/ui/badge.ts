@@ -31,6 +31,11 @@ const BADGES: Record<Verdict, Badge> = {
   'no-article': { text: null, color: NEUTRAL, title: 'badgeNoArticle' },
 };
 
+/** Every badge with text, in the order the first-run page explains them. */
+export const BADGE_LEGEND: { verdict: Verdict; badge: Badge }[] = (
+  ['original', 'copy', 'rewrite', 'excerpt', 'partial', 'translation', 'mixed', 'none'] as const
+).map((verdict) => ({ verdict, badge: BADGES[verdict] }));
+
 /** The tooltip of a tab Upstream has not analysed (yet): set on every navigation. */
 export const NOT_ANALYSED: Badge = { text: null, color: NEUTRAL, title: 'badgeNotAnalysed' };
 

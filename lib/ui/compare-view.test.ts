@@ -54,4 +54,41 @@ describe('renderComparison', () => {
     await renderComparison(el, null, translateEnglish, (run) => run());
     expect(el.querySelector('[data-testid="compare-empty"]')).not.toBeNull();
   });
+
+  it('labels every row kind in words, explains every mark, links both articles and folds the changes on one line', async () => {
+    const original = ['Talks resumed on Monday with 498 delegates in Geneva.', 'The mayor said the city was calm.'];
+    const page = ['Talks resumed on Monday with 489 delegates in Geneva.', 'A brand new paragraph the copier wrote.'];
+    const changed: ProvenanceReport = {
+      ...report,
+      original: { id: 'o', title: 'Talks', url: 'https://news.example/talks' },
+      alteration: {
+        ...report.alteration!,
+        changes: [{ kind: 'number', original: '498', page: '489' }],
+      },
+    };
+    const el = root();
+    const rows = await explainReport(changed, page, original);
+    await renderComparison(el, { report: changed, rows, url: 'https://farm.example/copy' }, translateEnglish, (run) =>
+      run(),
+    );
+    const kinds = [...el.querySelectorAll('.row:not(.head) .cell.kind')].map((c) => c.textContent);
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const kind of kinds) expect(kind).toMatch(/^(word for word|reworded|added|removed from the original)/);
+    const legend = [...el.querySelectorAll('.legend li')].map((li) => li.textContent);
+    expect(legend).toEqual([
+      'word for word',
+      'reworded',
+      'added',
+      'removed from the original',
+      'moved',
+      'words that differ',
+    ]);
+    expect(el.querySelector('[data-testid="original-link"]')?.getAttribute('href')).toBe('https://news.example/talks');
+    expect(el.querySelector('[data-testid="page-link"]')?.getAttribute('href')).toBe('https://farm.example/copy');
+    const fold = el.querySelector('details.changes')!;
+    expect(fold.hasAttribute('open')).toBe(false);
+    expect(fold.querySelector('summary')?.textContent).toBe('What changed (1)');
+    // Headings in order: the page's title, then its sections.
+    expect([...el.querySelectorAll('h1, h2')].map((x) => x.tagName)).toEqual(['H1', 'H2', 'H2']);
+  });
 });

@@ -1,13 +1,16 @@
 /**
  * The compare page: the original and the page side by side, passage by passage, rendered a
- * chunk at a time so a 20,000-word article never freezes the page. Changed names, numbers
- * and quotes are listed; choosing one scrolls to the row that holds both versions.
+ * chunk at a time so a 20,000-word article never freezes the page. Every row says its kind
+ * in words (and by a coloured edge), every mark is in the legend, both articles are linked,
+ * and the changed names, numbers and quotes sit folded on one line; choosing one scrolls to
+ * the row that holds both versions.
  */
+import { meaningFirst } from './change-order';
 import { describeReport } from './describe';
-import { percent } from './format';
+import { fromArticleSpans, h, safeHref } from './dom';
+import { count, percent } from './format';
 import type { MessageKey, Translate } from './i18n';
-import type { CompareRow, ProvenanceReport, Segment } from '../model';
-import { h } from './dom';
+import type { CompareRow, ProvenanceReport, RowKind, Segment } from '../model';
 
 /** Rows rendered per step; each step is a few milliseconds of work. */
 export const ROWS_PER_STEP = 60;
@@ -17,25 +20,48 @@ export interface ComparisonData {
   report: ProvenanceReport;
   /** Null when only the original's fingerprint is stored. */
   rows: CompareRow[] | null;
+  /** The address of the page compared (the tab's). */
+  url?: string;
 }
 
+const KIND_LABELS: Record<RowKind, MessageKey> = {
+  verbatim: 'legendVerbatim',
+  reworded: 'legendReworded',
+  added: 'legendAdded',
+  removed: 'legendRemoved',
+};
+
+/** The legend: each row kind, a moved passage, and the mark on changed words. */
 const LEGEND: [string, MessageKey][] = [
   ['verbatim', 'legendVerbatim'],
   ['reworded', 'legendReworded'],
   ['added', 'legendAdded'],
   ['removed', 'legendRemoved'],
   ['moved', 'legendMoved'],
+  ['mark', 'legendChangedWords'],
 ];
 
-function cell(doc: Document, side: string, parts: Segment[] | undefined): HTMLElement {
-  const el = h(doc, 'div', { class: `cell ${side}` });
+function cell(doc: Document, side: string, label: string, parts: Segment[] | undefined, language?: string) {
+  const el = h(doc, 'div', {
+    class: `cell ${side}`,
+    role: 'cell',
+    'data-label': label,
+    translate: 'no',
+    ...(language ? { lang: language } : {}),
+  });
   for (const part of parts ?? [])
     el.append(part.changed ? h(doc, 'mark', {}, part.text) : doc.createTextNode(part.text));
   return el;
 }
 
-function rowElement(doc: Document, row: CompareRow, index: number, t: Translate): HTMLElement {
-  const label = t(LEGEND.find(([kind]) => kind === row.kind)![1]) + (row.moved ? `, ${t('legendMoved')}` : '');
+function rowElement(
+  doc: Document,
+  row: CompareRow,
+  index: number,
+  t: Translate,
+  languages: { original?: string; page?: string },
+): HTMLElement {
+  const kind = t(KIND_LABELS[row.kind]) + (row.moved ? `, ${t('legendMoved')}` : '');
   return h(
     doc,
     'div',
@@ -44,11 +70,52 @@ function rowElement(doc: Document, row: CompareRow, index: number, t: Translate)
       id: `row-${index}`,
       'data-kind': row.kind,
       role: 'row',
-      'aria-label': label,
       tabindex: '-1',
     },
-    cell(doc, 'original', row.original),
-    cell(doc, 'page', row.page),
+    h(doc, 'div', { class: 'cell kind', role: 'cell' }, kind),
+    cell(doc, 'original', t('compareOriginal'), row.original, languages.original),
+    cell(doc, 'page', t('comparePage'), row.page, languages.page),
+  );
+}
+
+function link(doc: Document, url: string | undefined, label: string, testId: string): HTMLElement | null {
+  const href = safeHref(url);
+  return href
+    ? h(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': testId }, label)
+    : null;
+}
+
+/** The changed names, numbers and quotes, folded on one line with their count; each opens its row. */
+function changesFold(doc: Document, report: ProvenanceReport, rows: CompareRow[], t: Translate): HTMLElement | null {
+  const changes = report.alteration?.changes ?? [];
+  if (!changes.length) return null;
+  const rowOfChange = new Map<number, number>();
+  rows.forEach((row, i) => row.changes.forEach((c) => rowOfChange.set(c, i)));
+  const list = h(doc, 'ul', { 'data-testid': 'compare-changes' });
+  for (const { change, index } of meaningFirst(changes)) {
+    const button = h(
+      doc,
+      'button',
+      { type: 'button', 'data-change': String(index), translate: 'no' },
+      `${change.original} → ${change.page}`,
+    );
+    const rowIndex = rowOfChange.get(index);
+    if (rowIndex === undefined) button.setAttribute('disabled', '');
+    else
+      button.addEventListener('click', () => {
+        const target = doc.getElementById(`row-${rowIndex}`);
+        target?.scrollIntoView({ block: 'center' });
+        target?.focus();
+      });
+    list.append(h(doc, 'li', { 'data-kind': change.kind }, button));
+  }
+  return h(
+    doc,
+    'details',
+    { class: 'changes' },
+    h(doc, 'summary', {}, t('changesCount', count(changes.length, t))),
+    h(doc, 'p', { class: 'sides' }, t('changesSides')),
+    list,
   );
 }
 
@@ -65,31 +132,57 @@ export async function renderComparison(
   const doc = root.ownerDocument;
   if (!data || !data.report.original) {
     root.setAttribute('data-state', 'empty');
-    root.replaceChildren(h(doc, 'p', { 'data-testid': 'compare-empty' }, t('compareNoReport')));
+    root.replaceChildren(
+      h(doc, 'h1', {}, t('compareTitle')),
+      h(doc, 'p', { 'data-testid': 'compare-empty' }, t('compareNoReport')),
+    );
     return;
   }
   const { report } = data;
   const a = report.alteration;
   root.setAttribute('data-verdict', report.verdict);
+  const links = [
+    link(doc, report.original?.url, t('readOriginal'), 'original-link'),
+    link(doc, data.url, t('openPage'), 'page-link'),
+  ].filter((el): el is HTMLElement => !!el);
   const header = h(
     doc,
     'header',
     {},
     h(doc, 'h1', {}, t('compareTitle')),
-    h(doc, 'p', { 'data-testid': 'summary' }, describeReport(report, t)),
+    h(
+      doc,
+      'p',
+      { class: 'answer', 'data-testid': 'summary' },
+      ...fromArticleSpans(doc, describeReport(report, t, true)),
+    ),
     a
       ? h(
           doc,
           'p',
           { class: 'shares' },
-          `${t('shareVerbatim')} ${percent(a.verbatim)} · ${t('shareReworded')} ${percent(a.reworded)} · ${t('shareAdded')} ${percent(a.added)} · ${t('shareCoverage')} ${percent(a.coverage)}`,
+          [
+            `${t('shareVerbatim')} ${percent(a.verbatim, t)}`,
+            `${t('shareReworded')} ${percent(a.reworded, t)}`,
+            `${t('shareAdded')} ${percent(a.added, t)}`,
+            t('compareCarried', percent(a.coverage, t)),
+          ].join(' · '),
         )
       : null,
+    links.length ? h(doc, 'p', { class: 'links' }, ...links.flatMap((el, i) => (i ? [' · ', el] : [el]))) : null,
     h(
       doc,
-      'ul',
-      { class: 'legend', 'aria-label': 'legend' },
-      ...LEGEND.map(([kind, key]) => h(doc, 'li', { class: `swatch ${kind}` }, t(key))),
+      'section',
+      { class: 'legend', 'aria-labelledby': 'legend-heading' },
+      h(doc, 'h2', { id: 'legend-heading' }, t('legendHeading')),
+      h(
+        doc,
+        'ul',
+        {},
+        ...LEGEND.map(([kind, key]) =>
+          h(doc, 'li', { class: `swatch ${kind}` }, kind === 'mark' ? h(doc, 'mark', {}, t(key)) : t(key)),
+        ),
+      ),
     ),
   );
   root.replaceChildren(header);
@@ -100,56 +193,37 @@ export async function renderComparison(
     root.append(h(doc, 'p', { 'data-testid': 'text-not-stored', class: 'notice' }, t('textNotStored')));
     return;
   }
-  const rowOfChange = new Map<number, number>();
-  rows.forEach((row, i) => row.changes.forEach((c) => rowOfChange.set(c, i)));
+  const changes = changesFold(doc, report, rows, t);
+  if (changes) root.append(changes);
 
-  if (a?.changes.length) {
-    const list = h(doc, 'ul', { 'data-testid': 'compare-changes' });
-    a.changes.forEach((change, i) => {
-      const button = h(
-        doc,
-        'button',
-        { type: 'button', 'data-change': String(i) },
-        `${change.original} → ${change.page}`,
-      );
-      const rowIndex = rowOfChange.get(i);
-      if (rowIndex === undefined) button.setAttribute('disabled', '');
-      else
-        button.addEventListener('click', () => {
-          const target = doc.getElementById(`row-${rowIndex}`);
-          target?.scrollIntoView({ block: 'center' });
-          target?.focus();
-        });
-      list.append(h(doc, 'li', { 'data-kind': change.kind }, button));
-    });
-    root.append(h(doc, 'section', { class: 'changes' }, h(doc, 'h2', {}, t('changesHeading')), list));
-  }
-
+  const languages = { original: report.original?.language, page: report.page.language };
   const grid = h(
     doc,
     'div',
-    { class: 'grid', role: 'table', 'data-testid': 'compare-rows' },
+    { class: 'grid', role: 'table', 'aria-labelledby': 'passages-heading', 'data-testid': 'compare-rows' },
     h(
       doc,
       'div',
       { class: 'row head', role: 'row' },
+      h(doc, 'div', { class: 'cell kind', role: 'columnheader' }, t('compareKind')),
       h(doc, 'div', { class: 'cell', role: 'columnheader' }, t('compareOriginal')),
       h(doc, 'div', { class: 'cell', role: 'columnheader' }, t('comparePage')),
     ),
   );
-  const status = h(doc, 'p', { class: 'status', 'aria-live': 'polite' });
-  root.append(status, grid);
+  const status = h(doc, 'p', { class: 'status', role: 'status' });
+  root.append(h(doc, 'h2', { id: 'passages-heading' }, t('comparePassages')), status, grid);
   root.setAttribute('data-state', 'rendering');
   for (let start = 0; start < rows.length; start += ROWS_PER_STEP) {
     const fragment = doc.createDocumentFragment();
-    rows.slice(start, start + ROWS_PER_STEP).forEach((row, k) => fragment.append(rowElement(doc, row, start + k, t)));
+    rows
+      .slice(start, start + ROWS_PER_STEP)
+      .forEach((row, k) => fragment.append(rowElement(doc, row, start + k, t, languages)));
     grid.append(fragment);
-    status.textContent = t(
-      'compareRendering',
-      String(Math.min(rows.length, start + ROWS_PER_STEP)),
-      String(rows.length),
-    );
-    if (start + ROWS_PER_STEP < rows.length) await new Promise<void>((resolve) => nextStep(resolve));
+    if (start + ROWS_PER_STEP < rows.length) {
+      // Said once while rendering, not at every step.
+      if (!start) status.textContent = t('compareRendering', count(rows.length, t));
+      await new Promise<void>((resolve) => nextStep(resolve));
+    }
   }
   status.textContent = '';
   root.setAttribute('data-state', 'ready');

@@ -2,6 +2,7 @@
  * Tiny DOM builder for the extension pages. Text is only ever set through textContent and
  * attributes through setAttribute, so nothing from a page or a file is parsed as HTML.
  */
+import { ARTICLE_END, ARTICLE_START } from './describe';
 
 type Child = Node | string | null | undefined | false;
 
@@ -48,3 +49,19 @@ export function placed(doc: Document, tag: string, attributes: Record<string, st
   });
   return h(doc, tag, attributes, ...children);
 }
+
+/**
+ * A sentence as nodes, its marked stretches (ARTICLE_START … ARTICLE_END, see describe.ts) in
+ * spans that say they are an article's text, not the interface's: translate="no".
+ */
+export function fromArticleSpans(doc: Document, text: string): (Node | string)[] {
+  return text.split(ARTICLE_START).flatMap((piece, i) => {
+    if (i === 0) return piece ? [piece] : [];
+    const [inside, after] = piece.split(ARTICLE_END);
+    return [h(doc, 'span', { translate: 'no' }, inside), ...(after ? [after] : [])];
+  });
+}
+
+let lastId = 0;
+/** An id for an element that another one names (aria-labelledby), unique in the page. */
+export const uniqueId = (prefix: string) => `${prefix}-${++lastId}`;

@@ -7,7 +7,7 @@ export { badgeFor, NOT_ANALYSED, type Badge } from './badge';
 export { renderComparison, type ComparisonData } from './compare-view';
 export { attributionOf, describeReport } from './describe';
 export { percent } from './format';
-export { h } from './dom';
+export { fromArticleSpans, h } from './dom';
 export { translateEnglish, translatorFrom, type MessageKey, type Translate } from './i18n';
 export { announcementOf, renderPopup, type PopupActions, type PopupContext } from './popup-view';
 export { startOptionsPage } from './options/page';

@@ -124,7 +124,7 @@ describe('renderPopup', () => {
     expect(order.indexOf('summary')).toBeLessThan(order.indexOf('share-bar'));
     expect(order.indexOf('share-bar')).toBeLessThan(order.indexOf('open-comparison'));
     expect(root.querySelector('details.changes')?.hasAttribute('open')).toBe(true);
-    expect(text('original-no-address')).toMatch(/address is unknown/);
+    expect(text('original-no-address')).toMatch(/^Address unknown/);
   });
 
   it('lists changes of meaning before spellings, says which side is the original, and folds them for a rewrite', () => {

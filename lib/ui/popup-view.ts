@@ -6,10 +6,10 @@
  */
 import { meaningFirst } from './change-order';
 import { describeReport, verdictLabel } from './describe';
-import { h, placed, safeHref, SLOT } from './dom';
+import { fromArticleSpans, h, placed, safeHref, SLOT } from './dom';
 import { count, percent, publishedDate } from './format';
 import type { MessageKey, Translate } from './i18n';
-import type { ChangeKind, FeedbackKind, FeedLink, ProvenanceReport, TabState } from '../model';
+import type { ChangeKind, FeedbackKind, FeedLink, OriginalRef, ProvenanceReport, TabState } from '../model';
 
 /** How many changes the popup lists before "and N more" (the compare page has them all). */
 export const POPUP_CHANGES = 8;
@@ -55,16 +55,19 @@ const FEEDBACK_KINDS: [FeedbackKind, MessageKey][] = [
   ['missed-original', 'feedbackMissedOriginal'],
 ];
 
-/** Text that comes from an article, not from the interface: never translated, in its own language. */
-const fromArticle = (language?: string) => ({ translate: 'no', ...(language ? { lang: language } : {}) });
-
-function button(doc: Document, testId: string, label: string, onClick: () => void, primary = false): HTMLElement {
-  const el = h(
-    doc,
-    'button',
-    { type: 'button', 'data-testid': testId, ...(primary ? { class: 'primary' } : {}) },
-    label,
-  );
+/** A button; `name`, a name or title from a page, goes where the label's SLOT is, set apart as not the interface's. */
+function button(
+  doc: Document,
+  testId: string,
+  label: string,
+  onClick: () => void,
+  primary = false,
+  name?: string,
+): HTMLElement {
+  const attributes = { type: 'button', 'data-testid': testId, ...(primary ? { class: 'primary' } : {}) };
+  const el = name
+    ? placed(doc, 'button', attributes, label, h(doc, 'span', { translate: 'no' }, name))
+    : h(doc, 'button', attributes, label);
   el.addEventListener('click', onClick);
   return el;
 }
@@ -150,25 +153,6 @@ function originalCard(doc: Document, report: ProvenanceReport, t: Translate): HT
     h(
       doc,
       'p',
-      { class: 'title' },
-      href
-        ? h(
-            doc,
-            'a',
-            {
-              href,
-              target: '_blank',
-              rel: 'noopener noreferrer',
-              'data-testid': 'original-link',
-              ...fromArticle(original.language),
-            },
-            h(doc, 'span', { 'data-testid': 'original-title' }, original.title),
-          )
-        : h(doc, 'span', { 'data-testid': 'original-title', ...fromArticle(original.language) }, original.title),
-    ),
-    h(
-      doc,
-      'p',
       { class: 'byline', translate: 'no' },
       original.publisher ? h(doc, 'span', { 'data-testid': 'original-publisher' }, original.publisher) : null,
       original.authors?.length
@@ -187,7 +171,19 @@ function originalCard(doc: Document, report: ProvenanceReport, t: Translate): HT
           h(doc, 'span', { translate: 'no' }, original.knownFrom),
         )
       : null,
-    href ? null : h(doc, 'p', { class: 'muted', 'data-testid': 'original-no-address' }, t('originalNoAddress')),
+    href
+      ? h(
+          doc,
+          'p',
+          {},
+          h(
+            doc,
+            'a',
+            { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'original-link' },
+            t('readOriginal'),
+          ),
+        )
+      : h(doc, 'p', { class: 'muted', 'data-testid': 'original-no-address' }, t('originalNoAddress')),
   );
 }
 
@@ -241,13 +237,12 @@ function copiesFold(doc: Document, report: ProvenanceReport, pageUrl: string, t:
   );
 }
 
-function sourcesList(doc: Document, report: ProvenanceReport, t: Translate): HTMLElement | null {
+function sourcesFold(doc: Document, report: ProvenanceReport, t: Translate): HTMLElement | null {
   if (report.sources.length < 2) return null;
-  return h(
+  return fold(
     doc,
-    'section',
-    { class: 'sources', 'aria-labelledby': 'sources-heading' },
-    h(doc, 'h2', { id: 'sources-heading', class: 'label' }, t('sourcesHeading')),
+    'sources',
+    t('sourcesCount', count(report.sources.length, t)),
     h(
       doc,
       'ul',
@@ -338,8 +333,14 @@ function teachItems(
   for (const feed of feeds) {
     parts.push(
       context.following?.has(feed.url)
-        ? h(doc, 'p', { 'data-testid': 'following' }, t('following', feed.title))
-        : button(doc, 'follow-feed', t('followFeed', feed.title), () => actions.follow(feed)),
+        ? placed(
+            doc,
+            'p',
+            { 'data-testid': 'following' },
+            t('following', SLOT),
+            h(doc, 'span', { translate: 'no' }, feed.title),
+          )
+        : button(doc, 'follow-feed', t('followFeed', SLOT), () => actions.follow(feed), false, feed.title),
     );
   }
   if (feeds.some((f) => !context.following?.has(f.url)))
@@ -414,13 +415,24 @@ function stalledView(doc: Document, reason: NonNullable<PopupContext['stalled']>
   ];
 }
 
-/** The answer: `verdict` holds the whole sentence, `summary` the sentence itself (both test hooks). */
-function answer(doc: Document, sentence: string, extra?: HTMLElement | null): HTMLElement {
+/**
+ * The answer: `verdict` holds the whole sentence, `summary` the sentence itself, and the
+ * original's title in it `original-title` (test hooks); the card below does not repeat it.
+ */
+function answer(doc: Document, sentence: string, extra?: HTMLElement | null, original?: OriginalRef | null) {
+  const spans = fromArticleSpans(doc, sentence);
+  const title = spans.find(
+    (node): node is HTMLElement => typeof node !== 'string' && node.textContent === original?.title,
+  );
+  if (title) {
+    title.setAttribute('data-testid', 'original-title');
+    if (original?.language) title.setAttribute('lang', original.language);
+  }
   return h(
     doc,
     'div',
     { class: 'answer', 'data-testid': 'verdict' },
-    h(doc, 'p', { 'data-testid': 'summary' }, sentence),
+    h(doc, 'p', { 'data-testid': 'summary' }, ...spans),
     extra ?? null,
   );
 }
@@ -439,7 +451,7 @@ function readyView(
     parts.push(
       answer(
         doc,
-        describeReport(report, t),
+        describeReport(report, t, true),
         h(doc, 'p', { 'data-testid': 'checked-count' }, t('checkedAgainst', count(state.checked ?? 0, t))),
       ),
       h(
@@ -449,23 +461,26 @@ function readyView(
         h(doc, 'h2', { id: 'teach-heading' }, t('teachHeading')),
         h(doc, 'p', {}, t('teachIntro')),
         ...teachItems(doc, state, t, actions, context, true),
+        siteSwitch(doc, state.url, false, t, actions),
       ),
     );
   } else {
-    parts.push(answer(doc, describeReport(report, t)), ...sharesView(doc, report, t));
+    parts.push(answer(doc, describeReport(report, t, true), null, report.original), ...sharesView(doc, report, t));
     if (report.original) parts.push(button(doc, 'open-comparison', t('openComparison'), actions.openComparison, true));
-    parts.push(originalCard(doc, report, t), sourcesList(doc, report, t), changesFold(doc, report, t));
+    parts.push(originalCard(doc, report, t), sourcesFold(doc, report, t), changesFold(doc, report, t));
     parts.push(copiesFold(doc, report, state.url, t));
-    // The page's own site is offered where that could still teach something: not on its own original.
-    if (report.verdict !== 'original' || context.learningFrom)
-      parts.push(
-        fold(
-          doc,
-          'teach',
-          t('teachHeading'),
-          h(doc, 'div', { 'data-testid': 'teach' }, ...teachItems(doc, state, t, actions, context, false)),
-        ),
-      );
+    // What Upstream can learn from the site, where that could still teach something (not on its
+    // own original), and the switch for the site.
+    const teach = report.verdict !== 'original' || context.learningFrom;
+    parts.push(
+      fold(
+        doc,
+        'site',
+        t('siteHeading'),
+        teach ? h(doc, 'div', { 'data-testid': 'teach' }, ...teachItems(doc, state, t, actions, context, false)) : null,
+        siteSwitch(doc, state.url, false, t, actions),
+      ),
+    );
   }
   if (context.note) parts.push(h(doc, 'p', { role: 'status', 'data-testid': 'teach-note' }, context.note));
   parts.push(feedbackFold(doc, report, t, actions));
@@ -507,7 +522,8 @@ export function renderPopup(
     verdict = state.report.verdict;
     content = readyView(doc, state, t, actions, context);
   }
-  if (state) content.push(siteSwitch(doc, state.url, state.status === 'disabled', t, actions));
+  if (state && state.status !== 'ready')
+    content.push(siteSwitch(doc, state.url, state.status === 'disabled', t, actions));
   root.setAttribute('data-verdict', verdict);
   const originalId = state?.status === 'ready' ? state.report.original?.id : undefined;
   if (originalId) root.setAttribute('data-original-id', originalId);
@@ -515,10 +531,10 @@ export function renderPopup(
   root.replaceChildren(...content.filter((el): el is HTMLElement => !!el));
 }
 
-/** The one sentence a screen reader is told for a state: said again only when it changes. */
+/** The one sentence a screen reader is told for a state (article text marked, as in the answer): said again only when it changes. */
 export function announcementOf(state: TabState | null, t: Translate, context: PopupContext = {}): string {
   if (!state) return t(context.stalled ? STALLED[context.stalled] : 'verdictPending');
   if (state.status === 'no-article') return t('summaryNoArticle');
   if (state.status === 'disabled') return t('siteDisabled', hostOf(state.url) ?? state.url);
-  return describeReport(state.report, t);
+  return describeReport(state.report, t, true);
 }

@@ -2,6 +2,8 @@
  * The first-run page: what Upstream does, what it knows now, how to give it more, and what
  * never leaves the browser. Opened once on install; reachable from the popup and the options.
  */
+import { BADGE_LEGEND } from './badge';
+import { verdictLabel } from './describe';
 import { h } from './dom';
 import type { MessageKey, Translate } from './i18n';
 import { STARTER_OUTLETS, type StarterOutlet } from './starter-outlets';
@@ -31,7 +33,7 @@ function starterSection(doc: Document, t: Translate, follow: FollowOutlets): HTM
       doc,
       'fieldset',
       {},
-      h(doc, 'legend', { lang: language }, LANGUAGE_NAMES[language]),
+      h(doc, 'legend', { lang: language, translate: 'no' }, LANGUAGE_NAMES[language]),
       ...boxes
         .filter(({ outlet }) => outlet.language === language)
         .map(({ outlet, box }) =>
@@ -41,7 +43,7 @@ function starterSection(doc: Document, t: Translate, follow: FollowOutlets): HTM
             {},
             box,
             ' ',
-            h(doc, 'label', { for: box.id, lang: language }, outlet.name),
+            h(doc, 'label', { for: box.id, lang: language, translate: 'no' }, outlet.name),
             ' ',
             h(
               doc,
@@ -82,6 +84,21 @@ function starterSection(doc: Document, t: Translate, follow: FollowOutlets): HTM
   );
 }
 
+/** Each badge as the toolbar shows it, with what it means. */
+function badgeLegend(doc: Document, t: Translate): HTMLElement {
+  return h(
+    doc,
+    'dl',
+    { class: 'badges', 'data-testid': 'badge-legend' },
+    ...BADGE_LEGEND.flatMap(({ verdict, badge }) => [
+      h(doc, 'dt', {}, h(doc, 'span', { class: 'badge', style: `background: ${badge.color}` }, t(badge.text!))),
+      h(doc, 'dd', {}, verdictLabel(verdict, t)),
+    ]),
+    h(doc, 'dt', {}, h(doc, 'span', { class: 'badge blank' }, '')),
+    h(doc, 'dd', {}, t('welcomeBadgeBlank')),
+  );
+}
+
 export interface WelcomeFacts {
   /** Originals in the store now. */
   originals: number;
@@ -106,6 +123,7 @@ export function renderWelcome(root: HTMLElement, facts: WelcomeFacts, t: Transla
   root.replaceChildren(
     h(doc, 'h1', {}, t('welcomeHeading')),
     h(doc, 'p', { class: 'lead' }, t('welcomeWhat')),
+    section(doc, 'welcome-badges', 'welcomeBadgesHeading', t, badgeLegend(doc, t)),
     section(
       doc,
       'welcome-knows',

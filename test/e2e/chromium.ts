@@ -135,6 +135,8 @@ export async function launchChromium(
           await page.screenshot({ path, fullPage });
         },
         setViewport: (width, height) => page.setViewportSize({ width, height }),
+        colorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+        run: async (source) => void (await page.evaluate(source)),
         close: () => page.close(),
       };
     },

@@ -69,6 +69,8 @@ export async function launchFirefox(
           press: (key) => page.keyboard.press(key as never),
           screenshot: async (path, _scheme, fullPage) => void (await page.screenshot({ path, fullPage })),
           setViewport: (width, height) => page.setViewport({ width, height }),
+          colorScheme: (value) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value }]),
+          run: async (source) => void (await page.evaluate(source)),
           close: () => page.close(),
         };
       },

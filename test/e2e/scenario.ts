@@ -14,6 +14,10 @@ export interface TestPage {
   press(key: string): Promise<void>;
   screenshot(path: string, colorScheme: 'light' | 'dark', fullPage: boolean): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Renders the page in the light or the dark colour scheme. */
+  colorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** Runs a script's source in the page (a test library, which an extension page's policy would not load). */
+  run(source: string): Promise<void>;
   close(): Promise<void>;
 }
 

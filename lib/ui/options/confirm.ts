@@ -2,23 +2,29 @@
  * A button whose action cannot be undone asks first, in the page: the button gives way to the
  * question with "Yes" and "Cancel", and Cancel puts the button back with the focus on it.
  */
-import { h } from '../dom';
+import { h, uniqueId } from '../dom';
 import type { Translate } from '../i18n';
 
 export interface ConfirmingButton {
   label: string;
-  /** The button's accessible name when its label alone is ambiguous (which "Delete"?). */
-  name?: string;
+  /** The element naming what the button acts on (which "Delete"?): its text joins the button's accessible name. */
+  labelledBy?: string;
   question: string;
   testId: string;
 }
 
 export function confirmingButton(doc: Document, t: Translate, spec: ConfirmingButton, act: () => unknown): HTMLElement {
   const holder = h(doc, 'span', { class: 'confirming' });
+  const id = uniqueId('action');
   const start = h(
     doc,
     'button',
-    { type: 'button', 'data-testid': spec.testId, ...(spec.name ? { 'aria-label': spec.name } : {}) },
+    {
+      type: 'button',
+      id,
+      'data-testid': spec.testId,
+      ...(spec.labelledBy ? { 'aria-labelledby': `${id} ${spec.labelledBy}` } : {}),
+    },
     spec.label,
   );
   const yes = h(doc, 'button', { type: 'button', class: 'danger', 'data-testid': 'confirm' }, t('optionsConfirmYes'));

@@ -5,7 +5,7 @@
  */
 import type { FeedbackKind, VerdictFeedback } from '../../model';
 import { describeReport } from '../describe';
-import { h } from '../dom';
+import { fromArticleSpans, h } from '../dom';
 import { count } from '../format';
 import type { MessageKey } from '../i18n';
 import { confirmingButton } from './confirm';
@@ -35,7 +35,7 @@ export function startFeedbackSection(s: Section): () => Promise<void> {
       ' · ',
       timeElement(doc, f.at, t),
       h(doc, 'div', { class: 'subscription-url', translate: 'no' }, f.url),
-      h(doc, 'div', {}, t('optionsFeedbackShown', describeReport(f.report, t))),
+      h(doc, 'div', {}, ...fromArticleSpans(doc, t('optionsFeedbackShown', describeReport(f.report, t, true)))),
       f.note ? h(doc, 'div', {}, t('optionsFeedbackNote'), ' ', h(doc, 'q', {}, f.note)) : null,
       confirmingButton(
         doc,

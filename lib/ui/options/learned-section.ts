@@ -1,5 +1,5 @@
 /** The outlets Upstream learns from, with how many originals each gave, a way to stop (after a question), and the list as text. */
-import { h } from '../dom';
+import { h, uniqueId } from '../dom';
 import { count } from '../format';
 import { confirmingButton } from './confirm';
 import type { Section } from './context';
@@ -25,19 +25,20 @@ export function startLearnedSection(s: Section): () => Promise<void> {
   async function show(): Promise<void> {
     const [outlets, counts] = await Promise.all([backend.trustedOutlets(), backend.learnedCounts()]);
     ($('trusted') as HTMLTextAreaElement).value = outlets.join('\n');
-    const items = outlets.map((domain) =>
-      h(
+    const items = outlets.map((domain) => {
+      const id = uniqueId('outlet');
+      return h(
         doc,
         'li',
         { 'data-testid': 'learned-outlet', 'data-domain': domain },
-        t('optionsLearnedCount', domain, count(counts[domain] ?? 0, t)),
+        h(doc, 'span', { id }, t('optionsLearnedCount', domain, count(counts[domain] ?? 0, t))),
         ' ',
         confirmingButton(
           doc,
           t,
           {
             label: t('optionsStopLearning'),
-            name: t('stopLearning', domain),
+            labelledBy: id,
             question: t('optionsStopLearningQuestion', domain),
             testId: 'stop-learning',
           },
@@ -46,8 +47,8 @@ export function startLearnedSection(s: Section): () => Promise<void> {
             await show();
           },
         ),
-      ),
-    );
+      );
+    });
     $('learned-outlets').replaceChildren(...(items.length ? items : [h(doc, 'li', {}, t('optionsLearnedNone'))]));
   }
 

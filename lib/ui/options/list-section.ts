@@ -1,6 +1,6 @@
 /** The paged, searchable list of originals, each viewable and deletable (after a question). */
 import type { OriginalRecord, OriginOfRecord } from '../../model';
-import { h } from '../dom';
+import { h, uniqueId } from '../dom';
 import { count, publishedDate } from '../format';
 import type { MessageKey } from '../i18n';
 import { confirmingButton } from './confirm';
@@ -44,14 +44,21 @@ export function startListSection(s: Section): () => Promise<void> {
   }
 
   function rowOf(r: OriginalRecord): HTMLElement {
-    const view = h(doc, 'button', { type: 'button', 'aria-label': t('optionsViewLabel', r.title) }, t('optionsView'));
+    const titleId = uniqueId('title');
+    const viewId = uniqueId('view');
+    const view = h(
+      doc,
+      'button',
+      { type: 'button', id: viewId, 'aria-labelledby': `${viewId} ${titleId}` },
+      t('optionsView'),
+    );
     view.addEventListener('click', () => void showOriginal(r.id));
     const remove = confirmingButton(
       doc,
       t,
       {
         label: t('optionsDelete'),
-        name: t('optionsDeleteLabel', r.title),
+        labelledBy: titleId,
         question: t('optionsDeleteQuestion'),
         testId: 'delete-original',
       },
@@ -64,7 +71,7 @@ export function startListSection(s: Section): () => Promise<void> {
       doc,
       'tr',
       { 'data-id': r.id },
-      h(doc, 'td', { translate: 'no' }, r.title),
+      h(doc, 'td', { translate: 'no', id: titleId }, r.title),
       h(doc, 'td', { translate: 'no' }, r.publisher ?? ''),
       h(doc, 'td', {}, r.published ? publishedDate(r.published, t) : ''),
       r.knownFrom

@@ -4,7 +4,7 @@
  * feed's articles are kept, pausing, refreshing and removing (after a question).
  */
 import type { SubscriptionView } from '../../model';
-import { h, placed, SLOT } from '../dom';
+import { h, placed, SLOT, uniqueId } from '../dom';
 import { count } from '../format';
 import type { MessageKey } from '../i18n';
 import { problemText } from '../problem-text';
@@ -31,13 +31,13 @@ export function startSubscriptionsSection(s: Section): () => Promise<void> {
     );
 
   /** The days a feed's articles are kept, changed where the person types a day count the background accepts. */
-  function keepDaysInput(sub: SubscriptionView, everyHours: () => number): HTMLInputElement {
+  function keepDaysInput(sub: SubscriptionView, everyHours: () => number, labelledBy: string): HTMLInputElement {
     const input = h(doc, 'input', {
       type: 'number',
       min: '1',
       max: '365',
       value: String(sub.keepDays),
-      'aria-label': t('optionsKeepOf', sub.title),
+      'aria-labelledby': labelledBy,
       'data-testid': 'keep-days',
     }) as HTMLInputElement;
     input.addEventListener('change', () => {
@@ -71,24 +71,33 @@ export function startSubscriptionsSection(s: Section): () => Promise<void> {
   }
 
   function subscriptionItem(sub: SubscriptionView): HTMLElement {
+    // Each control is named by what it does and the subscription's title (which is the feed's, not the interface's).
+    const [titleId, scheduleId, keepId, pauseId, refreshId] = ['title', 'every', 'keep', 'pause', 'refresh'].map(
+      uniqueId,
+    );
+    const named = (id: string) => `${id} ${titleId}`;
     const schedule = h(
       doc,
       'select',
-      { 'aria-label': t('optionsScheduleOf', sub.title) },
+      { 'aria-labelledby': named(scheduleId) },
       ...scheduleOptions(sub.everyHours),
     ) as HTMLSelectElement;
     schedule.addEventListener('change', () => void backend.setSchedule(sub.url, Number(schedule.value)));
     const refreshButton = h(
       doc,
       'button',
-      { type: 'button', 'data-testid': 'refresh-subscription', 'aria-label': t('optionsRefreshOf', sub.title) },
+      { type: 'button', id: refreshId, 'data-testid': 'refresh-subscription', 'aria-labelledby': named(refreshId) },
       t('optionsRefreshNow'),
     );
     refreshButton.addEventListener('click', async () => {
       await backend.refreshSubscription(sub.url);
       await followSubscriptions();
     });
-    const pause = h(doc, 'input', { type: 'checkbox', 'data-testid': 'pause-subscription' }) as HTMLInputElement;
+    const pause = h(doc, 'input', {
+      type: 'checkbox',
+      'data-testid': 'pause-subscription',
+      'aria-labelledby': named(pauseId),
+    }) as HTMLInputElement;
     pause.checked = !!sub.paused;
     pause.addEventListener('change', async () => {
       await backend.setPaused(sub.url, pause.checked);
@@ -99,7 +108,7 @@ export function startSubscriptionsSection(s: Section): () => Promise<void> {
       t,
       {
         label: t('optionsUnsubscribe'),
-        name: t('optionsUnsubscribeLabel', sub.title),
+        labelledBy: titleId,
         question: t(
           sub.kind === 'feed' ? 'optionsUnfollowQuestion' : 'optionsUnsubscribeQuestion',
           count(sub.count, t),
@@ -112,7 +121,7 @@ export function startSubscriptionsSection(s: Section): () => Promise<void> {
       },
     );
     const busy = sub.activity ?? (sub.removing ? 'removing' : undefined);
-    const keep = sub.kind === 'feed' ? keepDaysInput(sub, () => Number(schedule.value)) : null;
+    const keep = sub.kind === 'feed' ? keepDaysInput(sub, () => Number(schedule.value), named(keepId)) : null;
     for (const control of [refreshButton, schedule, keep, pause])
       if (control) (control as HTMLButtonElement).disabled = !!busy;
     const unread = (sub.items ?? []).filter((i) => i.problem && i.title);
@@ -120,10 +129,10 @@ export function startSubscriptionsSection(s: Section): () => Promise<void> {
       doc,
       'li',
       { 'data-url': sub.url, 'data-testid': 'subscription', 'data-busy': busy ?? '' },
-      h(doc, 'strong', { 'data-testid': 'subscription-title', translate: 'no' }, sub.title),
+      h(doc, 'strong', { id: titleId, 'data-testid': 'subscription-title', translate: 'no' }, sub.title),
       h(doc, 'div', { class: 'subscription-url', translate: 'no' }, sub.url),
       stateOf(sub, busy),
-      busy ? h(doc, 'progress', { 'aria-label': t('optionsProgressOf', sub.title) }) : null,
+      busy ? h(doc, 'progress', { 'aria-labelledby': titleId }) : null,
       sub.paused ? h(doc, 'div', { 'data-testid': 'subscription-paused' }, t('optionsPausedState')) : null,
       sub.problem
         ? h(
@@ -154,10 +163,11 @@ export function startSubscriptionsSection(s: Section): () => Promise<void> {
         doc,
         'div',
         { class: 'controls' },
+        h(doc, 'span', { id: scheduleId, class: 'visually-hidden' }, t('optionsScheduleLabel')),
         schedule,
         ' ',
-        ...(keep ? [h(doc, 'label', {}, t('optionsKeepDays'), ' ', keep), ' '] : []),
-        h(doc, 'label', {}, pause, ` ${t('optionsPause')}`),
+        ...(keep ? [h(doc, 'label', {}, h(doc, 'span', { id: keepId }, t('optionsKeepDays')), ' ', keep), ' '] : []),
+        h(doc, 'label', {}, pause, ' ', h(doc, 'span', { id: pauseId }, t('optionsPause'))),
         ' ',
         refreshButton,
         ' ',
