@@ -11,8 +11,8 @@ import { count, percent, publishedDate } from './format';
 import type { MessageKey, Translate } from './i18n';
 import type { ChangeKind, FeedbackKind, FeedLink, OriginalRef, ProvenanceReport, TabState } from '../model';
 
-/** How many changes the popup lists before "and N more" (the compare page has them all). */
-export const POPUP_CHANGES = 8;
+/** How many changes the popup lists, folded, before "and N more" (the compare page has them all). */
+export const POPUP_CHANGES = 20;
 
 /** What the popup's controls do; wired to the browser by the entrypoint. */
 export interface PopupActions {

@@ -52,10 +52,10 @@ describe('Chromium: a store people can grow', () => {
         (document.querySelector('[data-testid="store-summary"]')?.textContent ?? '').startsWith(
           `${expected} originals`,
         ),
-      COUNT + 4,
+      (COUNT + 4).toLocaleString('en'),
       { timeout: 240_000, polling: 500 },
     );
-    expect(await options.textContent('[data-testid="import-status"]')).toMatch(/^Imported \d+ originals\.$/);
+    expect(await options.textContent('[data-testid="import-status"]')).toMatch(/^Imported [\d,]+ originals\.$/);
   };
 
   const exportText = async () => {
@@ -108,7 +108,9 @@ describe('Chromium: a store people can grow', () => {
     // The count does not move on a re-import, so wait for the import to finish first.
     await options.waitForFunction(
       () =>
-        /^Imported \d+ originals\.$/.test(document.querySelector('[data-testid="import-status"]')?.textContent ?? ''),
+        /^Imported [\d,]+ originals\.$/.test(
+          document.querySelector('[data-testid="import-status"]')?.textContent ?? '',
+        ),
       null,
       {
         timeout: 240_000,

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { packText } from '../../lib/formats';
+import type { Subscription } from '../../lib/model';
 import { moreVerdictCases, newsPage, pageCases, addressCases, type PageCase } from '../fixtures/pages';
 import { launchChromium, openArticle, type ChromiumSession } from './chromium';
 import { articleTab, waitFor, type TestPage } from './scenario';
@@ -130,7 +131,7 @@ export async function startStatesServer(): Promise<RecordingServer> {
 
 /** Chromium in `locale`, with access to the test server's host given (so following asks nothing). */
 export const launchForStates = (server: RecordingServer, locale = 'en-US') =>
-  launchChromium(server, locale, true, [`${server.origin}/*`]);
+  launchChromium(server, locale, true, ['http://127.0.0.1/*']);
 
 /**
  * Opens the popup for a state at the popup's size (340 px wide, 600 px tall) in `view`, once
@@ -174,8 +175,8 @@ export async function followFeedAndList(view: TestPage, server: RecordingServer,
   for (const path of [FEED_PATH, PACK_PATH])
     await send(view, { type: 'subscribe', url: `${server.origin}${path}`, everyHours: 24 });
   await waitFor('the feed and the list', async () => {
-    const list = (await send(view, { type: 'list-subscriptions' })) as { activity?: string; checkedAt?: number }[];
-    return list.length === 2 && list.every((s) => !s.activity && s.checkedAt);
+    const list = (await send(view, { type: 'list-subscriptions' })) as Subscription[] & { activity?: string }[];
+    return list.length === 2 && list.every((s) => !s.activity && s.checkedAt && !s.waitingForAccess);
   });
 }
 
