@@ -27,6 +27,23 @@ describe('parseMessage', () => {
   });
 });
 
+describe('reports of wrong verdicts', () => {
+  it('take a known kind and a bounded note, from the extension pages only', () => {
+    const report = { type: 'report-verdict', tabId: 4, kind: 'wrong-original', note: 'not this one' };
+    expect(parseMessage({ ...report, extra: 1 })).toEqual(report);
+    for (const bad of [
+      { ...report, kind: 'spam' },
+      { ...report, note: 'x'.repeat(501) },
+      { ...report, tabId: 'a' },
+      { type: 'delete-feedback', at: -1 },
+      { type: 'set-subscription-paused', url: 'https://x.example/feed', paused: 'yes' },
+    ])
+      expect(parseMessage(bad)).toBeNull();
+    expect(mayBeSentFrom(report as Message, 'content-script')).toBe(false);
+    expect(mayBeSentFrom(report as Message, 'extension-page')).toBe(true);
+  });
+});
+
 describe('subscription messages', () => {
   it('come only from the extension pages, with a schedule of an hour to a month', () => {
     const subscribe = parseMessage({ type: 'subscribe', url: 'https://desk.example/list.jsonl', everyHours: 24 });

@@ -75,6 +75,46 @@ describe('background service', () => {
     expect(copy?.status === 'ready' && copy.report.original?.id).toBe(learned.id);
   });
 
+  it('keeps "this is wrong" on the device, never names a dismissed original for that page again, and brings it back when the report is deleted', async () => {
+    const { store, service } = await setup();
+    const html = page('independent-kharkiv-night').html;
+    const outlet = 'https://www.ledger.example/world/kharkiv';
+    const copyUrl = 'https://blog.example/kharkiv';
+    const extension = { kind: 'extension-page' as const };
+    await service.handle({ type: 'set-trusted-outlets', domains: ['ledger.example'] }, extension);
+    await service.handle(
+      { type: 'article-found', article: await messageFor(html, outlet) },
+      { kind: 'content-script', tabId: 2, url: outlet },
+    );
+    const copy = { type: 'article-found' as const, article: await messageFor(html, copyUrl) };
+    const atCopy = { kind: 'content-script' as const, tabId: 1, url: copyUrl };
+    await service.handle(copy, atCopy);
+    const verdictAtCopy = async () => {
+      const state = await store.tabs.getTabState(1);
+      return state?.status === 'ready' ? state.report.verdict : state?.status;
+    };
+    expect(await verdictAtCopy()).toBe('copy');
+
+    const kept = await service.handle(
+      { type: 'report-verdict', tabId: 1, kind: 'wrong-original', note: 'a different story' },
+      extension,
+    );
+    expect(kept).toMatchObject({ url: copyUrl, kind: 'wrong-original', note: 'a different story' });
+    expect(kept?.report.verdict).toBe('copy');
+    // At once, and when the page is read again.
+    expect(await verdictAtCopy()).toBe('none');
+    await service.handle(copy, atCopy);
+    expect(await verdictAtCopy()).toBe('none');
+    const list = await service.handle({ type: 'list-feedback' }, extension);
+    expect(list?.map((f) => f.url)).toEqual([copyUrl]);
+    // A page cannot report or read reports.
+    expect(await service.handle({ type: 'list-feedback' }, atCopy)).toBeUndefined();
+
+    await service.handle({ type: 'delete-feedback', at: kept!.at }, extension);
+    await service.handle(copy, atCopy);
+    expect(await verdictAtCopy()).toBe('copy');
+  });
+
   it('learns from a site in one click: the page is stored once, becomes the original, and its copies elsewhere are traced to it', async () => {
     const { store, service } = await setup();
     // A repost with its trailer ("Source link"): cleaning changes its text, the record must not.

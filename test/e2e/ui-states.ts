@@ -175,7 +175,7 @@ export async function followFeedAndList(view: TestPage, server: RecordingServer,
   for (const path of [FEED_PATH, PACK_PATH])
     await send(view, { type: 'subscribe', url: `${server.origin}${path}`, everyHours: 24 });
   await waitFor('the feed and the list', async () => {
-    const list = (await send(view, { type: 'list-subscriptions' })) as Subscription[] & { activity?: string }[];
+    const list = (await send(view, { type: 'list-subscriptions' })) as (Subscription & { activity?: string })[];
     return list.length === 2 && list.every((s) => !s.activity && s.checkedAt && !s.waitingForAccess);
   });
 }
