@@ -10,7 +10,16 @@ async function main(): Promise<void> {
   document.title = t('compareTitle');
   const tabId = Number(new URLSearchParams(location.search).get('tab'));
   const explained = await request<'get-comparison'>({ type: 'get-comparison', tabId }).catch(() => null);
-  await renderComparison(document.getElementById('compare')!, explained, t, (run) => setTimeout(run, 0));
+  await renderComparison(
+    document.getElementById('compare')!,
+    explained,
+    t,
+    (run) => setTimeout(run, 0),
+    async (kind, note) => {
+      const kept = await request<'report-verdict'>({ type: 'report-verdict', tabId, kind, ...(note ? { note } : {}) });
+      return t(kept?.kind === 'wrong-original' ? 'feedbackSaved' : 'feedbackSavedOther');
+    },
+  );
 }
 
 void main();

@@ -95,7 +95,7 @@ describe('background service', () => {
     };
     expect(await verdictAtCopy()).toBe('copy');
 
-    const kept = await service.handle(
+    const kept = await service.handle<'report-verdict'>(
       { type: 'report-verdict', tabId: 1, kind: 'wrong-original', note: 'a different story' },
       extension,
     );
@@ -105,7 +105,7 @@ describe('background service', () => {
     expect(await verdictAtCopy()).toBe('none');
     await service.handle(copy, atCopy);
     expect(await verdictAtCopy()).toBe('none');
-    const list = await service.handle({ type: 'list-feedback' }, extension);
+    const list = await service.handle<'list-feedback'>({ type: 'list-feedback' }, extension);
     expect(list?.map((f) => f.url)).toEqual([copyUrl]);
     // A page cannot report or read reports.
     expect(await service.handle({ type: 'list-feedback' }, atCopy)).toBeUndefined();

@@ -91,4 +91,22 @@ describe('renderComparison', () => {
     // Headings in order: the page's title, then its sections.
     expect([...el.querySelectorAll('h1, h2')].map((x) => x.tagName)).toEqual(['H1', 'H2', 'H2']);
   });
+
+  it('takes "this is wrong" from the compare page too, and says what was kept', async () => {
+    const el = root();
+    const said: string[] = [];
+    await renderComparison(
+      el,
+      { report, rows: null },
+      translateEnglish,
+      (run) => run(),
+      async (kind, note) => (said.push(`${kind}:${note}`), 'Kept.'),
+    );
+    const form = el.querySelector('[data-testid="feedback-form"]')!;
+    (form.querySelector('textarea') as unknown as HTMLTextAreaElement).value = 'wrong story';
+    form.dispatchEvent(new (el.ownerDocument.defaultView as unknown as typeof globalThis).Event('submit'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(said).toEqual(['wrong-original:wrong story']);
+    expect(el.querySelector('[data-testid="feedback-status"]')?.textContent).toBe('Kept.');
+  });
 });

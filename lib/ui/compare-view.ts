@@ -6,11 +6,12 @@
  * the row that holds both versions.
  */
 import { meaningFirst } from './change-order';
+import { feedbackForm } from './feedback-form';
 import { describeReport } from './describe';
 import { fromArticleSpans, h, safeHref } from './dom';
 import { count, percent } from './format';
 import type { MessageKey, Translate } from './i18n';
-import type { CompareRow, ProvenanceReport, RowKind, Segment } from '../model';
+import type { CompareRow, FeedbackKind, ProvenanceReport, RowKind, Segment } from '../model';
 
 /** Rows rendered per step; each step is a few milliseconds of work. */
 export const ROWS_PER_STEP = 60;
@@ -119,6 +120,23 @@ function changesFold(doc: Document, report: ProvenanceReport, rows: CompareRow[]
   );
 }
 
+/** "Is this wrong?", folded on one line; `reportWrong` keeps the report and says what it did. */
+function feedbackFold(
+  doc: Document,
+  report: ProvenanceReport,
+  t: Translate,
+  reportWrong: (kind: FeedbackKind, note: string) => Promise<string>,
+): HTMLElement {
+  const status = h(doc, 'p', { role: 'status', 'data-testid': 'feedback-status' });
+  const form = feedbackForm(doc, report, t, (kind, note) => {
+    void reportWrong(kind, note).then((said) => {
+      form.hidden = true;
+      status.textContent = said;
+    });
+  });
+  return h(doc, 'details', { class: 'feedback' }, h(doc, 'summary', {}, t('feedbackHeading')), form, status);
+}
+
 /**
  * Renders the comparison into `root`. `nextStep` schedules the next chunk (setTimeout in the
  * browser); the returned promise resolves when every row is in the page.
@@ -128,6 +146,7 @@ export async function renderComparison(
   data: ComparisonData | null,
   t: Translate,
   nextStep: (run: () => void) => void,
+  reportWrong?: (kind: FeedbackKind, note: string) => Promise<string>,
 ): Promise<void> {
   const doc = root.ownerDocument;
   if (!data || !data.report.original) {
@@ -186,6 +205,7 @@ export async function renderComparison(
     ),
   );
   root.replaceChildren(header);
+  if (reportWrong) root.append(feedbackFold(doc, report, t, reportWrong));
 
   const { rows } = data;
   if (!rows) {

@@ -5,6 +5,7 @@
  * Pure DOM building; text from pages is marked translate="no" (it is not the interface's).
  */
 import { meaningFirst } from './change-order';
+import { feedbackForm } from './feedback-form';
 import { describeReport, verdictLabel } from './describe';
 import { fromArticleSpans, h, placed, safeHref, SLOT } from './dom';
 import { count, percent, publishedDate } from './format';
@@ -48,12 +49,6 @@ const CHANGE_KINDS: Record<ChangeKind, MessageKey> = {
   number: 'changeNumber',
   quote: 'changeQuote',
 };
-
-const FEEDBACK_KINDS: [FeedbackKind, MessageKey][] = [
-  ['wrong-original', 'feedbackWrongOriginal'],
-  ['wrong-kind', 'feedbackWrongKind'],
-  ['missed-original', 'feedbackMissedOriginal'],
-];
 
 /** A button; `name`, a name or title from a page, goes where the label's SLOT is, set apart as not the interface's. */
 function button(
@@ -364,43 +359,6 @@ function siteSwitch(
   return h(doc, 'label', { class: 'site-switch' }, box, ` ${t('disableSite', host)}`);
 }
 
-/** "This is wrong": the reader says how, with an optional note, kept on this device. */
-function feedbackFold(doc: Document, report: ProvenanceReport, t: Translate, actions: PopupActions): HTMLElement {
-  const kinds = FEEDBACK_KINDS.filter(([kind]) =>
-    kind === 'missed-original' ? !report.original : !!report.original && report.verdict !== 'original',
-  );
-  if (report.verdict === 'original') kinds.push(['wrong-kind', 'feedbackNotOriginal']);
-  const radios = kinds.map(([kind, key], i) =>
-    h(
-      doc,
-      'label',
-      { class: 'choice' },
-      h(doc, 'input', { type: 'radio', name: 'feedback-kind', value: kind, ...(i === 0 ? { checked: '' } : {}) }),
-      ` ${t(key)}`,
-    ),
-  );
-  const note = h(doc, 'textarea', {
-    rows: '2',
-    maxlength: '500',
-    'data-testid': 'feedback-note',
-  }) as HTMLTextAreaElement;
-  const form = h(
-    doc,
-    'form',
-    { 'data-testid': 'feedback-form' },
-    h(doc, 'fieldset', {}, h(doc, 'legend', {}, t('feedbackWhat')), ...radios),
-    h(doc, 'label', { class: 'note' }, t('feedbackNote'), note),
-    h(doc, 'p', { class: 'help' }, t('feedbackKept')),
-    h(doc, 'button', { type: 'submit', 'data-testid': 'feedback-send' }, t('feedbackSave')),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const chosen = [...form.querySelectorAll<HTMLInputElement>('input[name="feedback-kind"]')].find((r) => r.checked);
-    actions.reportWrong((chosen?.value ?? kinds[0][0]) as FeedbackKind, note.value.trim());
-  });
-  return fold(doc, 'feedback', t('feedbackHeading'), form);
-}
-
 const STALLED: Record<NonNullable<PopupContext['stalled']>, MessageKey> = {
   'not-web': 'stalledNotWeb',
   'not-analysed': 'stalledNotAnalysed',
@@ -483,7 +441,7 @@ function readyView(
     );
   }
   if (context.note) parts.push(h(doc, 'p', { role: 'status', 'data-testid': 'teach-note' }, context.note));
-  parts.push(feedbackFold(doc, report, t, actions));
+  parts.push(fold(doc, 'feedback', t('feedbackHeading'), feedbackForm(doc, report, t, actions.reportWrong)));
   return parts;
 }
 

@@ -3,7 +3,7 @@
  * opened, it is full, the seed originals are missing), with the action that helps there.
  */
 import type { StoreHealth } from '../model';
-import { h } from './dom';
+import { h, placed, SLOT } from './dom';
 import type { Translate } from './i18n';
 
 export interface StoreProblemActions {
@@ -21,13 +21,14 @@ export function storeProblemView(
   actions: StoreProblemActions,
 ): HTMLElement | null {
   if (!health.problem) return null;
-  const detail = health.detail ?? '';
+  // The browser's own words, kept as they are (set apart as not the interface's).
+  const detail = h(doc, 'span', { translate: 'no' }, health.detail ?? '');
   const text =
     health.problem === 'unavailable'
-      ? t('storeUnavailable', detail)
+      ? t('storeUnavailable', SLOT)
       : health.problem === 'full'
         ? t('storeFull')
-        : t('storeSeedsMissing', detail);
+        : t('storeSeedsMissing', SLOT);
   const button = (label: string, act: () => void, testId: string) => {
     const el = h(doc, 'button', { type: 'button', 'data-testid': testId }, label);
     el.addEventListener('click', act);
@@ -37,7 +38,7 @@ export function storeProblemView(
     doc,
     'div',
     { class: 'store-problem', role: 'alert', 'data-testid': 'store-problem', 'data-problem': health.problem },
-    h(doc, 'p', {}, text),
+    placed(doc, 'p', {}, text, detail),
     actions.openSettings && button(t('openSettings'), actions.openSettings, 'open-settings'),
     health.problem === 'unavailable' &&
       actions.deleteStore &&

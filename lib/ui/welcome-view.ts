@@ -5,6 +5,7 @@
 import { BADGE_LEGEND } from './badge';
 import { verdictLabel } from './describe';
 import { h } from './dom';
+import { count } from './format';
 import type { MessageKey, Translate } from './i18n';
 import { STARTER_OUTLETS, type StarterOutlet } from './starter-outlets';
 
@@ -68,7 +69,7 @@ function starterSection(doc: Document, t: Translate, follow: FollowOutlets): HTM
     // Called first thing in the click: the browser asks for access only during the person's input.
     void follow(chosen).then((result) => {
       status.textContent =
-        result === 'no-permission' ? t('welcomeStarterRefused') : t('welcomeStarterDone', String(result));
+        result === 'no-permission' ? t('welcomeStarterRefused') : t('welcomeStarterDone', count(result, t));
     });
   });
   return section(
@@ -129,7 +130,7 @@ export function renderWelcome(root: HTMLElement, facts: WelcomeFacts, t: Transla
       'welcome-knows',
       'welcomeKnowsHeading',
       t,
-      h(doc, 'p', { 'data-testid': 'welcome-count' }, t('welcomeKnows', String(facts.originals))),
+      h(doc, 'p', { 'data-testid': 'welcome-count' }, t('welcomeKnows', count(facts.originals, t))),
     ),
     starterSection(doc, t, follow),
     section(
