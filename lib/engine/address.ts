@@ -3,6 +3,7 @@
  * and path (with or without a trailing slash), and the same query once tracking parameters
  * are left out. The fragment never matters.
  */
+import { withoutTrailing } from './normalize';
 
 /** Query parameters that say how a reader arrived, not which page they read. */
 const TRACKING =
@@ -23,7 +24,7 @@ export function comparableAddress(url: string | undefined): string | undefined {
     .map(([name, value]) => `${name}=${value}`)
     .sort();
   const host = parsed.host.toLowerCase().replace(/^www\./, '');
-  const path = parsed.pathname.replace(/\/+$/, '');
+  const path = withoutTrailing(parsed.pathname, '/');
   return `${host}${path}${query.length ? `?${query.join('&')}` : ''}`;
 }
 

@@ -45,11 +45,21 @@ export function isNumber(word: string): boolean {
   return /^\d[\d,.]*$/.test(word);
 }
 
+/**
+ * The text without the characters of `chars` at its end. A loop, not a pattern such as
+ * /[.,]+$/, which tries every start of a long run of them and so takes time in its square.
+ */
+export function withoutTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 /** Splits text into tokens with comparison forms. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    const surface = match[0].replace(/[.,]+$/, '');
+    const surface = withoutTrailing(match[0], '.,');
     const norm = normalizeWord(surface);
     if (!norm) continue;
     const content = !STOP_WORDS.has(norm) && (norm.length > 1 || isNumber(norm) || IS_CJK.test(norm));

@@ -10,6 +10,7 @@ import type {
   ArticleInput,
   FeedLink,
   LexiconSource,
+  OriginalInput,
   OriginalRecord,
   PreparedArticle,
   Stores,
@@ -19,7 +20,7 @@ import type {
 import { badgeFor, type Badge } from '../ui';
 import { ImportWorker } from './import-worker';
 import { articleFromMessage } from './page-message';
-import { createSubscriptions } from './subscriptions';
+import { createSubscriptions, LIST_NAMESPACE } from './subscriptions';
 import {
   mayBeSentFrom,
   type ArticleMessage,
@@ -79,6 +80,10 @@ const withoutText = (r: OriginalRecord): OriginalRecord => ({
   paragraphs: undefined,
   fingerprint: { ...r.fingerprint, keys: [] },
 });
+
+/** A person's import never lands among a list's ids (a list's refresh and removal would take it). */
+const outsideLists = (input: OriginalInput): OriginalInput =>
+  input.id?.startsWith(LIST_NAMESPACE) ? { ...input, id: `imported-${input.id}` } : input;
 
 /** How often long work looks again whether the pages it gave way to are done. */
 const GIVE_WAY_MS = 10;
@@ -297,7 +302,8 @@ export function createService(env: ServiceEnvironment) {
       return (await originals.getOriginals([message.id]))[0] ?? null;
     },
     'delete-original': (message) => originals.deleteOriginal(message.id),
-    'queue-import': (message) => imports.add(message.items.map((input) => ({ input, origin: 'import' as const }))),
+    'queue-import': (message) =>
+      imports.add(message.items.map((input) => ({ input: outsideLists(input), origin: 'import' as const }))),
     'import-status': () => imports.resume(),
     'cancel-import': () => imports.cancel(),
     async 'export-originals'(message) {

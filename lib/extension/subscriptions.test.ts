@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { syntheticArticle } from '../../cli/synthetic';
-import { analyse, makeOriginal, prepareArticle } from '../engine';
+import { analyse, hash32, makeOriginal, prepareArticle } from '../engine';
 import { packText } from '../formats';
 import { openStores } from '../store';
 import { parseHTML } from 'linkedom';
 import { readArticleHtml } from './page-message';
-import { createSubscriptions, listPrefix, packAddress } from './subscriptions';
+import { createSubscriptions, newListPrefix, packAddress, prefixOf } from './subscriptions';
 import { englishProblem } from '../formats';
 import type { Problem } from '../model';
 
@@ -69,6 +69,71 @@ async function setup() {
   return { stores, server, subscriptions, later, ids };
 }
 
+/** Two addresses whose 32-bit hashes (the id prefix lists once had) are the same, found by the birthday bound. */
+function collidingAddresses(): [string, string] {
+  const seen = new Map<number, string>();
+  for (let i = 0; ; i++) {
+    const url = `https://desk.example/lists/${i}.jsonl`;
+    const other = seen.get(hash32(url));
+    if (other) return [other, url];
+    seen.set(hash32(url), url);
+  }
+}
+
+describe('lists whose addresses share a 32-bit hash', () => {
+  it('stay apart: subscribing to, refreshing and removing one never touches the other', async () => {
+    const [first, second] = collidingAddresses();
+    expect(hash32(first)).toBe(hash32(second));
+    const stores = await openStores(`subscriptions-test-${++n}`);
+    const bodies = new Map([
+      [first, await packOf('First', [article(1), article(2)])],
+      [second, await packOf('Second', [article(3)])],
+    ]);
+    const subscriptions = createSubscriptions({
+      originals: stores.originals,
+      store: stores.subscriptions,
+      fetch: async (url) => new Response(bodies.get(url) ?? 'not found', { status: bodies.has(url) ? 200 : 404 }),
+      now: Date.now,
+      pause: async () => undefined,
+    });
+    const titles = async () => (await stores.originals.originalsAfter('', 100)).map((r) => r.title).sort();
+    await subscriptions.subscribe(first, 24);
+    await subscriptions.idle();
+    await subscriptions.subscribe(second, 24);
+    await subscriptions.idle();
+    expect(await titles()).toEqual(['Checked story 1', 'Checked story 2', 'Checked story 3']);
+    subscriptions.refresh(second);
+    await subscriptions.idle();
+    expect(await titles()).toEqual(['Checked story 1', 'Checked story 2', 'Checked story 3']);
+    await subscriptions.unsubscribe(second);
+    await subscriptions.idle();
+    expect(await titles()).toEqual(['Checked story 1', 'Checked story 2']);
+  });
+
+  it('a list kept under its old 32-bit prefix is still removed whole, ids that go on with \\uffff included', async () => {
+    const stores = await openStores(`subscriptions-test-${++n}`);
+    const legacy = { url: ADDRESS, title: 'Old list', count: 2, everyHours: 24, subscribedAt: 1 };
+    const prefix = prefixOf(legacy);
+    expect(prefix).toBe(`list:${hash32(ADDRESS).toString(36)}/`);
+    await stores.subscriptions.putSubscription(legacy);
+    await stores.originals.putOriginals([
+      makeOriginal({ ...article(1), id: `${prefix}a1` }, 'subscription'),
+      makeOriginal({ ...article(2), id: `${prefix}\uffffa2` }, 'subscription'),
+      makeOriginal({ ...article(3), id: 'mine' }, 'import'),
+    ]);
+    const subscriptions = createSubscriptions({
+      originals: stores.originals,
+      store: stores.subscriptions,
+      fetch: async () => new Response('not found', { status: 404 }),
+      now: Date.now,
+      pause: async () => undefined,
+    });
+    await subscriptions.unsubscribe(ADDRESS);
+    await subscriptions.idle();
+    expect((await stores.originals.originalsAfter('', 10)).map((r) => r.id)).toEqual(['mine']);
+  });
+});
+
 describe('subscriptions', () => {
   it('fetch nothing before the person subscribes, then only the address they gave', async () => {
     const { server, subscriptions, stores } = await setup();
@@ -95,7 +160,10 @@ describe('subscriptions', () => {
     const page = prepareArticle({ title: 'Repost', paragraphs: copied.text.split('\n\n') });
     const report = await analyse(page, stores.originals, {});
     expect(report.verdict).toBe('copy');
-    expect(report.original).toMatchObject({ id: `${listPrefix(ADDRESS)}a2`, knownFrom: 'Checked by the desk' });
+    expect(report.original).toMatchObject({
+      id: `${await newListPrefix(ADDRESS)}a2`,
+      knownFrom: 'Checked by the desk',
+    });
   });
 
   it('refreshes on schedule: an unchanged pack is not downloaded again, a changed one replaces the list', async () => {
@@ -118,7 +186,7 @@ describe('subscriptions', () => {
     subscriptions.refresh(ADDRESS);
     await subscriptions.idle();
     expect(server.downloads).toBe(2);
-    const prefix = listPrefix(ADDRESS);
+    const prefix = await newListPrefix(ADDRESS);
     expect(await ids()).toEqual([`${prefix}a2`, `${prefix}a3`]);
     // The person's own import with the same id as a line of the list is untouched.
     expect((await stores.originals.getOriginals(['a1']))[0]?.origin).toBe('import');

@@ -88,7 +88,18 @@ export function accessPattern(url: string): string {
 }
 
 /** The id prefix of a list's originals. */
-export const listPrefix = (url: string) => `list:${hash32(url).toString(36)}/`;
+export const LIST_NAMESPACE = 'list:';
+
+/**
+ * The id prefix of a list's originals: the SHA-256 of its address, kept with the subscription,
+ * so no other address can share it. Lists subscribed before this kept a 32-bit hash, which
+ * another address could be made to share; they keep it until they are removed.
+ */
+export async function newListPrefix(url: string): Promise<string> {
+  return `${LIST_NAMESPACE}${await sha256Hex(new TextEncoder().encode(url))}/`;
+}
+export const prefixOf = (subscription: Pick<Subscription, 'url' | 'prefix'>) =>
+  subscription.prefix ?? `${LIST_NAMESPACE}${hash32(subscription.url).toString(36)}/`;
 
 /** What the background needs to keep subscriptions. */
 export interface SubscriptionEnvironment {
@@ -151,7 +162,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
 
   /** Stores a verified pack's originals under the list's prefix, then removes the list's originals it no longer has. */
   async function install(subscription: Subscription, pack: VerifiedPack): Promise<number> {
-    const prefix = listPrefix(subscription.url);
+    const prefix = prefixOf(subscription);
     const kept = new Set<string>();
     const progress = activity.get(subscription.url)!;
     let skipped = 0;
@@ -218,7 +229,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
       { originals, readPage, now: env.now, pause: env.pause, progress: () => void progress.done++ },
       subscription,
       feed,
-      listPrefix(subscription.url),
+      prefixOf(subscription),
     );
   };
 
@@ -319,7 +330,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
     await store.putSubscription({ ...subscription, removing: true });
     mark(url, 'removing');
     try {
-      await removeAll(listPrefix(url));
+      await removeAll(prefixOf(subscription));
       await store.deleteSubscription(url);
     } finally {
       activity.delete(url);
@@ -355,6 +366,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
         count: 0,
         everyHours,
         subscribedAt: env.now(),
+        prefix: await newListPrefix(url),
         ...(more.articleHosts?.length ? { articleHosts: more.articleHosts } : {}),
         ...(more.keepDays ? { keepDays: more.keepDays } : {}),
       };

@@ -147,6 +147,8 @@ export interface Subscription {
   waitingForAccess?: boolean;
   /** Set when the person paused it: no scheduled refresh, its originals kept. */
   paused?: boolean;
+  /** The id prefix of its originals (`list:<SHA-256 of the address>/`); absent for lists subscribed before it was kept. */
+  prefix?: string;
 }
 
 /** One item of a followed feed, as the subscription remembers it (small: there are hundreds). */

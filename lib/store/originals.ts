@@ -19,6 +19,18 @@ import { writing } from './transactions';
 export const MAX_SEARCH_MATCHES = 2000;
 const MAX_SEARCH_READS = 20_000;
 
+/**
+ * The least key above every key that starts with `prefix` (its last character stepped up), the
+ * exclusive end of a prefix range: `${prefix}\uffff` would leave out keys that go on with \uffff.
+ */
+export function afterPrefix(prefix: string): string | [] {
+  let end = prefix.length;
+  while (end > 0 && prefix.charCodeAt(end - 1) === 0xffff) end--;
+  // Only \uffff: no string is above all its continuations, but every array key is above every string.
+  if (end === 0) return [];
+  return prefix.slice(0, end - 1) + String.fromCharCode(prefix.charCodeAt(end - 1) + 1);
+}
+
 export class IdbOriginals implements OriginalsLibrary {
   /** Dead refs read by merges so far (run-index.ts). */
   private readonly dead = new DeadRefs();
@@ -87,7 +99,7 @@ export class IdbOriginals implements OriginalsLibrary {
       return { items, total: await originalCount(this.db) };
     }
     const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-    const range = IDBKeyRange.bound(longest, `${longest}\uffff`);
+    const range = IDBKeyRange.bound(longest, afterPrefix(longest), false, true);
     const seen = new Set<string>();
     let total = 0;
     let reads = 0;
@@ -114,7 +126,7 @@ export class IdbOriginals implements OriginalsLibrary {
     let last: string | null = null;
     await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
       const from = after > prefix ? after : prefix;
-      const range = IDBKeyRange.bound(from, `${prefix}\uffff`, from === after, false);
+      const range = IDBKeyRange.bound(from, afterPrefix(prefix), from === after, true);
       const records = await tx.objectStore('originals').getAll(range, limit);
       const gone = keep ? records.filter((record) => !keep.has(record.id)) : records;
       await removeIndexed(tx, gone);
