@@ -35,7 +35,15 @@ async function tabToShow(): Promise<{ id?: number; url?: string }> {
   return { id: tab?.id, url: tab?.url };
 }
 
-const stateOf = (tabId: number) => request<'get-tab-state'>({ type: 'get-tab-state', tabId }).catch(() => null);
+const withoutFragment = (url: string) => url.replace(/#.*/s, '');
+/**
+ * The tab's state, when it is about the page the tab shows now (where the browser tells the
+ * popup the tab's address): a report of the page before in a single-page app is not shown.
+ */
+const stateOf = async (tabId: number, tabUrl?: string) => {
+  const state = await request<'get-tab-state'>({ type: 'get-tab-state', tabId }).catch(() => null);
+  return state && tabUrl && withoutFragment(state.url) !== withoutFragment(tabUrl) ? null : state;
+};
 const hostnameOf = (url: string | undefined) => {
   try {
     return url ? new URL(url).hostname : undefined;
@@ -92,13 +100,13 @@ async function main(): Promise<void> {
     openComparison: () => void browser.tabs.create({ url: browser.runtime.getURL(`/compare.html?tab=${tabId}`) }),
     setSiteEnabled: async (host, enabled) => {
       await request<'set-site-enabled'>({ type: 'set-site-enabled', host, enabled });
-      if (tabId !== undefined) state = await stateOf(tabId);
+      if (tabId !== undefined) state = await stateOf(tabId, tab.url);
       show();
     },
     async learnSite() {
       if (tabId === undefined) return;
       await request<'learn-site'>({ type: 'learn-site', tabId });
-      state = await stateOf(tabId);
+      state = await stateOf(tabId, tab.url);
       await readContext();
       show();
     },
@@ -121,7 +129,7 @@ async function main(): Promise<void> {
     async reportWrong(kind, note) {
       if (tabId === undefined) return;
       const kept = await request<'report-verdict'>({ type: 'report-verdict', tabId, kind, ...(note ? { note } : {}) });
-      if (kept) state = await stateOf(tabId);
+      if (kept) state = await stateOf(tabId, tab.url);
       context.note = t(kept?.kind === 'wrong-original' ? 'feedbackSaved' : 'feedbackSavedOther');
       show();
     },
@@ -145,7 +153,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   // The analysis may still be running: ask again until it is there, and say why after a while.
   for (;;) {
-    state = await stateOf(tabId);
+    state = await stateOf(tabId, tab.url);
     if (state) await readContext();
     else if (!context.stalled && Date.now() - started > STALL_MS) context.stalled = await whyStalled(tab.url);
     show();

@@ -1,7 +1,7 @@
 /**
  * Originals as the store keeps them, and how an import record or a seed file becomes one.
  */
-import { paragraphsOf, prepareArticle } from './article';
+import { capParagraphs, paragraphsOf, prepareArticle } from './article';
 import { buildTextModel } from './text-model';
 import { fingerprint, FINGERPRINT_VERSION, upgradeKeys } from './fingerprint';
 import { hash32 } from './normalize';
@@ -56,8 +56,41 @@ export function articleOfInput(input: OriginalInput): ArticleInput {
   });
 }
 
-/** Turns an import record into a stored original: cleaned, attributed and fingerprinted. */
+/** Longest value kept of each field of an original, whichever way it came (page, import, pack, feed). */
+export const FIELD_CAPS = {
+  title: 500,
+  publisher: 200,
+  author: 200,
+  authors: 20,
+  published: 100,
+  url: 2_000,
+  language: 35,
+};
+
+/**
+ * The record with every field within its cap, so no original can make the work on it (every
+ * analysis where it is a candidate) grow with what a file or a page put in it. An address too
+ * long to be kept whole is left out: a cut one would name another page.
+ */
+function withinCaps(record: OriginalRecord): OriginalRecord {
+  const cut = (value: string | undefined, max: number) => value?.slice(0, max);
+  return definedOnly({
+    ...record,
+    title: record.title.slice(0, FIELD_CAPS.title),
+    publisher: cut(record.publisher, FIELD_CAPS.publisher),
+    authors: record.authors?.slice(0, FIELD_CAPS.authors).map((a) => a.slice(0, FIELD_CAPS.author)),
+    published: cut(record.published, FIELD_CAPS.published),
+    url: record.url && record.url.length <= FIELD_CAPS.url ? record.url : undefined,
+    language: cut(record.language, FIELD_CAPS.language),
+  });
+}
+
+/** Turns an import record into a stored original: cleaned, attributed and fingerprinted; every field capped. */
 export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): OriginalRecord {
+  return withinCaps(originalOf(input, origin));
+}
+
+function originalOf(input: OriginalInput, origin: OriginOfRecord): OriginalRecord {
   if (isFingerprintOnly(input)) {
     const { fingerprint: given, ...rest } = input;
     const record = {
@@ -77,7 +110,8 @@ export function makeOriginal(input: OriginalInput, origin: OriginOfRecord): Orig
     return definedOnly({
       ...rest,
       id: input.id ?? contentId(input.title, text),
-      paragraphs: paragraphsOf(text),
+      // The same caps on length as text that is prepared here.
+      paragraphs: capParagraphs(paragraphsOf(text)),
       fingerprint: { keys: given.keys, words: given.words },
       origin,
     });

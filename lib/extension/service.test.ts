@@ -65,7 +65,8 @@ describe('background service', () => {
     expect(learned).toMatchObject({
       origin: 'learned',
       url: 'https://www.ledger.example/world/kharkiv',
-      publisher: 'The Morning Ledger',
+      // Its publisher is the outlet the browser shows, not the name the page gives itself.
+      publisher: 'ledger.example',
     });
     const state = await store.tabs.getTabState(2);
     expect(state?.status === 'ready' && state.report.verdict).toBe('original');
@@ -113,6 +114,28 @@ describe('background service', () => {
     await service.handle({ type: 'delete-feedback', at: kept!.at }, extension);
     await service.handle(copy, atCopy);
     expect(await verdictAtCopy()).toBe('copy');
+  });
+
+  it('in a single-page app, a slow report on the page before never lands over the report on the page now', async () => {
+    const { store, service } = await setup();
+    const first = 'https://app.example/a';
+    const second = 'https://app.example/b';
+    // The page before is long, so its analysis ends after the quick one of the page now.
+    const long = await messageFor(page('copy-002').html, first);
+    const slow = { ...long, paragraphs: Array.from({ length: 40 }, () => long.paragraphs).flat() };
+    const quick = await messageFor(page('no-article-login').html, second);
+    const atFirst = service.handle(
+      { type: 'article-found', article: slow },
+      { kind: 'content-script', tabId: 1, url: first },
+    );
+    await new Promise((r) => setTimeout(r, 0));
+    const atSecond = quick
+      ? service.handle({ type: 'article-found', article: quick }, { kind: 'content-script', tabId: 1, url: second })
+      : service.handle({ type: 'no-article', url: second }, { kind: 'content-script', tabId: 1, url: second });
+    await Promise.all([atFirst, atSecond]);
+    const state = await store.tabs.getTabState(1);
+    expect(state?.url).toBe(second);
+    expect(state?.status).toBe('no-article');
   });
 
   it('learns from a site in one click: the page is stored once, becomes the original, and its copies elsewhere are traced to it', async () => {

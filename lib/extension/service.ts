@@ -117,8 +117,17 @@ export function createService(env: ServiceEnvironment) {
     hasAccess: env.hasAccess,
     readArticle: env.readArticle,
   });
-  /** Navigations seen per tab: a report of a page the tab has since left is not written. */
-  const navigations = new Map<number, number>();
+  /**
+   * Each tab's turn: a navigation and every page message start a new one, and a report is written
+   * only in its own turn. A single-page app changes page without a navigation, so a slow report on
+   * the page before never lands over the one on the page now.
+   */
+  const turns = new Map<number, number>();
+  const newTurn = (tabId: number) => {
+    const turn = (turns.get(tabId) ?? 0) + 1;
+    turns.set(tabId, turn);
+    return turn;
+  };
 
   async function setState(tabId: number, state: TabState): Promise<void> {
     // Badge first: once the state is readable, everything a person sees is in place.
@@ -146,7 +155,9 @@ export function createService(env: ServiceEnvironment) {
     const domain = await trustedDomainOf(browserUrl);
     if (!domain) return;
     const url = trustedAddress(article.url, browserUrl);
-    const prepared = makeOriginal(inputOfArticle({ ...article, url }, url), 'learned');
+    // The publisher is the outlet the person trusts, as the browser's address says: a page there
+    // (a guest post, a syndicated story) may call itself anything.
+    const prepared = makeOriginal(inputOfArticle({ ...article, url, siteName: domain }, url), 'learned');
     const record = { ...prepared, id: contentId(prepared.title, (prepared.paragraphs ?? []).join('\n\n')) };
     const known = (await originals.getOriginals([record.id])).length > 0;
     await originals.putOriginals([record]);
@@ -156,10 +167,10 @@ export function createService(env: ServiceEnvironment) {
 
   /** Reports on a page's article, unless the tab has moved on meanwhile. */
   async function analysePage(article: ArticleMessage, { tabId, url }: { tabId: number; url: string }): Promise<void> {
-    const navigation = navigations.get(tabId);
+    const turn = newTurn(tabId);
     if (!(await siteEnabled(url))) return;
     const page = await articleFromMessage(article, url, nextTurn);
-    if (navigations.get(tabId) !== navigation) return;
+    if (turns.get(tabId) !== turn) return;
     if (!page) {
       await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
       return;
@@ -178,7 +189,7 @@ export function createService(env: ServiceEnvironment) {
     await learn(article, url).catch((error: Error) =>
       console.warn('Upstream: the article was not learned', error.message),
     );
-    await report(tabId, navigation, url, page, meta, article.feeds);
+    await report(tabId, turn, url, page, meta, article.feeds);
   }
 
   /** Originals the reader said each page does not come from, by address; read once per worker. */
@@ -202,13 +213,13 @@ export function createService(env: ServiceEnvironment) {
       state.url,
       nextTurn,
     );
-    if (page) await report(tabId, navigations.get(tabId), state.url, page, meta, state.feeds);
+    if (page) await report(tabId, turns.get(tabId), state.url, page, meta, state.feeds);
   }
 
   /** Analyses a prepared page and writes the tab's state, unless the tab has moved on meanwhile. */
   async function report(
     tabId: number,
-    navigation: number | undefined,
+    turn: number | undefined,
     url: string,
     page: PreparedArticle,
     meta: Omit<ArticleInput, 'paragraphs'>,
@@ -217,7 +228,7 @@ export function createService(env: ServiceEnvironment) {
     const checked = await originals.count();
     const dismissed = await dismissedFor(url);
     const result = await analyse(page, originals, { address: url, dismissed }, { lexicons: env.lexicons });
-    if (navigations.get(tabId) !== navigation) return;
+    if (turns.get(tabId) !== turn) return;
     await setState(tabId, {
       status: 'ready',
       url,
@@ -245,7 +256,9 @@ export function createService(env: ServiceEnvironment) {
     async 'no-article'(message, sender) {
       const { tabId, url } = contentScript(sender);
       const feeds = message.feeds?.length ? { feeds: message.feeds } : {};
-      if (await siteEnabled(url)) await setState(tabId, { status: 'no-article', url, ...feeds, updatedAt: Date.now() });
+      const turn = newTurn(tabId);
+      if ((await siteEnabled(url)) && turns.get(tabId) === turn)
+        await setState(tabId, { status: 'no-article', url, ...feeds, updatedAt: Date.now() });
     },
     async 'article-found'(message, sender) {
       analysing++;
@@ -367,7 +380,7 @@ export function createService(env: ServiceEnvironment) {
     },
     /** The tab started loading another page: forget its state, and drop a report still being made for the old one. */
     async navigated(tabId: number): Promise<void> {
-      navigations.set(tabId, (navigations.get(tabId) ?? 0) + 1);
+      newTurn(tabId);
       await tabs.deleteTabState(tabId);
     },
     /** Continues an import left unfinished by a restart. */

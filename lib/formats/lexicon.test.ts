@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLexicon, lexiconLoader, parseLexicon } from './lexicon';
+import { formatLexicon, LEXICON_RETRY_MS, lexiconLoader, parseLexicon } from './lexicon';
 
 describe('lexicon files', () => {
   it('reads back what it writes, translations in the order given', () => {
@@ -22,19 +22,33 @@ describe('lexicon files', () => {
     expect(() => parseLexicon('{"entries": {}}', 'es')).toThrow(/npm run lexicons/);
   });
 
-  it('reads each language once, and again after a failed read', async () => {
+  it('reads each language once; one that cannot be read counts as absent for a while, then is read again', async () => {
     const reads: string[] = [];
     let fail = true;
-    const load = lexiconLoader(async (language) => {
-      reads.push(language);
-      if (fail) throw new Error('quota');
-      return language === 'es' ? formatLexicon('es', new Map([['casa', ['house']]])) : undefined;
-    });
-    await expect(load('es')).rejects.toThrow('quota');
+    let now = 0;
+    const load = lexiconLoader(
+      async (language) => {
+        reads.push(language);
+        if (fail) throw new Error('quota');
+        return language === 'es' ? formatLexicon('es', new Map([['casa', ['house']]])) : undefined;
+      },
+      () => now,
+    );
+    expect(await load('es')).toBeUndefined();
     fail = false;
+    // Not read again for every page...
+    expect(await load('es')).toBeUndefined();
+    expect(reads).toEqual(['es']);
+    // ...but after a while.
+    now += LEXICON_RETRY_MS;
     expect((await load('es'))?.entries.get('casa')).toEqual(['house']);
     expect(await load('es')).toBe(await load('es'));
     expect(await load('xx')).toBeUndefined();
     expect(reads).toEqual(['es', 'es', 'xx']);
+  });
+
+  it('reads a lexicon whose lines end in CRLF', () => {
+    const text = formatLexicon('es', new Map([['casa', ['house', 'home']]])).replace(/\n/g, '\r\n');
+    expect(parseLexicon(text, 'es').entries.get('casa')).toEqual(['house', 'home']);
   });
 });

@@ -26,7 +26,8 @@ export function formatLexicon(language: string, entries: Map<string, readonly st
 
 /** Reads a lexicon file; a file of another format or language is an error, not an empty lexicon. */
 export function parseLexicon(text: string, language: string): Lexicon {
-  const [header, ...lines] = text.split('\n');
+  // Lines may end in CRLF (a file edited on Windows): the \r is not part of the last word.
+  const [header, ...lines] = text.split(/\r?\n/);
   const match = HEADER.exec(header.trim());
   if (!match || Number(match[1]) !== LEXICON_FORMAT || match[2] !== language) {
     throw new Error(
@@ -49,18 +50,34 @@ export function parseLexicon(text: string, language: string): Lexicon {
   return { language, entries };
 }
 
+/** How long a lexicon that could not be read is taken as absent before it is read again. */
+export const LEXICON_RETRY_MS = 10 * 60_000;
+
 /**
  * A LexiconSource over a way to read a lexicon file (undefined when there is none for the
- * language): each file is read and parsed once, on first use, and kept.
+ * language): each file is read and parsed once, on first use, and kept. One that cannot be read
+ * counts as absent for a while (pages are analysed without it), then is tried again: not read
+ * again for every page.
  */
-export function lexiconLoader(read: (language: string) => Promise<string | undefined>): LexiconSource {
+export function lexiconLoader(
+  read: (language: string) => Promise<string | undefined>,
+  now: () => number = Date.now,
+): LexiconSource {
   const loaded = new Map<string, Promise<Lexicon | undefined>>();
+  const failedAt = new Map<string, number>();
   return (language) => {
+    const failed = failedAt.get(language);
+    if (failed !== undefined && now() - failed < LEXICON_RETRY_MS) return Promise.resolve(undefined);
     let lexicon = loaded.get(language);
     if (!lexicon) {
-      lexicon = read(language).then((text) => (text === undefined ? undefined : parseLexicon(text, language)));
-      // A failed read is tried again next time rather than remembered.
-      lexicon.catch(() => loaded.delete(language));
+      lexicon = read(language)
+        .then((text) => (text === undefined ? undefined : parseLexicon(text, language)))
+        .catch((error: unknown) => {
+          console.warn(`Upstream: the ${language} lexicon could not be read`, error);
+          failedAt.set(language, now());
+          loaded.delete(language);
+          return undefined;
+        });
       loaded.set(language, lexicon);
     }
     return lexicon;
