@@ -42,6 +42,8 @@ export async function openUpstreamDb(name = DB_NAME): Promise<UpstreamDb> {
         if (oldVersion < 4) await indexExisting(transaction, oldVersion < 3);
         await addSearchWords(transaction);
       };
+      // A failed upgrade is reported by openDB's own rejection: the aborted transaction's `done` is not a second, unhandled one.
+      transaction.done.catch(() => undefined);
       if (oldVersion >= 1 && oldVersion < 5)
         rewrite().catch(() => {
           try {

@@ -7,6 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticArticle } from '../../cli/synthetic';
+import { hash32 } from '../../lib/engine';
 import { packText } from '../../lib/formats';
 import { newsPage } from '../fixtures/pages';
 import { openPopupFor, waitFor, type TestPage } from './scenario';
@@ -22,6 +23,18 @@ const article = (n: number) => ({
   text: syntheticArticle(7000 + n, 220).join('\n\n'),
   publisher: 'Desk Wire',
 });
+
+/** Two paths on `origin` whose addresses share a 32-bit hash (the birthday bound: about 80,000 tries). */
+function collidingPaths(origin: string): [string, string] {
+  const seen = new Map<number, string>();
+  for (let i = 0; ; i++) {
+    const path = `/collide/${i}.jsonl`;
+    const hash = hash32(`${origin}${path}`);
+    const other = seen.get(hash);
+    if (other) return [other, path];
+    seen.set(hash, path);
+  }
+}
 
 /** A pack file as `npm run pack` writes it: header (title, count, SHA-256 of the rest), then the lines. */
 const packOf = (articles: object[]) =>
@@ -74,13 +87,14 @@ export function subscriptionSuite(name: string, launch: (server: RecordingServer
     let options: TestPage;
     let popup: TestPage;
     const pack = { body: '', etag: '"v1"' };
+    const pages = new Map([['/copy.html', copyPage]]);
     const answers: string[] = [];
     let summaryBefore = '';
 
     beforeAll(async () => {
       pack.body = await packOf([article(1), article(2)]);
       server = await startServer(
-        new Map([['/copy.html', copyPage]]),
+        pages,
         new Map(),
         new Map([
           [
@@ -187,6 +201,41 @@ export function subscriptionSuite(name: string, launch: (server: RecordingServer
       // The originals from elsewhere (the seeds) are all still there, and only they.
       const countOf = (summary: string) => summary.split(' ')[0];
       expect(countOf(await storeSummary())).toBe(countOf(summaryBefore));
+    }, 90_000);
+
+    it('keeps two lists apart whose addresses share the 32-bit hash lists were once filed under', async () => {
+      const [first, second] = collidingPaths(server.origin);
+      pages.set(first, await packOf([article(11), article(12)]));
+      pages.set(second, await packOf([article(13)]));
+      const count = async () => Number((await storeSummary()).split(' ')[0].replace(/,/g, ''));
+      const before = await count();
+      const send = (message: unknown) =>
+        options.evaluate(async (m) => {
+          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+          return ((await api.runtime.sendMessage(m)) as { answer: unknown }).answer;
+        }, message);
+      const lists = async () => (await send({ type: 'list-subscriptions' })) as { activity?: string; count: number }[];
+      for (const path of [first, second]) {
+        // Through the form, as a person would: removing the list before gave its host's access back.
+        await options.evaluate((address) => {
+          const input = document.querySelector('[data-testid="subscribe-url"]') as HTMLInputElement;
+          input.value = address;
+          input.focus();
+        }, `${server.origin}${path}`);
+        await options.press('Enter');
+        await waitFor('the list', async () => {
+          const now = await lists();
+          return now.length === (path === first ? 1 : 2) && now.every((s) => !s.activity && s.count > 0);
+        });
+      }
+      await options.goto(`${session.browser.extensionBase}options.html`);
+      expect(await count()).toBe(before + 3);
+      // Refreshing and then removing the second list leaves the first one's originals.
+      await send({ type: 'refresh-subscription', url: `${server.origin}${second}` });
+      await send({ type: 'unsubscribe', url: `${server.origin}${second}` });
+      await waitFor('the removal', async () => (await lists()).length === 1);
+      await options.goto(`${session.browser.extensionBase}options.html`);
+      expect(await count()).toBe(before + 2);
     }, 90_000);
 
     it('sent nothing anywhere but the test server, and asked the list only by its address', () => {
