@@ -35,15 +35,7 @@ async function tabToShow(): Promise<{ id?: number; url?: string }> {
   return { id: tab?.id, url: tab?.url };
 }
 
-const withoutFragment = (url: string) => url.replace(/#.*/s, '');
-/**
- * The tab's state, when it is about the page the tab shows now (where the browser tells the
- * popup the tab's address): a report of the page before in a single-page app is not shown.
- */
-const stateOf = async (tabId: number, tabUrl?: string) => {
-  const state = await request<'get-tab-state'>({ type: 'get-tab-state', tabId }).catch(() => null);
-  return state && tabUrl && withoutFragment(state.url) !== withoutFragment(tabUrl) ? null : state;
-};
+const stateOf = (tabId: number) => request<'get-tab-state'>({ type: 'get-tab-state', tabId }).catch(() => null);
 const hostnameOf = (url: string | undefined) => {
   try {
     return url ? new URL(url).hostname : undefined;
@@ -100,13 +92,13 @@ async function main(): Promise<void> {
     openComparison: () => void browser.tabs.create({ url: browser.runtime.getURL(`/compare.html?tab=${tabId}`) }),
     setSiteEnabled: async (host, enabled) => {
       await request<'set-site-enabled'>({ type: 'set-site-enabled', host, enabled });
-      if (tabId !== undefined) state = await stateOf(tabId, tab.url);
+      if (tabId !== undefined) state = await stateOf(tabId);
       show();
     },
     async learnSite() {
       if (tabId === undefined) return;
       await request<'learn-site'>({ type: 'learn-site', tabId });
-      state = await stateOf(tabId, tab.url);
+      state = await stateOf(tabId);
       await readContext();
       show();
     },
@@ -129,7 +121,7 @@ async function main(): Promise<void> {
     async reportWrong(kind, note) {
       if (tabId === undefined) return;
       const kept = await request<'report-verdict'>({ type: 'report-verdict', tabId, kind, ...(note ? { note } : {}) });
-      if (kept) state = await stateOf(tabId, tab.url);
+      if (kept) state = await stateOf(tabId);
       context.note = t(kept?.kind === 'wrong-original' ? 'feedbackSaved' : 'feedbackSavedOther');
       show();
     },
@@ -153,7 +145,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   // The analysis may still be running: ask again until it is there, and say why after a while.
   for (;;) {
-    state = await stateOf(tabId, tab.url);
+    state = await stateOf(tabId);
     if (state) await readContext();
     else if (!context.stalled && Date.now() - started > STALL_MS) context.stalled = await whyStalled(tab.url);
     show();
