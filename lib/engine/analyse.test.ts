@@ -88,6 +88,23 @@ describe('engine', () => {
     expect(report.alteration!.changes).toContainEqual({ kind: 'number', original: '498', page: '489' });
   });
 
+  it('never lists the page itself among the other known copies of its original', async () => {
+    const seed = store.all().find((o) => o.id.startsWith('002'))!;
+    const withCopies = {
+      ...seed,
+      knownCopies: [
+        { id: 'self', title: 'This very page', url: 'https://farm.example/a/#top', verdict: 'copy' as const },
+        { id: 'c2', title: 'Elsewhere', url: 'https://other.example/b', verdict: 'copy' as const },
+      ],
+    };
+    const local = new MemoryStore([withCopies]);
+    const page = prepareArticle({ title: 'Copy', paragraphs: seed.paragraphs! });
+    const here = await analyse(page, local, { address: 'https://www.farm.example/a?utm_source=feed' });
+    expect(here.knownCopies?.map((c) => c.title)).toEqual(['Elsewhere']);
+    const elsewhere = await analyse(page, local, { address: 'https://third.example/c' });
+    expect(elsewhere.knownCopies?.map((c) => c.title)).toEqual(['This very page', 'Elsewhere']);
+  });
+
   it('finds an original added by the person, alongside the seeds', async () => {
     const own = makeOriginal(
       {

@@ -259,12 +259,28 @@ export interface AnalysisTools {
   lexicons?: LexiconSource;
 }
 
-/** Finds the known original behind a page and describes how the page altered it. */
+/**
+ * Finds the known original behind a page and describes how the page altered it. Other known
+ * copies never include the page itself (by the address the browser or the person gives).
+ */
 export async function analyse(
   page: PreparedArticle,
   store: OriginalStore,
   evidence: PageEvidence = {},
   tools: AnalysisTools = {},
+): Promise<ProvenanceReport> {
+  const report = await findOriginal(page, store, evidence, tools);
+  const { knownCopies } = report;
+  if (!knownCopies || !evidence.address) return report;
+  const others = knownCopies.filter((copy) => !sameAddress(copy.url, evidence.address));
+  return definedOnly({ ...report, knownCopies: others.length ? others : undefined });
+}
+
+async function findOriginal(
+  page: PreparedArticle,
+  store: OriginalStore,
+  evidence: PageEvidence,
+  tools: AnalysisTools,
 ): Promise<ProvenanceReport> {
   if (page.model.words < MIN_ARTICLE_WORDS) return noReport(page, 'no-article', 1);
   const pageLanguage = languageOfModel(page.model);

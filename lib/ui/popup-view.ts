@@ -213,9 +213,9 @@ function changesFold(doc: Document, report: ProvenanceReport, t: Translate): HTM
   return fold_;
 }
 
-/** Other copies of the original the store knows, never the page being read. */
-function copiesFold(doc: Document, report: ProvenanceReport, pageUrl: string, t: Translate): HTMLElement | null {
-  const copies = (report.knownCopies ?? []).filter((c) => !c.url || !sameAddress(c.url, pageUrl));
+/** Other copies of the original the store knows (the engine leaves the page being read out). */
+function copiesFold(doc: Document, report: ProvenanceReport, t: Translate): HTMLElement | null {
+  const copies = report.knownCopies ?? [];
   if (!copies.length) return null;
   const items = copies.map((c) => {
     const href = safeHref(c.url);
@@ -253,19 +253,6 @@ function sourcesFold(doc: Document, report: ProvenanceReport, t: Translate): HTM
       ),
     ),
   );
-}
-
-/** Two addresses of the same page (the fragment and a trailing slash set aside). */
-function sameAddress(a: string, b: string): boolean {
-  const key = (url: string) => {
-    try {
-      const u = new URL(url);
-      return `${u.host}${u.pathname.endsWith('/') ? u.pathname.slice(0, -1) : u.pathname}${u.search}`;
-    } catch {
-      return url;
-    }
-  };
-  return key(a) === key(b);
 }
 
 const hostOf = (url: string) => {
@@ -426,7 +413,7 @@ function readyView(
     parts.push(answer(doc, describeReport(report, t, true), null, report.original), ...sharesView(doc, report, t));
     if (report.original) parts.push(button(doc, 'open-comparison', t('openComparison'), actions.openComparison, true));
     parts.push(originalCard(doc, report, t), sourcesFold(doc, report, t), changesFold(doc, report, t));
-    parts.push(copiesFold(doc, report, state.url, t));
+    parts.push(copiesFold(doc, report, t));
     // What Upstream can learn from the site, where that could still teach something (not on its
     // own original), and the switch for the site.
     const teach = report.verdict !== 'original' || context.learningFrom;
