@@ -6,6 +6,7 @@
  * an item that leaves the feed stays until then (feeds list only their latest items).
  */
 import { countWords, hash32, makeOriginal } from '../engine';
+import { isProblem } from '../formats';
 import type {
   ArticleInput,
   Feed,
@@ -131,7 +132,7 @@ export async function storeFeed(
         }
         pagesRead++;
         const page = await env.readPage(item.link!);
-        if ('code' in page) problem = page;
+        if (isProblem(page)) problem = page;
         else text = page;
       }
     }

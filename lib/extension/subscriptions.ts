@@ -87,7 +87,7 @@ export function accessPattern(url: string): string {
   return `${protocol}//${hostname}/*`;
 }
 
-/** The id prefix of a list's originals. */
+/** What the ids of every list's originals start with (no import may take such an id). */
 export const LIST_NAMESPACE = 'list:';
 
 /**
@@ -159,6 +159,12 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
   };
 
   const find = async (url: string) => (await store.subscriptions()).find((s) => s.url === url);
+  /** Changes a subscription's settings, in turn with the work on it. */
+  const change = (url: string, changes: Partial<Subscription>) =>
+    serially(async () => {
+      const subscription = await find(url);
+      if (subscription) await store.putSubscription({ ...subscription, ...changes });
+    });
 
   /** Stores a verified pack's originals under the list's prefix, then removes the list's originals it no longer has. */
   async function install(subscription: Subscription, pack: VerifiedPack): Promise<number> {
@@ -381,22 +387,13 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
 
     /** Changes how often the address is asked and, for a feed, how many days its items are kept. */
     async setSchedule(url: string, everyHours: number, keepDays?: number): Promise<void> {
-      await serially(async () => {
-        const subscription = await find(url);
-        if (subscription)
-          await store.putSubscription({ ...subscription, everyHours, ...(keepDays ? { keepDays } : {}) });
-      });
+      await change(url, { everyHours, ...(keepDays ? { keepDays } : {}) });
       // A shorter time to keep items takes effect at once.
       if (keepDays) refresh(url);
     },
 
     /** Stops or resumes the scheduled refreshes; the originals stay, and "Refresh now" still works. */
-    async setPaused(url: string, paused: boolean): Promise<void> {
-      await serially(async () => {
-        const subscription = await find(url);
-        if (subscription) await store.putSubscription({ ...subscription, paused });
-      });
-    },
+    setPaused: (url: string, paused: boolean) => change(url, { paused }),
 
     /** Refreshes the subscriptions that were waiting for the person to grant access. */
     async accessGranted(): Promise<void> {

@@ -13,8 +13,8 @@ export interface JsonlProblem {
   problem: Problem;
 }
 
-/** Tells a line's problem from its record. */
-export const isProblem = (value: OriginalInput | Problem): value is Problem => 'code' in value;
+/** Tells a problem from what was read (a line's record, a page's article). */
+export const isProblem = <T extends object>(value: T | Problem): value is Problem => 'code' in value;
 
 const OPTIONAL_STRINGS = ['id', 'publisher', 'published', 'url', 'language'] as const;
 
