@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticArticle } from '../../cli/synthetic';
 import { newsPage } from '../fixtures/pages';
-import { openPopupFor, waitFor, type TestPage } from './scenario';
+import { openPopupFor, subscribeInOptions, waitFor, type TestPage } from './scenario';
 import { startServer, type RecordingServer } from './server';
 import type { BrowserSession } from './suite';
 
@@ -145,12 +145,7 @@ export function feedSuite(name: string, launch: (server: RecordingServer) => Pro
       followedAt = asked.length;
       // Followed as a reader does it: the address typed in the options page, the browser's host-access question answered.
       for (const { path } of Object.values(FEEDS)) {
-        await options.evaluate((address) => {
-          const input = document.querySelector('[data-testid="subscribe-url"]') as HTMLInputElement;
-          input.value = address;
-          input.focus();
-        }, `${server.origin}${path}`);
-        await options.press('Enter');
+        await subscribeInOptions(options, `${server.origin}${path}`);
         await waitFor('the subscription', () =>
           options.evaluate(
             (address) => !!document.querySelector(`[data-testid="subscription"][data-url="${address}"]`),

@@ -312,12 +312,25 @@ export async function checkSinglePageApp(
   await article.close();
 }
 
-/** Sends a message to the background from the extension page, as the options page would. */
-async function sendFromExtension(extensionPage: TestPage, message: unknown): Promise<unknown> {
+/** Sends a message to the background from the extension page, as the options page would; its answer. */
+export async function sendFromExtension(extensionPage: TestPage, message: unknown): Promise<unknown> {
   return extensionPage.evaluate(async (m) => {
     const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
     return ((await api.runtime.sendMessage(m)) as { answer: unknown }).answer;
   }, message);
+}
+
+/**
+ * Subscribes as a person does on the options page: the address typed, then Enter, a key press
+ * being the input the browser wants before it grants host access.
+ */
+export async function subscribeInOptions(options: TestPage, address: string): Promise<void> {
+  await options.evaluate((value) => {
+    const input = document.querySelector('[data-testid="subscribe-url"]') as HTMLInputElement;
+    input.value = value;
+    input.focus();
+  }, address);
+  await options.press('Enter');
 }
 
 async function popupAt(browser: TestBrowser, extensionPage: TestPage, url: string): Promise<PopupView> {

@@ -10,7 +10,7 @@ import { syntheticArticle } from '../../cli/synthetic';
 import { hash32 } from '../../lib/engine';
 import { packText } from '../../lib/formats';
 import { newsPage } from '../fixtures/pages';
-import { openPopupFor, waitFor, type TestPage } from './scenario';
+import { openPopupFor, sendFromExtension, subscribeInOptions, waitFor, type TestPage } from './scenario';
 import { startServer, type RecordingServer } from './server';
 import type { BrowserSession } from './suite';
 
@@ -152,13 +152,7 @@ export function subscriptionSuite(name: string, launch: (server: RecordingServer
     it('asks nothing of the list before the person subscribes, then only its address', async () => {
       expect(await verdictOfCopy()).toEqual({ verdict: 'none', knownFrom: '' });
       expect(packRequests()).toEqual([]);
-      await options.evaluate((address) => {
-        const input = document.querySelector('[data-testid="subscribe-url"]') as HTMLInputElement;
-        input.value = address;
-        input.focus();
-      }, `${server.origin}${PACK_PATH}`);
-      // A key press is the person's input, which the browser asks for before granting host access.
-      await options.press('Enter');
+      await subscribeInOptions(options, `${server.origin}${PACK_PATH}`);
       const item = await waitForSubscription(options, 'the first fetch', (s) => s.title === TITLE);
       expect(item.state).toMatch(/^2 originals · checked /);
       expect(item.problem).toBe('');
@@ -209,20 +203,11 @@ export function subscriptionSuite(name: string, launch: (server: RecordingServer
       pages.set(second, await packOf([article(13)]));
       const count = async () => Number((await storeSummary()).split(' ')[0].replace(/,/g, ''));
       const before = await count();
-      const send = (message: unknown) =>
-        options.evaluate(async (m) => {
-          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-          return ((await api.runtime.sendMessage(m)) as { answer: unknown }).answer;
-        }, message);
+      const send = (message: unknown) => sendFromExtension(options, message);
       const lists = async () => (await send({ type: 'list-subscriptions' })) as { activity?: string; count: number }[];
       for (const path of [first, second]) {
         // Through the form, as a person would: removing the list before gave its host's access back.
-        await options.evaluate((address) => {
-          const input = document.querySelector('[data-testid="subscribe-url"]') as HTMLInputElement;
-          input.value = address;
-          input.focus();
-        }, `${server.origin}${path}`);
-        await options.press('Enter');
+        await subscribeInOptions(options, `${server.origin}${path}`);
         await waitFor('the list', async () => {
           const now = await lists();
           return now.length === (path === first ? 1 : 2) && now.every((s) => !s.activity && s.count > 0);

@@ -8,7 +8,7 @@ import { packText } from '../../lib/formats';
 import type { Subscription } from '../../lib/model';
 import { moreVerdictCases, newsPage, pageCases, addressCases, type PageCase } from '../fixtures/pages';
 import { launchChromium, openArticle, type ChromiumSession } from './chromium';
-import { articleTab, waitFor, type TestPage } from './scenario';
+import { articleTab, sendFromExtension, waitFor, type TestPage } from './scenario';
 import { startServer, type RecordingServer } from './server';
 
 /** A popup state: the page it is opened for and what its root says once it is there. */
@@ -28,11 +28,6 @@ export interface PopupState {
 
 const cases = new Map([...pageCases(), ...moreVerdictCases()].map((c) => [c.name, c]));
 const address = addressCases();
-const send = (view: TestPage, message: unknown) =>
-  view.evaluate(async (m) => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-    return ((await api.runtime.sendMessage(m)) as { answer: unknown }).answer;
-  }, message);
 
 const onServer = (c: PageCase | undefined, verdict = c!.verdict): PopupState => ({
   name: verdict,
@@ -50,7 +45,7 @@ export const POPUP_STATES: PopupState[] = [
     original: true,
     // Learned at its outlet's address: the page is then the original itself.
     prepare: async (view, tabId) => {
-      await send(view, { type: 'learn-site', tabId });
+      await sendFromExtension(view, { type: 'learn-site', tabId });
     },
   },
   onServer(cases.get('copy-002')),
@@ -67,11 +62,11 @@ export const POPUP_STATES: PopupState[] = [
     verdict: 'disabled',
     original: false,
     prepare: async (view, tabId) => {
-      const { url } = (await send(view, { type: 'get-tab-state', tabId })) as { url: string };
-      await send(view, { type: 'set-site-enabled', host: new URL(url).host, enabled: false });
+      const { url } = (await sendFromExtension(view, { type: 'get-tab-state', tabId })) as { url: string };
+      await sendFromExtension(view, { type: 'set-site-enabled', host: new URL(url).host, enabled: false });
     },
     undo: async (view, server) => {
-      await send(view, { type: 'set-site-enabled', host: new URL(server.origin).host, enabled: true });
+      await sendFromExtension(view, { type: 'set-site-enabled', host: new URL(server.origin).host, enabled: true });
     },
   },
 ];
@@ -173,9 +168,11 @@ export async function openPopupState(
 export async function followFeedAndList(view: TestPage, server: RecordingServer, base: string): Promise<void> {
   await view.goto(`${base}options.html`);
   for (const path of [FEED_PATH, PACK_PATH])
-    await send(view, { type: 'subscribe', url: `${server.origin}${path}`, everyHours: 24 });
+    await sendFromExtension(view, { type: 'subscribe', url: `${server.origin}${path}`, everyHours: 24 });
   await waitFor('the feed and the list', async () => {
-    const list = (await send(view, { type: 'list-subscriptions' })) as (Subscription & { activity?: string })[];
+    const list = (await sendFromExtension(view, { type: 'list-subscriptions' })) as (Subscription & {
+      activity?: string;
+    })[];
     return list.length === 2 && list.every((s) => !s.activity && s.checkedAt && !s.waitingForAccess);
   });
 }
