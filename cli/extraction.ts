@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { prepareArticle } from '../lib/engine';
-import { clearArticle, extractArticle } from '../lib/formats';
+import { clearArticle, extractArticle } from '../lib/reader';
 import { CORPORA_DIR } from './corpora';
 
 export interface ExtractionResult {

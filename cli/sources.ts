@@ -11,7 +11,6 @@ import { parseHTML } from 'linkedom';
 import { splitTextArticle, FINGERPRINT_VERSION, makeOriginal } from '../lib/engine';
 import {
   buildSeedPack,
-  extractArticle,
   isNotText,
   packHeaderOf,
   parseImportFile,
@@ -20,6 +19,7 @@ import {
   isProblem,
   type PackHeader,
 } from '../lib/formats';
+import { extractArticle } from '../lib/reader';
 import type { ArticleInput, OriginalRecord, SeedPack } from '../lib/model';
 
 /** Largest input read, in bytes: a bigger file or page is refused with a clear error. */

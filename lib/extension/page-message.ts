@@ -3,7 +3,7 @@
  * what the engine analyses. Kept together so both sides agree on what travels.
  */
 import { capParagraphs, definedOnly, MIN_ARTICLE_WORDS, prepareArticleSteps, runSliced } from '../engine';
-import { extractArticle, mayHaveArticle } from '../formats';
+import { extractArticle, mayHaveArticle } from '../reader';
 import type { ArticleMessage } from './protocol';
 import type { FeedLink, PreparedArticle } from '../model';
 

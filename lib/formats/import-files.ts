@@ -4,7 +4,7 @@
  * article extracted as from a page). The caller parses HTML (DOMParser in the browser,
  * linkedom in Node), so this module stays pure.
  */
-import { extractArticle } from './extract';
+import { extractArticle } from '../reader';
 import { parseOriginalsJsonl } from './import-jsonl';
 import { inputOfArticle } from '../engine';
 import type { OriginalInput, Problem } from '../model';

@@ -3,7 +3,6 @@
  * an article read from an HTML document, and the seed pack built into the extension.
  */
 export { toJsonlLine } from './export-jsonl';
-export { clearArticle, extractArticle, mayHaveArticle } from './extract';
 export { formatLexicon, LEXICON_FORMAT, lexiconLoader, parseLexicon } from './lexicon';
 export { isNotText, MAX_IMPORT_FILE_CHARS, parseImportFile } from './import-files';
 export { isProblem, parseOriginalsJsonl, parseOriginalsLine, toOriginalInput } from './import-jsonl';

@@ -39,7 +39,7 @@ function importsOf(file: string): string[] {
 
 describe('the layers', () => {
   it('are folders, with nothing loose in lib/', () => {
-    for (const layer of ['model', 'engine', 'store', 'extension', 'ui', 'formats'])
+    for (const layer of ['model', 'engine', 'store', 'extension', 'ui', 'formats', 'reader'])
       expect(statSync(join(LIB, layer, 'index.ts')).isFile(), layer).toBe(true);
     expect(readdirSync(LIB).filter((name) => name.endsWith('.ts'))).toEqual([]);
   });

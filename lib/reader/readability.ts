@@ -1,0 +1,150 @@
+/**
+ * Mozilla Readability on a copy of the page (it changes the DOM it is given): the copy is the
+ * page's marked article alone where there is one, else the whole page with open shadow roots and
+ * same-origin frames put where they are shown. Pages too big for it get a quick, bounded read.
+ */
+import { Readability } from '@mozilla/readability';
+import { MAX_QUICK_PARAGRAPHS, paragraphsOf, textOf } from './blocks';
+
+/** Pages with more elements, deeper nesting or more text than this skip Readability for a quick, bounded read. */
+export const MAX_READABILITY_ELEMENTS = 20_000;
+export const MAX_READABILITY_DEPTH = 400;
+export const MAX_READABILITY_CHARS = 1_000_000;
+
+/** Child-index path from the root element to `node`, to find its copy in a cloned document. */
+function pathTo(node: Element, root: Element): number[] {
+  const path: number[] = [];
+  for (let el: Element | null = node; el && el !== root; el = el.parentElement) {
+    path.unshift(Array.prototype.indexOf.call(el.parentElement?.children ?? [], el));
+  }
+  return path;
+}
+
+function follow(root: Element, path: number[]): Element | undefined {
+  let el: Element | undefined = root;
+  for (const i of path) el = el?.children[i];
+  return el;
+}
+
+/**
+ * A copy of the document for Readability, with the content of open shadow roots and of
+ * same-origin iframes put where they are shown, so an article inside them is found.
+ */
+function flattenedClone(doc: Document): Document {
+  const clone = doc.cloneNode(true) as Document;
+  const root = doc.documentElement;
+  const cloneRoot = clone.documentElement;
+  const hosts = Array.from(doc.querySelectorAll('*')).filter((el) => el.shadowRoot);
+  const frames = Array.from(doc.querySelectorAll('iframe'));
+  for (const host of hosts) {
+    const target = follow(cloneRoot, pathTo(host, root));
+    for (const child of Array.from(host.shadowRoot!.childNodes)) target?.append(clone.importNode(child, true));
+  }
+  for (const frame of frames) {
+    let body: HTMLElement | null | undefined;
+    try {
+      body = frame.contentDocument?.body;
+    } catch {
+      body = null; // cross-origin: not ours to read
+    }
+    const target = follow(cloneRoot, pathTo(frame, root));
+    if (!body || !target) continue;
+    const container = clone.createElement('div');
+    for (const child of Array.from(body.childNodes)) container.append(clone.importNode(child, true));
+    target.replaceWith(container);
+  }
+  return clone;
+}
+
+/**
+ * True for a page with more elements or deeper nesting than Readability handles quickly. A walk
+ * of its own, stopped at the limit: DOMs differ in what counting helpers they offer.
+ */
+function tooBigForReadability(root: Element): boolean {
+  let elements = 0;
+  let depth = 1;
+  let element: Element | null = root;
+  while (element) {
+    if (++elements > MAX_READABILITY_ELEMENTS || depth > MAX_READABILITY_DEPTH) return true;
+    // Depth first, in document order, without a stack: down, else across, else up and across.
+    if (element.firstElementChild) {
+      element = element.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (element && element !== root && !element.nextElementSibling) {
+      element = element.parentElement;
+      depth--;
+    }
+    element = element && element !== root ? element.nextElementSibling : null;
+  }
+  return false;
+}
+
+/** Share of the page's paragraph text a single `<article>` must hold to be read on its own. */
+const ARTICLE_ELEMENT_SHARE = 0.8;
+
+/**
+ * When the page marks its article (one `<article>` holding most of its paragraph text), a small
+ * document of that element alone, for Readability: copying and scoring the whole page costs the
+ * page its main thread, on every article page. Null when the page marks no single article.
+ */
+function articleOnly(doc: Document): Document | null {
+  const articles = doc.getElementsByTagName('article');
+  if (articles.length !== 1 || !doc.body) return null;
+  const paragraphChars = (root: Element) => {
+    let chars = 0;
+    for (const p of Array.from(root.getElementsByTagName('p'))) chars += (p.textContent ?? '').length;
+    return chars;
+  };
+  const inArticle = paragraphChars(articles[0]);
+  if (inArticle === 0 || inArticle < ARTICLE_ELEMENT_SHARE * paragraphChars(doc.body)) return null;
+  // An empty copy of the document holding only <html><body><article>: works in every DOM.
+  const small = doc.cloneNode(false) as Document;
+  const html = small.appendChild(small.importNode(doc.documentElement, false));
+  html.appendChild(small.importNode(doc.body, false)).appendChild(small.importNode(articles[0], true));
+  return small;
+}
+
+/** A bounded read of a huge page: the paragraphs of its article, main or body element. */
+function quickParagraphs(doc: Document): string[] {
+  const root = doc.querySelector('article, main, [role="main"]') ?? doc.body;
+  if (!root) return [];
+  const paragraphs: string[] = [];
+  let chars = 0;
+  for (const p of Array.from(root.getElementsByTagName('p')).slice(0, MAX_QUICK_PARAGRAPHS)) {
+    const text = textOf(p);
+    if (!text) continue;
+    paragraphs.push(text);
+    chars += text.length;
+    if (chars > MAX_READABILITY_CHARS) break;
+  }
+  return paragraphs;
+}
+
+/** What Readability (or the quick read of a huge page) found: the paragraphs, and what it read of the page's metadata. */
+export interface ReadabilityRead {
+  paragraphs: string[];
+  title?: string;
+  siteName?: string;
+  publishedTime?: string;
+  lang?: string;
+}
+
+/** The article as Readability reads it from a copy of the page, or a quick read of a page too big for it. */
+export function readWithReadability(doc: Document): ReadabilityRead {
+  if (tooBigForReadability(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS)
+    return { paragraphs: quickParagraphs(doc) };
+  const parsed = new Readability<Node>(articleOnly(doc) ?? flattenedClone(doc), {
+    serializer: (el: Node) => el,
+    charThreshold: 300,
+  }).parse();
+  const content = parsed?.content as Element | null | undefined;
+  return {
+    paragraphs: content ? paragraphsOf(content) : [],
+    title: parsed?.title ?? undefined,
+    siteName: parsed?.siteName ?? undefined,
+    publishedTime: parsed?.publishedTime ?? undefined,
+    lang: parsed?.lang ?? undefined,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The cheap first look at a page, before any copy of it is made: may it hold an article at all?
+ * Readability splits its readerable check from its parser the same way.
+ */
+import { isProbablyReaderable } from '@mozilla/readability';
+
+/** Paragraph text, in Latin-letter equivalents, that makes a page worth a closer look. */
+const MIN_PARAGRAPH_TEXT = 500;
+/** Paragraphs looked at by that count. */
+const COUNTED_PARAGRAPHS = 200;
+
+/** Han, kana and Hangul code points: Readability's check counts characters, and one of these says about as much as three letters. */
+const isIdeograph = (code: number) =>
+  (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff);
+
+/** A text's length with each ideograph counted as three letters (a loop: a Unicode-script pattern costs its compilation on every page). */
+function weightedLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) if (isIdeograph(text.charCodeAt(i))) length += 2;
+  return length;
+}
+
+/** Text of the page's first paragraphs, counting an ideograph as three letters (bounded). */
+function paragraphText(doc: Document): number {
+  let total = 0;
+  const paragraphs = doc.getElementsByTagName('p');
+  for (let i = 0; i < Math.min(paragraphs.length, COUNTED_PARAGRAPHS) && total < MIN_PARAGRAPH_TEXT; i++)
+    total += weightedLength((paragraphs[i].textContent ?? '').slice(0, MIN_PARAGRAPH_TEXT));
+  return total;
+}
+
+/** Elements looked at for open shadow roots when Readability's own check finds no article. */
+const SHADOW_SCAN_ELEMENTS = 2_000;
+
+/**
+ * A cheap first look, before any copy of the page is made: enough paragraph text (ideographs
+ * weighed as the words they are; stops at the first paragraphs that hold it, so most article
+ * pages pass at once), or Readability's own readerable check (which scores every candidate
+ * block), or an article it cannot see (in a same-origin frame, or under an open shadow root
+ * near the top of the page). Pages that fail it (a login form, a search page) cost almost nothing.
+ */
+export function mayHaveArticle(doc: Document): boolean {
+  if (paragraphText(doc) >= MIN_PARAGRAPH_TEXT || isProbablyReaderable(doc)) return true;
+  if (doc.querySelector('iframe')) return true;
+  const elements = doc.body?.getElementsByTagName('*') ?? [];
+  for (let i = 0; i < Math.min(elements.length, SHADOW_SCAN_ELEMENTS); i++) if (elements[i].shadowRoot) return true;
+  return false;
+}
