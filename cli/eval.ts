@@ -20,7 +20,7 @@ import { MemoryStore } from '../lib/store';
 import type { ArticleInput, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
 import { cloughStevenson, mrpcPairs, panSources, pudArticles, pudSentences } from './corpora';
 import { diskLexicons } from './lexicons';
-import { extractionResults, type ExtractionResult } from './extraction';
+import { extractionResults, paragraphResults, type ExtractionResult, type ParagraphResult } from './extraction';
 import { handTranslations, readOriginals, seedPackFromDisk } from './sources';
 import { random, syntheticArticle } from './synthetic';
 
@@ -254,6 +254,56 @@ function liftsAndReposts(originals: OriginalRecord[], hosts: OriginalRecord[], p
         verdicts: ['partial'],
       });
     }
+  }
+  // Lifts of a given length in words (whole sentences, the fewest that reach it), as churnalism lifts.
+  for (const words of [40, 60]) {
+    for (let i = 0; i < perKind; i++) {
+      const o = originals[Math.floor(draw() * originals.length)];
+      const host = sentencesOf(hosts[Math.floor(draw() * hosts.length)]);
+      const sentences = sentencesOf(o);
+      const from = Math.floor(draw() * Math.max(1, sentences.length - 6));
+      let to = from;
+      while (to < sentences.length && countWords(sentences.slice(from, to).join(' ')) < words) to++;
+      const middle = Math.floor(host.length / 2);
+      cases.push({
+        kind: `passage of ${words}+ words lifted into another article`,
+        page: {
+          title: 'Own article',
+          paragraphs: [
+            ...toParagraphs(host.slice(0, middle)),
+            sentences.slice(from, to).join(' '),
+            ...toParagraphs(host.slice(middle)),
+          ],
+        },
+        expected: [o.id],
+        verdicts: ['partial'],
+      });
+    }
+  }
+  // A page that carries a whole original amid twice its length of other text (related stories,
+  // comments, another article), as an extraction that reads too much gives it.
+  for (let i = 0; i < perKind; i++) {
+    const o = originals[Math.floor(draw() * originals.length)];
+    const own = countWords((o.paragraphs ?? []).join(' '));
+    const other: string[] = [];
+    while (countWords(other.join(' ')) < 2 * own) other.push(...sentencesOf(hosts[Math.floor(draw() * hosts.length)]));
+    let taken = 0;
+    const filler = other.filter((sentence) => (taken += countWords(sentence)) <= 2 * own);
+    const middle = Math.floor(filler.length / 2);
+    cases.push({
+      kind: 'whole original inside twice its length of other text',
+      page: {
+        title: o.title,
+        paragraphs: [
+          ...toParagraphs(filler.slice(0, middle)),
+          ...(o.paragraphs ?? []),
+          ...toParagraphs(filler.slice(middle)),
+        ],
+      },
+      expected: [o.id],
+      verdicts: ['partial'],
+      truth: { coverage: 1 },
+    });
   }
   // A condensed summary: each of its sentences joins the start of one original sentence to the
   // end of the next, lightly reworded; it keeps the original's order and a third of its words.
@@ -741,9 +791,33 @@ async function main(): Promise<void> {
         .map((r) => ({ page: r.page, recall: round(r.recall), precision: round(r.precision) })),
     );
   }
+  const marked = paragraphResults();
+  let paragraphs: Record<string, unknown> | null = null;
+  if (marked) {
+    used.push('article-extraction-benchmark');
+    const mean = (pick: (r: ParagraphResult) => number) =>
+      round(marked.reduce((sum, r) => sum + pick(r), 0) / marked.length);
+    paragraphs = {
+      pages: marked.length,
+      meanRecall: mean((r) => r.recall),
+      meanParagraphPrecision: mean((r) => r.paragraphPrecision),
+      pagesUnder90: marked.filter((r) => r.paragraphPrecision < 0.9).length,
+      pagesUnder75: marked.filter((r) => r.paragraphPrecision < 0.75).length,
+    };
+    console.log(
+      '\nExtraction on the article-extraction benchmark (articles marked by people): trigram recall, and the share of words read that sit in paragraphs of the article',
+    );
+    console.table([paragraphs]);
+    console.log('paragraphs read that are not the article, on pages under 0.9:');
+    for (const r of marked.filter((r) => r.paragraphPrecision < 0.9))
+      console.log(`  ${r.page.slice(0, 8)} ${round(r.paragraphPrecision)}: ${r.strays.slice(0, 3).join(' | ')}`);
+  } else
+    console.log(
+      '\n(set EXTRACTION_BENCHMARK_DIR to a checkout of scrapinghub/article-extraction-benchmark for paragraph precision)',
+    );
   await writeFile(
     'eval-results.json',
-    `${JSON.stringify({ corpora: used, pages: cases.length, originals: originals.length, rows, grades, text, extraction }, null, 2)}\n`,
+    `${JSON.stringify({ corpora: used, pages: cases.length, originals: originals.length, rows, grades, text, extraction, paragraphs }, null, 2)}\n`,
   );
   console.log('wrote eval-results.json');
 }

@@ -5,6 +5,7 @@
  * article's words Upstream reads (a multiset: a word read twice counts twice), page by page.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { prepareArticle } from '../lib/engine';
@@ -63,6 +64,66 @@ export function extractionResults(): ExtractionResult[] | null {
         readerable: metadata.readerable !== false,
         found: !!article,
         quickRead: !!clearArticle(doc),
+      };
+    });
+}
+
+/** Figures for one page of the article-extraction benchmark (human-marked article bodies). */
+export interface ParagraphResult {
+  page: string;
+  /** Share of the article's word trigrams that Upstream reads. */
+  recall: number;
+  /** Share of the words read that sit in paragraphs of the article (most of their trigrams in it). */
+  paragraphPrecision: number;
+  /** Paragraphs read that are not the article's, with their first words, for a person to look at. */
+  strays: string[];
+}
+
+const trigrams = (list: string[]) => {
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= list.length; i++) out.push(`${list[i]} ${list[i + 1]} ${list[i + 2]}`);
+  return out.length ? out : [list.join(' ')];
+};
+
+/** Share of a paragraph's trigrams the article holds at which it counts as the article's. */
+const IN_ARTICLE = 0.5;
+
+/**
+ * Paragraph-level precision on Zyte's article-extraction benchmark (181 real news and blog
+ * pages, each with its article body marked by a person): a directory holding its `html/*.html.gz`
+ * and `ground-truth.json` (a checkout of scrapinghub/article-extraction-benchmark, MIT), given by
+ * EXTRACTION_BENCHMARK_DIR. Null when it is not there.
+ */
+export function paragraphResults(dir = process.env.EXTRACTION_BENCHMARK_DIR): ParagraphResult[] | null {
+  if (!dir || !existsSync(join(dir, 'ground-truth.json'))) return null;
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string; url: string }
+  >;
+  return Object.entries(truth)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([page, { articleBody, url }]) => {
+      const html = gunzipSync(readFileSync(join(dir, 'html', `${page}.html.gz`))).toString('utf8');
+      const expected = new Set(trigrams(words(articleBody)));
+      const article = extractArticle(parseHTML(html).document as unknown as Document, url);
+      const paragraphs = article ? prepareArticle(article).paragraphs : [];
+      const seen = new Set<string>();
+      let read = 0;
+      let inArticle = 0;
+      const strays: string[] = [];
+      for (const paragraph of paragraphs) {
+        const grams = trigrams(words(paragraph));
+        grams.forEach((g) => expected.has(g) && seen.add(g));
+        const count = words(paragraph).length;
+        read += count;
+        if (grams.filter((g) => expected.has(g)).length >= IN_ARTICLE * grams.length) inArticle += count;
+        else strays.push(paragraph.slice(0, 80));
+      }
+      return {
+        page,
+        recall: expected.size ? seen.size / expected.size : 1,
+        paragraphPrecision: read ? inArticle / read : 0,
+        strays,
       };
     });
 }

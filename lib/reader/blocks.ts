@@ -6,11 +6,15 @@
 /** The quick reads look at no more than this many paragraphs. */
 export const MAX_QUICK_PARAGRAPHS = 4_000;
 
-const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, pre, figcaption, td';
+export const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, pre, figcaption, td';
 
-/** The text blocks of Readability's content element, in order, without empty ones. */
-export function paragraphsOf(content: Element): string[] {
-  const blocks = leafBlocks([content]);
+/**
+ * The text blocks of Readability's content element, in order, without empty ones or blocks in an
+ * element that carries `mark` (set on furniture before Readability read the page). Lists of links
+ * stay: Readability weighs link density itself, and a densely linked paragraph (Wikipedia) is text.
+ */
+export function paragraphsOf(content: Element, mark: string): string[] {
+  const blocks = leafBlocks([content]).filter((el) => !el.closest(`[${mark}]`));
   return (blocks.length ? blocks : [content]).map(textOf).filter(Boolean);
 }
 
@@ -23,3 +27,13 @@ export const leafBlocks = (roots: Element[], limit = Infinity) =>
     .flatMap((root) => Array.from(root.querySelectorAll(BLOCKS)))
     .slice(0, limit)
     .filter((el) => !el.querySelector(BLOCKS));
+
+/** Blocks mostly of link text are menus and lists of other articles. */
+export const MAX_LINK_DENSITY = 0.5;
+
+/** Whether most of a block's text is link text (a list of other articles, a menu). */
+export function mostlyLinks(el: Element, text = textOf, length = text(el).length): boolean {
+  let linked = 0;
+  for (const a of Array.from(el.getElementsByTagName('a'))) linked += text(a).length;
+  return length ? linked / length > MAX_LINK_DENSITY : true;
+}

@@ -3,10 +3,9 @@
  * whose paragraphs hold most of the page's paragraph text, as Readability scores candidates,
  * without copying or changing the page.
  */
-import { leafBlocks, MAX_QUICK_PARAGRAPHS, textOf } from './blocks';
+import { leafBlocks, MAX_QUICK_PARAGRAPHS, mostlyLinks, textOf } from './blocks';
+import { notArticleTest } from './not-article';
 
-/** Parts of a page that are never its article's text. */
-const NOT_ARTICLE = 'nav, aside, footer, header, form, figure, [role="navigation"], [role="complementary"]';
 /** Paragraphs shorter than this do not vote for their container (captions, bylines, buttons). */
 const MIN_VOTING_PARAGRAPH = 80;
 /** Share of the page's paragraph text the chosen container must hold for the quick read to stand. */
@@ -16,9 +15,6 @@ const SIBLING_SHARE = 0.2;
 /** Least paragraph text in that container (about 150 words). */
 const MIN_CLEAR_WINNER_CHARS = 900;
 
-/** Blocks mostly of link text are menus and lists of other articles. */
-const MAX_LINK_DENSITY = 0.5;
-
 /**
  * The quick read's measures of a page's elements, each taken once: the read looks at a
  * paragraph up to three times (its vote, the winner's total, the blocks read), and reading an
@@ -26,27 +22,16 @@ const MAX_LINK_DENSITY = 0.5;
  */
 function pageMeasures() {
   const texts = new Map<Element, string>();
-  const outside = new Map<Element | null, boolean>();
   const text = (el: Element) => {
     let value = texts.get(el);
     if (value === undefined) texts.set(el, (value = textOf(el)));
     return value;
   };
-  /** Share of a block's text that is link text. */
-  const linkDensity = (el: Element, length: number) => {
-    let linked = 0;
-    for (const a of Array.from(el.getElementsByTagName('a'))) linked += text(a).length;
-    return length ? linked / length : 1;
+  return {
+    text,
+    linkHeavy: (el: Element, length: number) => mostlyLinks(el, text, length),
+    inNotArticle: notArticleTest(),
   };
-  /** Whether an element sits in a part of the page that is never the article (asked once per parent). */
-  const inNotArticle = (el: Element) => {
-    if (el.matches(NOT_ARTICLE)) return true;
-    const parent = el.parentElement;
-    let value = outside.get(parent);
-    if (value === undefined) outside.set(parent, (value = !!parent?.closest(NOT_ARTICLE)));
-    return value;
-  };
-  return { text, linkDensity, inNotArticle };
 }
 
 /**
@@ -54,14 +39,14 @@ function pageMeasures() {
  * paragraph text, read as it is. Null when no element clearly wins: Readability then decides.
  */
 export function clearArticle(doc: Document): string[] | null {
-  const { text, linkDensity, inNotArticle } = pageMeasures();
+  const { text, linkHeavy, inNotArticle } = pageMeasures();
   const scores = new Map<Element, number>();
   let total = 0;
   const paragraphs = doc.body.getElementsByTagName('p');
   for (let i = 0; i < Math.min(paragraphs.length, MAX_QUICK_PARAGRAPHS); i++) {
     const p = paragraphs[i];
     const length = text(p).length;
-    if (length < MIN_VOTING_PARAGRAPH || inNotArticle(p) || linkDensity(p, length) > MAX_LINK_DENSITY) continue;
+    if (length < MIN_VOTING_PARAGRAPH || inNotArticle(p) || linkHeavy(p, length)) continue;
     total += length;
     const parent = p.parentElement;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + length);
@@ -88,6 +73,6 @@ export function clearArticle(doc: Document): string[] | null {
   }
   if (held < MIN_CLEAR_WINNER_CHARS || held < CLEAR_WINNER_SHARE * total) return null;
   return leafBlocks(parts, MAX_QUICK_PARAGRAPHS)
-    .filter((el) => !inNotArticle(el) && text(el) && linkDensity(el, text(el).length) <= MAX_LINK_DENSITY)
+    .filter((el) => !inNotArticle(el) && text(el) && !linkHeavy(el, text(el).length))
     .map(text);
 }

@@ -4,7 +4,8 @@
  * same-origin frames put where they are shown. Pages too big for it get a quick, bounded read.
  */
 import { Readability } from '@mozilla/readability';
-import { MAX_QUICK_PARAGRAPHS, paragraphsOf, textOf } from './blocks';
+import { BLOCKS, MAX_QUICK_PARAGRAPHS, paragraphsOf, textOf } from './blocks';
+import { isNamedFurniture } from './not-article';
 
 /** Pages with more elements, deeper nesting or more text than this skip Readability for a quick, bounded read. */
 export const MAX_READABILITY_ELEMENTS = 20_000;
@@ -122,6 +123,26 @@ function quickParagraphs(doc: Document): string[] {
   return paragraphs;
 }
 
+/** Set on the copy's blocks that sit in named furniture, for paragraphsOf to leave out. */
+export const FURNITURE_MARK = 'data-upstream-furniture';
+
+/**
+ * Marks the copy's boxes whose class names call them furniture (comments, related stories,
+ * newsletter sign-ups), and every block in them, before Readability reads it: Readability keeps
+ * some of them and unwraps or renames the elements it keeps, so their names are gone after.
+ * Marked, not removed: taking them out changes which element Readability chooses. A mark the
+ * page itself carried is taken off first.
+ */
+function markNamedFurniture(copy: Document): Document {
+  for (const el of Array.from(copy.querySelectorAll(`[${FURNITURE_MARK}]`))) el.removeAttribute(FURNITURE_MARK);
+  for (const el of Array.from(copy.querySelectorAll('body [class], body [id]'))) {
+    if (!isNamedFurniture(el)) continue;
+    el.setAttribute(FURNITURE_MARK, '');
+    for (const block of Array.from(el.querySelectorAll(BLOCKS))) block.setAttribute(FURNITURE_MARK, '');
+  }
+  return copy;
+}
+
 /** What Readability (or the quick read of a huge page) found: the paragraphs, and what it read of the page's metadata. */
 export interface ReadabilityRead {
   paragraphs: string[];
@@ -135,13 +156,13 @@ export interface ReadabilityRead {
 export function readWithReadability(doc: Document): ReadabilityRead {
   if (tooBigForReadability(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS)
     return { paragraphs: quickParagraphs(doc) };
-  const parsed = new Readability<Node>(articleOnly(doc) ?? flattenedClone(doc), {
+  const parsed = new Readability<Node>(markNamedFurniture(articleOnly(doc) ?? flattenedClone(doc)), {
     serializer: (el: Node) => el,
     charThreshold: 300,
   }).parse();
   const content = parsed?.content as Element | null | undefined;
   return {
-    paragraphs: content ? paragraphsOf(content) : [],
+    paragraphs: content ? paragraphsOf(content, FURNITURE_MARK) : [],
     title: parsed?.title ?? undefined,
     siteName: parsed?.siteName ?? undefined,
     publishedTime: parsed?.publishedTime ?? undefined,

@@ -15,9 +15,10 @@ export const english: LanguageProfile = {
   abbreviations:
     'mr mrs ms dr st gen maj col lt sgt capt gov sen rep rev prof jr sr inc ltd co corp vs ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec no fig est approx dept univ',
-  // Closing paragraphs of an English repost ("Source link", "Leave a Reply", "More Stories").
+  // Closing paragraphs of an English repost or page ("Source link", "Leave a Reply", "More Stories",
+  // "More from World", "Most read").
   trailers:
-    /^(original\s+)?source\s*(link|url)?:?$|^leave a (reply|comment)$|^more stories$|^must read$|^(related|recommended)( (articles|stories|posts))?:?$|^you (may|might) also like$|^share this( article)?:?$|^comments?$/i,
+    /^(?:(original\s+)?source\s*(link|url)?|leave a (reply|comment)|more stories|must read|(related|recommended)( (articles|stories|posts|content|reading))?|you (may|might) also like|share this( article)?|comments?|more from [\p{L}' ]{1,40}|most (read|popular|viewed|shared)|read (more|next)|(top|latest) (stories|news)|trending( now)?|what to read next)[.…:!]*$/iu,
   boilerplateLines:
     /^your email address will not be published\.?|^required fields are marked|^advertisement$|^(photo|image|video):?$|^\(?(ap|reuters|afp)\)?$|^[a-z -]+ [−+×x*-] [a-z -]+ =\s*\S*$/i,
 };
