@@ -21,7 +21,14 @@ import type { ArticleInput, OriginalRecord, ProvenanceReport, Verdict } from '..
 import { cloughStevenson, mrpcPairs, panSources, pudArticles, pudSentences } from './corpora';
 import { diskLexicons } from './lexicons';
 import { extractionResults, paragraphResults, type ExtractionResult, type ParagraphResult } from './extraction';
-import { handTranslations, readOriginals, seedPackFromDisk } from './sources';
+import {
+  handSummaries,
+  handTranslations,
+  type HandSummary,
+  readabilityArticle,
+  readOriginals,
+  seedPackFromDisk,
+} from './sources';
 import { random, syntheticArticle } from './synthetic';
 
 const rand = random(2026);
@@ -324,7 +331,7 @@ function liftsAndReposts(originals: OriginalRecord[], hosts: OriginalRecord[], p
       kind: 'condensed summary (sentences joined and shortened)',
       page: { title: 'Summary', paragraphs: toParagraphs(condensed) },
       expected: [o.id],
-      verdicts: ['rewrite', 'excerpt'],
+      verdicts: ['summary', 'excerpt'],
     });
   }
   for (let i = 0; i < perKind; i++) {
@@ -707,6 +714,50 @@ async function main(): Promise<void> {
     };
     cases.push(c);
     results.push({ c, r: await analyse(prepareArticle(c.page), strippedStore) });
+  }
+
+  // Hand-written summaries of real articles: found with the article stored, and attributed to
+  // nothing with it left out while the other articles on the same events stay stored.
+  const summaries = await handSummaries();
+  const summarised = summaries.flatMap((s): { summary: HandSummary; id: string; original?: OriginalRecord }[] => {
+    const [source, id] = s.of.split(':');
+    if (source === 'seed') return [{ summary: s, id }];
+    const article = readabilityArticle(id);
+    if (!article) return [];
+    const original = makeOriginal(
+      { id: `readability-${id}`, ...article, text: article.paragraphs.join('\n') },
+      'import',
+    );
+    return [{ summary: s, id: original.id, original }];
+  });
+  if (summarised.length) {
+    const withArticles = [...originals, ...summarised.flatMap((s) => (s.original ? [s.original] : []))];
+    const full = new MemoryStore(withArticles);
+    for (const { summary, id } of summarised) {
+      const page = { title: summary.title, paragraphs: summary.paragraphs };
+      const found: EvalCase = {
+        kind: 'summary written by hand, article stored',
+        page,
+        expected: [id],
+        verdicts: ['summary'],
+      };
+      const missing: EvalCase = {
+        kind: 'negative: summary written by hand, article not stored (same-topic seeds stay)',
+        page,
+        expected: [],
+      };
+      const without = new MemoryStore(withArticles.filter((o) => o.id !== id));
+      for (const [c, s] of [
+        [found, full],
+        [missing, without],
+      ] as const) {
+        cases.push(c);
+        const r = await analyse(prepareArticle(c.page), s, {}, { lexicons: diskLexicons });
+        results.push({ c, r });
+        if (process.env.EVAL_DEBUG)
+          console.log(c.kind, summary.name, r.verdict, r.original?.id, JSON.stringify(r.alteration));
+      }
+    }
   }
 
   const kinds = [...new Set(cases.map((c) => c.kind))];

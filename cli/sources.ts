@@ -3,7 +3,7 @@
  * the build scripts. Parsing is done by lib/; this module only does the I/O.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { basename, extname, join, relative, sep } from 'node:path';
@@ -18,8 +18,10 @@ import {
   englishProblem,
   isProblem,
   type PackHeader,
+  paragraphsOfHtml,
 } from '../lib/formats';
 import { extractArticle } from '../lib/reader';
+import { CORPORA_DIR } from './corpora';
 import type { ArticleInput, OriginalRecord, SeedPack } from '../lib/model';
 
 /** Largest input read, in bytes: a bigger file or page is refused with a clear error. */
@@ -247,4 +249,36 @@ export async function handTranslations(): Promise<HandTranslation[]> {
       };
     }),
   );
+}
+
+/** A hand-written summary of a real article (test/fixtures/summaries/README.md). */
+export interface HandSummary {
+  name: string;
+  /** `seed:<id>` or `readability:<case>`. */
+  of: string;
+  title: string;
+  paragraphs: string[];
+}
+
+export async function handSummaries(): Promise<HandSummary[]> {
+  const dir = new URL('../test/fixtures/summaries/', import.meta.url);
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const [of, title, ...paragraphs] = (await readFile(new URL(name, dir), 'utf8')).split(/\r?\n/).filter(Boolean);
+      return { name, of, title, paragraphs };
+    }),
+  );
+}
+
+/**
+ * The article of a Readability test page, as its expected output gives it (title from its
+ * metadata), or null when the corpus is not there.
+ */
+export function readabilityArticle(page: string): { title: string; paragraphs: string[] } | null {
+  const dir = join(CORPORA_DIR, 'readability-pages', page);
+  if (!existsSync(dir)) return null;
+  const html = readFileSync(join(dir, 'expected.html'), 'utf8');
+  const { title } = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8')) as { title?: string };
+  return { title: title ?? page, paragraphs: paragraphsOfHtml(html) };
 }

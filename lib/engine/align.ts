@@ -22,10 +22,12 @@ export const COMPARED_SENTENCES = 64;
 /** Shortest run of words copied in order, without gaps, that counts as verbatim. */
 export const VERBATIM_RUN = 6;
 
-/** A page sentence aligned to an original sentence. */
+/** A page sentence aligned to an original sentence (or, in a summary, to a run of them). */
 export interface SentencePair {
   page: number;
   original: number;
+  /** The last original sentence of the run the page sentence condenses, when it is more than one. */
+  through?: number;
   similarity: number;
 }
 
@@ -67,7 +69,7 @@ function dice(a: Set<string>, b: Set<string>): number {
 }
 
 /** Pairwise sentence similarity with inverse sentence frequency computed over both texts. */
-class SimilarityModel {
+export class SimilarityModel {
   private readonly pageFeatures: SentenceFeatures[];
   private readonly originalFeatures: SentenceFeatures[];
   private readonly weight = new Map<string, number>();
@@ -94,6 +96,15 @@ class SimilarityModel {
 
   pageStems(index: number): Set<string> {
     return this.pageFeatures[index].stems;
+  }
+
+  originalStems(index: number): Set<string> {
+    return this.originalFeatures[index].stems;
+  }
+
+  /** How much a stem says: rarer across both texts' sentences, more. */
+  weightOf(stem: string): number {
+    return this.weight.get(stem) ?? 0;
   }
 
   similarity(pageIndex: number, originalIndex: number): number {
@@ -199,16 +210,29 @@ function alignSentences(page: TextModel, original: TextModel): SentencePair[] {
 
 /** Aligns a page with an original. */
 export function alignTexts(page: TextModel, original: TextModel): Alignment {
-  const pairs = alignSentences(page, original);
+  return labelWords(page, original, alignSentences(page, original));
+}
+
+/** The original sentences a pair draws on: one, or the run a summary sentence condenses. */
+export const originalSpan = (pair: SentencePair): number[] =>
+  Array.from({ length: (pair.through ?? pair.original) - pair.original + 1 }, (_, i) => pair.original + i);
+
+/**
+ * The word-level alignment of aligned sentences: each page word of a pair verbatim (in a run of
+ * VERBATIM_RUN copied in order) or reworded, the rest added; the original's sentences in a pair
+ * carried.
+ */
+export function labelWords(page: TextModel, original: TextModel, pairs: SentencePair[]): Alignment {
   const pageLabels: WordLabel[][] = page.sentences.map((s) => s.tokens.map((): WordLabel => 'added'));
   const originalCarried: boolean[][] = original.sentences.map((s) => s.tokens.map(() => false));
   for (const pair of pairs) {
     const pageWords = page.sentences[pair.page].tokens.map((t) => t.norm);
-    const originalWords = original.sentences[pair.original].tokens.map((t) => t.norm);
+    const span = originalSpan(pair);
+    const originalWords = span.flatMap((o) => original.sentences[o].tokens.map((t) => t.norm));
     const matched = matchWords(pageWords, originalWords);
     const verbatim = verbatimRuns(matched, Math.min(VERBATIM_RUN, originalWords.length, pageWords.length));
     pageLabels[pair.page] = verbatim.map((v): WordLabel => (v ? 'verbatim' : 'reworded'));
-    originalCarried[pair.original].fill(true);
+    for (const o of span) originalCarried[o].fill(true);
   }
   let verbatimWords = 0;
   let rewordedWords = 0;

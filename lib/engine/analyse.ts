@@ -22,12 +22,16 @@ import type {
   ProvenanceReport,
   WordLabel,
 } from '../model';
+import { alignAsSummary } from './summary-align';
 import { buildTextModel } from './text-model';
 import {
   decideVerdict,
   EXCERPT_COVERAGE,
   FINGERPRINT_ONLY_CONTAINMENT,
+  isMostlyTheOriginal,
   isReuse,
+  isSummary,
+  mayBeSummary,
   isTranslation,
   MIN_ALIGNED_WORDS,
   MIN_TRANSLATION_EVIDENCE,
@@ -211,7 +215,17 @@ async function findOriginal(
       continue;
     }
     const alignment = alignTexts(page.model, model);
-    const v = { record, model, alignment, aligned: alignment.verbatimWords + alignment.rewordedWords };
+    let v = { record, model, alignment, aligned: alignment.verbatimWords + alignment.rewordedWords };
+    // A condensed page shares too few words with any one sentence for the sentence aligner to
+    // account for all of it, or to show which run of the original each sentence draws on.
+    if (
+      mayBeSummary(page.model, model) &&
+      !(isMostlyTheOriginal(v) && alignment.verbatimWords >= alignment.rewordedWords)
+    ) {
+      const summary = alignAsSummary(page.model, model, alignment.pairs);
+      const s = { record, model, alignment: summary, aligned: summary.verbatimWords + summary.rewordedWords };
+      if (isSummary(s)) v = s;
+    }
     if (isReuse(v, page.model)) verified.push(v);
   }
   verified.sort((a, b) => b.aligned - a.aligned);

@@ -4,7 +4,7 @@
  * Reworded rows carry a word-level diff; aligned sentences out of the original's order are
  * marked as moved.
  */
-import { alignTexts } from './align';
+import { alignTexts, originalSpan, type SentencePair } from './align';
 import { alignTranslation, type CrossPair } from './cross-align';
 import { languageOfModel } from './language';
 import { longestOrderedRun } from './ordered-run';
@@ -16,8 +16,10 @@ import type {
   Segment,
   Sentence,
   TextModel,
+  Token,
   WordLabel,
 } from '../model';
+import { alignAsSummary } from './summary-align';
 import { buildTextModel } from './text-model';
 import { matchWords } from './word-diff';
 
@@ -34,25 +36,43 @@ function segments(sentence: Sentence, kept: boolean[]): Segment[] {
   return out;
 }
 
+/** Consecutive sentences as one, their tokens' offsets into the joined text. */
+function joined(sentences: Sentence[]): Sentence {
+  if (sentences.length === 1) return sentences[0];
+  let text = '';
+  const tokens: Token[] = [];
+  for (const sentence of sentences) {
+    if (text) text += ' ';
+    const offset = text.length;
+    tokens.push(...sentence.tokens.map((t) => ({ ...t, start: t.start + offset })));
+    text += sentence.text;
+  }
+  return { text, tokens, paragraph: sentences[0].paragraph };
+}
+
 /**
  * Builds the comparison rows. `changes` are located in the rows for the changes list. For a
  * translation the sentences are paired by their anchors and shown side by side, unmarked:
- * words cannot be compared across languages.
+ * words cannot be compared across languages. For a summary, each sentence stands beside the
+ * run of the original's sentences it condenses.
  */
 export function buildComparison(
   pageParagraphs: string[],
   originalParagraphs: string[],
   changes: Change[] = [],
   translated?: { page: TextModel; original: TextModel; pairs: CrossPair[] },
+  summary = false,
 ): CompareRow[] {
   const page = translated?.page ?? buildTextModel(pageParagraphs);
   const original = translated?.original ?? buildTextModel(originalParagraphs);
-  const alignment = translated
+  const alignment: { pairs: SentencePair[]; pageLabels: WordLabel[][] } = translated
     ? {
         pairs: translated.pairs,
         pageLabels: page.sentences.map((s) => s.tokens.map((): WordLabel => 'reworded')),
       }
-    : alignTexts(page, original);
+    : summary
+      ? alignAsSummary(page, original)
+      : alignTexts(page, original);
   const pairByPage = new Map(alignment.pairs.map((p) => [p.page, p]));
   // Pairs in the longest run in the original's order stay in place; the others are moved.
   const ordered = new Set(
@@ -63,7 +83,7 @@ export function buildComparison(
     ),
   );
   const movedPages = new Set(alignment.pairs.filter((_, i) => !ordered.has(i)).map((p) => p.page));
-  const shown = new Set(alignment.pairs.map((p) => p.original));
+  const shown = new Set(alignment.pairs.flatMap(originalSpan));
 
   const rows: CompareRow[] = [];
   let nextOriginal = 0;
@@ -97,7 +117,8 @@ export function buildComparison(
       return;
     }
     if (!movedPages.has(index)) flushRemovedBefore(pair.original);
-    const other = original.sentences[pair.original];
+    // A summary's sentence stands beside the run of the original's sentences it condenses.
+    const other = joined(originalSpan(pair).map((o) => original.sentences[o]));
     const labels: WordLabel[] = alignment.pageLabels[index];
     const matched = translated
       ? sentence.tokens.map((_, i) => i)
@@ -117,7 +138,7 @@ export function buildComparison(
       original: segments(other, originalKept),
       changes: [],
     });
-    if (!movedPages.has(index)) nextOriginal = Math.max(nextOriginal, pair.original + 1);
+    if (!movedPages.has(index)) nextOriginal = Math.max(nextOriginal, (pair.through ?? pair.original) + 1);
   });
   flushRemovedBefore(original.sentences.length);
 
@@ -142,7 +163,8 @@ export async function explainReport(
   lexicons?: LexiconSource,
 ): Promise<CompareRow[]> {
   const changes = report.alteration?.changes ?? [];
-  if (report.verdict !== 'translation') return buildComparison(pageParagraphs, originalParagraphs, changes);
+  if (report.verdict !== 'translation')
+    return buildComparison(pageParagraphs, originalParagraphs, changes, undefined, report.verdict === 'summary');
   const page = buildTextModel(pageParagraphs);
   const original = buildTextModel(originalParagraphs);
   const { pairs } = await alignTranslation(

@@ -1,6 +1,6 @@
 /**
  * The verdict policy: when an aligned original counts as reused at all, and what the page is
- * to it (original, copy, rewrite, excerpt, partial, mixed, translation). The thresholds live
+ * to it (original, copy, rewrite, summary, excerpt, partial, mixed, translation). The thresholds live
  * here, beside the one function that decides; `analyse.ts` is the pipeline that calls them.
  */
 import { sameAddress } from './address';
@@ -32,6 +32,13 @@ export const LIFT_SIMILARITY = 0.6;
 export const VERBATIM_LIFT_SIMILARITY = 0.9;
 /** Share of the page a second original must account for to make the page "mixed". */
 export const MIXED_SHARE = 0.15;
+/**
+ * A reworded page that says what it carries of an original in at most this share of the words
+ * condenses it: a summary, not a rewrite (which says it all again in about as many words).
+ */
+export const CONDENSED_SHARE = 0.6;
+/** A summary pairs at least this many of its sentences with runs of the original. */
+export const MIN_SUMMARY_PAIRS = 3;
 
 /** An original aligned with the page. */
 export interface Verified {
@@ -51,14 +58,47 @@ function isTheOriginal(address: string | undefined, best: Verified, changes: Cha
 }
 
 /** The original accounts for at least half of the page's words. */
-const isMostlyTheOriginal = (v: Verified) => v.aligned / Math.max(1, v.alignment.pageWords) >= MOSTLY_SHARE;
+export const isMostlyTheOriginal = (v: Verified) => v.aligned / Math.max(1, v.alignment.pageWords) >= MOSTLY_SHARE;
 
+/** Words of the original from the first to the last sentence the page's pairs draw on. */
+function spannedWords(v: Verified): number {
+  const { pairs } = v.alignment;
+  if (!pairs.length) return 0;
+  const first = Math.min(...pairs.map((p) => p.original));
+  const last = Math.max(...pairs.map((p) => p.through ?? p.original));
+  let words = 0;
+  for (let o = first; o <= last; o++) words += v.model.sentences[o].tokens.length;
+  return words;
+}
+
+/** The page says what it draws on of the original in far fewer words than the original took. */
+const condenses = (v: Verified) => v.aligned <= CONDENSED_SHARE * spannedWords(v);
+
+/** A page short enough beside an original to be worth aligning as its summary. */
+export const mayBeSummary = (page: TextModel, original: TextModel) => page.words <= CONDENSED_SHARE * original.words;
+
+/**
+ * An alignment with runs from `alignSummary` that makes the page a summary: at least
+ * MIN_SUMMARY_PAIRS sentences condense runs of the original in its order, most of the page is
+ * aligned, in its own words, and in far fewer words than the original spent.
+ */
+export function isSummary(v: Verified): boolean {
+  const { pairs, rewordedWords, verbatimWords } = v.alignment;
+  return (
+    pairs.filter((p) => p.through !== undefined).length >= MIN_SUMMARY_PAIRS &&
+    isMostlyTheOriginal(v) &&
+    rewordedWords > verbatimWords &&
+    condenses(v)
+  );
+}
+
+/** What the page is to the original that best accounts for it (in this order: see docs/design.md). */
 export function decideVerdict(best: Verified, mixed: boolean, address: string | undefined, changes: Change[]): Verdict {
   const { verbatimWords, rewordedWords, carriedWords, originalWords } = best.alignment;
   if (isTheOriginal(address, best, changes)) return 'original';
   if (mixed) return 'mixed';
   if (!isMostlyTheOriginal(best)) return 'partial';
-  if (rewordedWords > verbatimWords) return 'rewrite';
+  if (rewordedWords > verbatimWords) return condenses(best) ? 'summary' : 'rewrite';
   return carriedWords / Math.max(1, originalWords) < EXCERPT_COVERAGE ? 'excerpt' : 'copy';
 }
 

@@ -3,7 +3,7 @@
  */
 
 export type Verdict =
-  'original' | 'copy' | 'rewrite' | 'excerpt' | 'partial' | 'translation' | 'mixed' | 'none' | 'no-article';
+  'original' | 'copy' | 'rewrite' | 'summary' | 'excerpt' | 'partial' | 'translation' | 'mixed' | 'none' | 'no-article';
 
 /** What is known of an original article. */
 export interface OriginalRef {

@@ -22,6 +22,7 @@ const BADGES: Record<Verdict, Badge> = {
   original: { text: 'badgeTextOriginal', color: '#2e7d32', title: 'badgeOriginal' },
   copy: { text: 'badgeTextCopy', color: '#b45309', title: 'badgeCopy' },
   rewrite: { text: 'badgeTextRewrite', color: '#6d28d9', title: 'badgeRewrite' },
+  summary: { text: 'badgeTextSummary', color: '#854d0e', title: 'badgeSummary' },
   excerpt: { text: 'badgeTextExcerpt', color: '#0369a1', title: 'badgeExcerpt' },
   partial: { text: 'badgeTextPartial', color: '#9d174d', title: 'badgePartial' },
   translation: { text: 'badgeTextTranslation', color: '#0f766e', title: 'badgeTranslation' },
@@ -33,7 +34,7 @@ const BADGES: Record<Verdict, Badge> = {
 
 /** Every badge with text, in the order the first-run page explains them. */
 export const BADGE_LEGEND: { verdict: Verdict; badge: Badge }[] = (
-  ['original', 'copy', 'rewrite', 'excerpt', 'partial', 'translation', 'mixed', 'none'] as const
+  ['original', 'copy', 'rewrite', 'summary', 'excerpt', 'partial', 'translation', 'mixed', 'none'] as const
 ).map((verdict) => ({ verdict, badge: BADGES[verdict] }));
 
 /** The tooltip of a tab Upstream has not analysed (yet): set on every navigation. */

@@ -50,6 +50,7 @@ export const POPUP_STATES: PopupState[] = [
   },
   onServer(cases.get('copy-002')),
   onServer(cases.get('seed-001-rewrite')),
+  onServer(cases.get('summary-000')),
   onServer(cases.get('excerpt-004')),
   onServer(cases.get('partial-002')),
   onServer(cases.get('translation-000-de')),
