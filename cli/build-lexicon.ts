@@ -7,7 +7,8 @@
  *   npm run lexicons            (all languages)
  *   npm run lexicons -- es fr   (some)
  *
- * Foreign words are stemmed with Snowball at build time; the engine finds a page word's stem as
+ * Foreign words are stemmed with Snowball at build time (or, for Czech and Polish, which it lacks,
+ * by the endings in their language profiles); the engine finds a page word's stem as
  * the longest stem in the lexicon that begins the word (see lib/engine/translate.ts), so no
  * stemmer ships. English words are kept as the engine's own stems.
  */
@@ -15,18 +16,43 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import snowball from 'snowball-stemmers';
-import { tokenize } from '../lib/engine';
+import { profileOf, tokenize } from '../lib/engine';
 import { LEXICON_FORMAT, formatLexicon } from '../lib/formats';
 import { CORPORA_DIR } from './corpora';
 
-const SOURCES: Record<string, { snowball: string; omw: string }> = {
+/** Each language's stemmer (a Snowball algorithm, or its profile's inflections) and OMW code. */
+const SOURCES: Record<string, { snowball?: string; omw: string }> = {
   es: { snowball: 'spanish', omw: 'spa' },
   fr: { snowball: 'french', omw: 'fra' },
   de: { snowball: 'german', omw: 'deu' },
   it: { snowball: 'italian', omw: 'ita' },
   pt: { snowball: 'portuguese', omw: 'por' },
   ru: { snowball: 'russian', omw: 'rus' },
+  nl: { snowball: 'dutch', omw: 'nld' },
+  cs: { omw: 'ces' },
+  pl: { omw: 'pol' },
 };
+
+/** Shortest stem an inflection is stripped down to. */
+const MIN_LIGHT_STEM = 3;
+
+/**
+ * A light stemmer from a profile's word endings, for languages Snowball lacks: the longest ending
+ * that leaves a stem of MIN_LIGHT_STEM letters comes off. Its stems are prefixes of their words,
+ * which is all the engine's lookup needs (see lib/engine/translate.ts).
+ */
+function lightStemmer(language: string): (word: string) => string {
+  const endings = (profileOf(language)?.inflections ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  if (!endings.length) throw new Error(`No Snowball stemmer and no inflections for "${language}"`);
+  return (word) => {
+    const folded = fold(word);
+    const ending = endings.find((e) => folded.endsWith(e) && folded.length - e.length >= MIN_LIGHT_STEM);
+    return ending ? folded.slice(0, -ending.length) : folded;
+  };
+}
 
 const DIR = join(CORPORA_DIR, 'lexicons');
 const OUT = new URL('../public/lexicons/', import.meta.url).pathname;
@@ -85,8 +111,9 @@ function omwLemmas(code: string): Map<string, string[]> {
 
 function build(language: string): { entries: Map<string, string[]>; pairs: number } {
   const { snowball: algorithm, omw } = SOURCES[language];
-  const stemmer = snowball.newStemmer(algorithm);
-  const stem = (word: string) => fold(stemmer.stem(word.toLowerCase()));
+  const stemmer = algorithm ? snowball.newStemmer(algorithm) : undefined;
+  const light = stemmer ? undefined : lightStemmer(language);
+  const stem = (word: string) => (stemmer ? fold(stemmer.stem(word.toLowerCase())) : light!(word.toLowerCase()));
   // Only what readers meet: stems of the 50,000 most frequent forms.
   const frequent = new Set(
     readFileSync(join(DIR, 'frequency', `${language}_50k.txt`), 'utf8')

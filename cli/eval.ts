@@ -46,7 +46,7 @@ const shuffle = <T>(list: T[]) => {
 const PUD_SENTENCES = 16;
 /** Sentences of a long PUD article (about 1,000 words). */
 const PUD_LONG_SENTENCES = 48;
-const PUD_LANGUAGES = ['es', 'fr', 'de', 'it', 'pt', 'ru'];
+const PUD_LANGUAGES = ['es', 'fr', 'de', 'it', 'pt', 'ru', 'cs', 'pl'];
 
 /** Sentences grouped four to a paragraph. */
 const toParagraphs = (sentences: string[]) => {
@@ -693,7 +693,7 @@ async function main(): Promise<void> {
     }
   }
   // Long translated articles (about 1,000 words), in a store of their own beside the PAN originals.
-  const long = pudCases(PUD_LONG_SENTENCES, () => 'es/fr/de/it/pt/ru->en, long articles (PUD)');
+  const long = pudCases(PUD_LONG_SENTENCES, () => 'es/fr/de/it/pt/ru/cs/pl->en, long articles (PUD)');
   if (long) {
     const longStore = new MemoryStore([...stored, ...long.originals]);
     for (const c of long.cases) {

@@ -61,6 +61,16 @@ describe('engine on the test pages', () => {
 describe('engine', () => {
   const text = (id: string) => store.all().find((o) => o.id.startsWith(id))!.paragraphs!;
 
+  it('says when a page is in a language it has no lexicon for, and not otherwise', async () => {
+    const languageOf = async (name: string) => {
+      const c = moreVerdictCases().find((x) => x.name === name)!;
+      return (await analyseHtml(c.html))!.page;
+    };
+    expect(await languageOf('none-ukrainian')).toMatchObject({ language: 'uk', noLexicon: true });
+    expect((await languageOf('translation-000-de')).noLexicon).toBeUndefined();
+    expect((await languageOf('partial-002')).noLexicon).toBeUndefined();
+  });
+
   it('reports a page built from two originals as mixed, with both sources', async () => {
     const a = text('002');
     const b = text('004');

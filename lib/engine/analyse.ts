@@ -8,7 +8,7 @@ import { sameAddress } from './address';
 import { alignTexts, type Alignment } from './align';
 import { MIN_ARTICLE_WORDS } from './article';
 import { CANDIDATES, FOREIGN_CANDIDATES, findCandidatesWithPassages, SPARE_CANDIDATES } from './candidates';
-import { alignTranslation, NO_TRANSLATION, translatorOf, type CrossAlignment } from './cross-align';
+import { alignTranslation, NO_TRANSLATION, translatorOf, type CrossAlignment, type Translate } from './cross-align';
 import { translatedKeys } from './fingerprint';
 import { languageOfModel } from './language';
 import { definedOnly } from './objects';
@@ -162,26 +162,43 @@ export async function analyse(
   evidence: PageEvidence = {},
   tools: AnalysisTools = {},
 ): Promise<ProvenanceReport> {
-  const report = await findOriginal(page, store, evidence, tools);
+  const found = await findOriginal(page, store, evidence, tools);
+  const report = found.unread
+    ? { ...found.report, page: { ...found.report.page, noLexicon: true as const } }
+    : found.report;
   const { knownCopies } = report;
   if (!knownCopies || !evidence.address) return report;
   const others = knownCopies.filter((copy) => !sameAddress(copy.url, evidence.address));
   return definedOnly({ ...report, knownCopies: others.length ? others : undefined });
 }
 
+/** The report, and whether the page's language is one Upstream has no lexicon for. */
 async function findOriginal(
   page: PreparedArticle,
   store: OriginalStore,
   evidence: PageEvidence,
   tools: AnalysisTools,
-): Promise<ProvenanceReport> {
-  if (page.model.words < MIN_ARTICLE_WORDS) return noReport(page, 'no-article', 1);
+): Promise<{ report: ProvenanceReport; unread: boolean }> {
+  if (page.model.words < MIN_ARTICLE_WORDS) return { report: noReport(page, 'no-article', 1), unread: false };
   const pageLanguage = languageOfModel(page.model);
   const foreign = pageLanguage !== 'en';
+  const translate = foreign && pageLanguage ? await translatorOf(pageLanguage, tools.lexicons) : NO_TRANSLATION;
+  const unread = foreign && !!pageLanguage && translate === NO_TRANSLATION;
+  const report = await reportOn(page, store, evidence, tools, { pageLanguage, foreign, translate });
+  return { report, unread };
+}
+
+/** What the page is to the originals the index leads to. */
+async function reportOn(
+  page: PreparedArticle,
+  store: OriginalStore,
+  evidence: PageEvidence,
+  tools: AnalysisTools,
+  { pageLanguage, foreign, translate }: { pageLanguage?: string; foreign: boolean; translate: Translate },
+): Promise<ProvenanceReport> {
   // A translation shares few keys with its original (names, numbers, and the keys its words'
   // translations give), which rank it lower: more candidates are checked.
   const checked = foreign ? FOREIGN_CANDIDATES : CANDIDATES;
-  const translate = foreign && pageLanguage ? await translatorOf(pageLanguage, tools.lexicons) : NO_TRANSLATION;
   const query =
     translate === NO_TRANSLATION
       ? page.fingerprint

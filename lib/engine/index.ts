@@ -37,3 +37,4 @@ export { splitSentences } from './sentences';
 export { runSliced } from './steps';
 export { buildTextModel } from './text-model';
 export { languageOfModel } from './language';
+export { profileOf } from './languages';

@@ -50,7 +50,17 @@ export interface Alteration {
 export interface ProvenanceReport {
   verdict: Verdict;
   confidence: number;
-  page: { url?: string; title?: string; language?: string; words: number };
+  page: {
+    url?: string;
+    title?: string;
+    language?: string;
+    words: number;
+    /**
+     * Set when the page is in another language than English and Upstream has no bilingual lexicon
+     * for it: a translation from it is found by numbers, names and cognates only, so may be missed.
+     */
+    noLexicon?: true;
+  };
   original: OriginalRef | null;
   sources: { original: OriginalRef; share: number }[];
   alteration: Alteration | null;

@@ -48,3 +48,12 @@ export function relativeTime(time: number, now: number, t: Pick<Translate, 'loca
   for (const [unit, ms] of UNITS) if (Math.abs(delta) >= ms) return format.format(Math.round(delta / ms), unit);
   return format.format(0, 'minute');
 }
+
+/** A language's name in the reader's locale ("Ukrainian", "ucraniano"); the code when Intl has none. */
+export function languageName(code: string, t: Pick<Translate, 'locale'>): string {
+  try {
+    return new Intl.DisplayNames([t.locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -203,6 +203,13 @@ describe('renderPopup', () => {
       expect(calls).toEqual(['learn', `follow:${feed.url}`, 'subscriptions']);
     });
 
+    it('says when the page is in a language it has no dictionary for, and only then', () => {
+      const ukrainian = { ...none, page: { words: 300, language: 'uk', noLexicon: true as const } };
+      expect(render({ ...state, report: ukrainian }).text('no-lexicon')).toContain('no dictionary for Ukrainian');
+      const spanish = { ...none, page: { words: 300, language: 'es' } };
+      expect(render({ ...state, report: spanish }).root.querySelector('[data-testid="no-lexicon"]')).toBeNull();
+    });
+
     it('says when the site is one Upstream learns from, with one click to stop, and which feeds are followed', () => {
       const { root, text, calls } = render(state, { learningFrom: 'ledger.example', following: new Set([feed.url]) });
       expect(text('learning-from')).toContain('ledger.example');

@@ -8,7 +8,7 @@ import { meaningFirst } from './change-order';
 import { feedbackForm } from './feedback-form';
 import { describeReport, verdictLabel } from './describe';
 import { fromArticleSpans, h, placed, safeHref, SLOT } from './dom';
-import { count, percent, publishedDate } from './format';
+import { count, languageName, percent, publishedDate } from './format';
 import type { MessageKey, Translate } from './i18n';
 import type { ChangeKind, FeedbackKind, FeedLink, OriginalRef, ProvenanceReport, TabState } from '../model';
 
@@ -399,6 +399,10 @@ function readyView(
         describeReport(report, t, true),
         h(doc, 'p', { 'data-testid': 'checked-count' }, t('checkedAgainst', count(state.checked ?? 0, t))),
       ),
+      // "Nothing known" is weaker where Upstream cannot read the page's language across languages.
+      report.page.noLexicon && report.page.language
+        ? h(doc, 'p', { 'data-testid': 'no-lexicon' }, t('noLexicon', languageName(report.page.language, t)))
+        : null,
       h(
         doc,
         'section',

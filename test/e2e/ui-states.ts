@@ -56,6 +56,7 @@ export const POPUP_STATES: PopupState[] = [
   onServer(cases.get('translation-000-de')),
   onServer(cases.get('mixed-002-004')),
   { ...onServer(cases.get('independent-kharkiv-night')), name: 'none' },
+  { ...onServer(cases.get('none-ukrainian')), name: 'none-no-lexicon' },
   { ...onServer(cases.get('no-article-login')), name: 'no-article' },
   {
     ...onServer(cases.get('copy-002')),

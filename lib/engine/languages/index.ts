@@ -3,18 +3,37 @@
  * these (see profile.ts) and list it here: the language guess, the stop words, the sentence
  * rules and the cleaning of reposts all read from this table.
  */
+import { czech } from './cs';
 import { german } from './de';
 import { english } from './en';
 import { spanish } from './es';
 import { french } from './fr';
 import { italian } from './it';
+import { dutch } from './nl';
+import { polish } from './pl';
 import { wordsOf, type LanguageProfile } from './profile';
 import { portuguese } from './pt';
 import { russian } from './ru';
+import { ukrainian } from './uk';
 
 export type { LanguageProfile } from './profile';
 
-export const LANGUAGES: readonly LanguageProfile[] = [english, spanish, french, german, italian, portuguese, russian];
+export const LANGUAGES: readonly LanguageProfile[] = [
+  english,
+  spanish,
+  french,
+  german,
+  italian,
+  portuguese,
+  russian,
+  czech,
+  polish,
+  dutch,
+  ukrainian,
+];
+
+/** The profile of a language, by its code. */
+export const profileOf = (code: string): LanguageProfile | undefined => LANGUAGES.find((l) => l.code === code);
 
 /**
  * Words that never count as content, in any text. Comparisons are made without knowing a

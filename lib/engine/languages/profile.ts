@@ -15,6 +15,11 @@ export interface LanguageProfile {
   trailers?: RegExp;
   /** A single boilerplate paragraph that can sit anywhere ("Advertisement"). */
   boilerplateLines?: RegExp;
+  /**
+   * Word endings (accents folded), longest taken first, for building its lexicon where Snowball
+   * has no stemmer (`npm run lexicons`); the engine itself never stems with them.
+   */
+  inflections?: string;
 }
 
 /** The words of a space-separated list. */
