@@ -44,6 +44,8 @@ const shuffle = <T>(list: T[]) => {
 
 /** Sentences of a PUD article (about 350 words), and the languages of its translations. */
 const PUD_SENTENCES = 16;
+/** Sentences of a short PUD article (about 200 words: a brief, the length translations are missed at). */
+const PUD_SHORT_SENTENCES = 10;
 /** Sentences of a long PUD article (about 1,000 words). */
 const PUD_LONG_SENTENCES = 48;
 const PUD_LANGUAGES = ['es', 'fr', 'de', 'it', 'pt', 'ru', 'cs', 'pl'];
@@ -699,6 +701,16 @@ async function main(): Promise<void> {
     for (const c of long.cases) {
       cases.push(c);
       results.push({ c, r: await analyse(prepareArticle(c.page), longStore, {}, { lexicons: diskLexicons }) });
+    }
+  }
+
+  // Short translated articles (about 200 words), likewise.
+  const short = pudCases(PUD_SHORT_SENTENCES, (language) => `${language}->en, under 300 words (PUD)`);
+  if (short) {
+    const shortStore = new MemoryStore([...stored, ...short.originals]);
+    for (const c of short.cases) {
+      cases.push(c);
+      results.push({ c, r: await analyse(prepareArticle(c.page), shortStore, {}, { lexicons: diskLexicons }) });
     }
   }
 

@@ -52,6 +52,21 @@ describe('fingerprint', () => {
     const translated = fingerprint(['Los bombardeos alcanzaron Járkov el martes y mataron a 1.597 personas.']).keys;
     expect(keys.filter((k) => translated.includes(k)).sort()).toEqual(['n1597', 'shrkv']);
   });
+
+  it('indexes a brief under every name and number it gives, a longer article under its main ones', () => {
+    const brief = [
+      'Shelling hit Kharkiv on Tuesday, killing 1,597 people and 2,870 soldiers, officials in Zaporizhzhia said.',
+    ];
+    const anchors = (keys: string[]) => keys.filter((k) => k[0] !== 'c');
+    const index = (paragraphs: string[]) => anchors(fingerprint(paragraphs, buildTextModel(paragraphs), 'index').keys);
+    const mentioned = anchors(fingerprint(brief).keys);
+    expect(mentioned).toEqual(expect.arrayContaining(['n1597', 'n2870', 'shrkv']));
+    expect(index(brief).sort()).toEqual([...mentioned].sort());
+    // In a long article, a name mentioned once is a passing mention, and one number is kept.
+    const long = [...wsj, ...brief];
+    expect(index(long)).not.toContain('n2870');
+    expect(index(long).length).toBeLessThan(anchors(fingerprint(long).keys).length);
+  });
 });
 
 describe('compactKey and upgradeKeys', () => {
@@ -83,5 +98,6 @@ describe('compactKey and upgradeKeys', () => {
     const old = ['h049de', 'pkyiv ukraine russia', 'qwith shame', ...current.filter((k) => k[0] !== 'c'), ...version4];
     expect(upgradeKeys(old).sort()).toEqual([...current].sort());
     expect(upgradeKeys(current, 5)).toBe(current);
+    expect(upgradeKeys(current, 6)).toBe(current);
   });
 });

@@ -17,7 +17,9 @@ import type { Fingerprint, KeyPurpose, TextModel } from '../model';
 /** Keep one sentence key in SAMPLE_RATE, chosen by hash so page and original keep the same ones. */
 export const SAMPLE_RATE = 4;
 /** Changes whenever the keys an article gets change, so stores built with older keys are rebuilt. */
-export const FINGERPRINT_VERSION = 5;
+export const FINGERPRINT_VERSION = 6;
+/** The first version whose keys are written as the index stores them (compactKey). */
+const COMPACT_KEYS_VERSION = 5;
 /** Most words a fingerprint may count: more than any article holds (400,000 characters). */
 export const MAX_ARTICLE_WORDS = 1_000_000;
 /** Upper bound on keys, so a huge page cannot make the lookup slow. */
@@ -139,6 +141,8 @@ export const INDEX_SKELETONS = 10;
 export const INDEX_NUMBERS = 1;
 /** A name is indexed only when the original mentions it this often: passing mentions are weak evidence. */
 export const INDEX_SKELETON_MIN_COUNT = 2;
+/** Texts shorter than this (in words) are indexed under every name and up to INDEX_SKELETONS numbers. */
+export const SHORT_TEXT_WORDS = 300;
 
 /** The most frequent keys of a list that occur at least `minCount` times, at most `limit`. */
 function mostFrequent(keys: string[], limit: number, minCount: number): string[] {
@@ -155,14 +159,17 @@ function mostFrequent(keys: string[], limit: number, minCount: number): string[]
 function anchorKeys(model: TextModel, purpose: KeyPurpose): string[] {
   const { numbers, skeletons } = anchorOccurrences(model);
   if (purpose === 'query') return [...numbers, ...skeletons];
+  // A short text (a brief) has few sentence keys, which its translations rarely share: it keeps
+  // every name it mentions and more numbers, the evidence a translation of it carries.
+  const short = model.words < SHORT_TEXT_WORDS;
   const longestNumbers = [...new Set(numbers)]
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
-    .slice(0, INDEX_NUMBERS);
+    .slice(0, short ? INDEX_SKELETONS : INDEX_NUMBERS);
   // Short skeletons ("sml") are shared by too many unrelated names to be worth indexing.
   const names = mostFrequent(
     skeletons.filter((k) => k.length >= 4),
     INDEX_SKELETONS,
-    INDEX_SKELETON_MIN_COUNT,
+    short ? 1 : INDEX_SKELETON_MIN_COUNT,
   );
   return [...longestNumbers, ...names];
 }
@@ -195,7 +202,8 @@ const UNVERSIONED = 4;
  * quote openings, which no page queries with any more, and wrote sentence hashes whole.
  */
 export function upgradeKeys(keys: string[], version = UNVERSIONED): string[] {
-  if (version >= FINGERPRINT_VERSION) return keys;
+  // Version 6 indexes short texts under more anchors, in keys of the same form as version 5.
+  if (version >= COMPACT_KEYS_VERSION) return keys;
   const upgraded = keys.flatMap((key) => {
     if (key[0] === 'c') {
       const hash = parseInt(key.slice(1), 36);
