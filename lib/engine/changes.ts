@@ -3,10 +3,11 @@
  * needs to know were altered (a respelled governor, a different casualty figure, a quote
  * whose meaning changed).
  */
+import { meaningFirst } from './change-order';
 import type { SentencePair } from './align';
 import { isNameToken, quotesOf, type Quote } from './anchors';
 import { isNumber } from './normalize';
-import type { Change, ChangeKind, TextModel } from '../model';
+import type { Change, TextModel } from '../model';
 
 /** At most this many changes are reported; the rest add nothing a person can read. */
 export const MAX_CHANGES = 60;
@@ -102,21 +103,5 @@ export function detectChanges(
       add({ kind: 'quote', original: quote.text, page: best.text });
     }
   }
-  return interleaveKinds(changes);
-}
-
-/** Where each kind comes in a round; a Record, so a new kind cannot be left out. */
-const KIND_ORDER: Record<ChangeKind, number> = { name: 0, quote: 1, number: 2 };
-
-/** Orders changes name, quote, number, name, quote, … so that the first few show every kind. */
-function interleaveKinds(changes: Change[]): Change[] {
-  const seen = new Map<ChangeKind, number>();
-  return changes
-    .map((change, index) => {
-      const round = seen.get(change.kind) ?? 0;
-      seen.set(change.kind, round + 1);
-      return { change, index, round };
-    })
-    .sort((a, b) => a.round - b.round || KIND_ORDER[a.change.kind] - KIND_ORDER[b.change.kind] || a.index - b.index)
-    .map(({ change }) => change);
+  return meaningFirst(changes);
 }

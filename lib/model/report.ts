@@ -25,6 +25,8 @@ export interface Change {
   kind: ChangeKind;
   original: string;
   page: string;
+  /** A name only spelled differently (accents, case, a transliteration), not another name. */
+  variant?: true;
 }
 
 /** A known copy of an original, found when the store was built. */

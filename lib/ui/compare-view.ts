@@ -5,7 +5,6 @@
  * and the changed names, numbers and quotes sit folded on one line; choosing one scrolls to
  * the row that holds both versions.
  */
-import { meaningFirst } from './change-order';
 import { feedbackForm } from './feedback-form';
 import { describeReport } from './describe';
 import { fromArticleSpans, h, safeHref } from './dom';
@@ -93,7 +92,8 @@ function changesFold(doc: Document, report: ProvenanceReport, rows: CompareRow[]
   const rowOfChange = new Map<number, number>();
   rows.forEach((row, i) => row.changes.forEach((c) => rowOfChange.set(c, i)));
   const list = h(doc, 'ul', { 'data-testid': 'compare-changes' });
-  for (const { change, index } of meaningFirst(changes)) {
+  // In the engine's order: changes of meaning first, spelling variants last.
+  for (const [index, change] of changes.entries()) {
     const button = h(
       doc,
       'button',

@@ -127,14 +127,14 @@ describe('renderPopup', () => {
     expect(text('original-no-address')).toMatch(/^Address unknown/);
   });
 
-  it('lists changes of meaning before spellings, says which side is the original, and folds them for a rewrite', () => {
+  it('lists the changes in the order the engine gives, says which are spellings and which side is the original, folded for a rewrite', () => {
     const changed: ProvenanceReport = {
       ...report,
       alteration: {
         ...report.alteration!,
         changes: [
-          { kind: 'name', original: 'Zaporizhya', page: 'Zaporizhia' },
           { kind: 'number', original: '498', page: '489' },
+          { kind: 'name', original: 'Zaporizhya', page: 'Zaporizhia', variant: true },
         ],
       },
     };

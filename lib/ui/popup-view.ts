@@ -4,7 +4,6 @@
  * changed, other copies, what Upstream can learn here and "this is wrong", each folded.
  * Pure DOM building; text from pages is marked translate="no" (it is not the interface's).
  */
-import { meaningFirst } from './change-order';
 import { feedbackForm } from './feedback-form';
 import { describeReport, verdictLabel } from './describe';
 import { fromArticleSpans, h, placed, safeHref, SLOT } from './dom';
@@ -185,18 +184,18 @@ function originalCard(doc: Document, report: ProvenanceReport, t: Translate): HT
 function changesFold(doc: Document, report: ProvenanceReport, t: Translate): HTMLElement | null {
   const changes = report.alteration?.changes ?? [];
   if (!changes.length) return null;
-  const ordered = meaningFirst(changes);
-  const shown = ordered.slice(0, POPUP_CHANGES);
-  const items = shown.map(({ change, variant }) =>
+  // In the engine's order: changes of meaning first, spelling variants last.
+  const shown = changes.slice(0, POPUP_CHANGES);
+  const items = shown.map((change) =>
     h(
       doc,
       'li',
-      { 'data-kind': change.kind, ...(variant ? { 'data-variant': '' } : {}) },
+      { 'data-kind': change.kind, ...(change.variant ? { 'data-variant': '' } : {}) },
       h(doc, 'span', { class: 'kind' }, `${t(CHANGE_KINDS[change.kind])}: `),
       h(doc, 'del', { translate: 'no' }, change.original),
       ' → ',
       h(doc, 'ins', { translate: 'no' }, change.page),
-      variant ? h(doc, 'span', { class: 'muted' }, ` ${t('changeSpelling')}`) : null,
+      change.variant ? h(doc, 'span', { class: 'muted' }, ` ${t('changeSpelling')}`) : null,
     ),
   );
   const more = changes.length - shown.length;

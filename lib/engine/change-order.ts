@@ -1,6 +1,7 @@
 /**
- * The order a reader should meet changes in: what changes the meaning first (numbers, then
- * quotes, then names), and a name only spelled differently (Zaporizhya -> Zaporizhia) last.
+ * The order a reader should meet changes in: what changes the meaning first (numbers, quotes,
+ * names, taken in turns so the first few show every kind), and names only spelled differently
+ * (Zaporizhya -> Zaporizhia) last, marked as such. Every view and the CLI get this order.
  */
 import type { Change, ChangeKind } from '../model';
 
@@ -46,11 +47,23 @@ export function isSpellingVariant(change: Change): boolean {
   return shorter >= 5 && withinEdits(a, b, Math.floor(shorter / 6));
 }
 
-/** The changes in reading order, each with its index in the report (which the compare page uses). */
-export function meaningFirst(changes: readonly Change[]): { change: Change; index: number; variant: boolean }[] {
+/** The changes in reading order, spelling variants marked `variant`. */
+export function meaningFirst(changes: readonly Change[]): Change[] {
+  const rounds = new Map<string, number>();
   return changes
-    .map((change, index) => ({ change, index, variant: isSpellingVariant(change) }))
+    .map((change, index) => {
+      const variant = isSpellingVariant(change);
+      const group = `${variant}|${change.kind}`;
+      const round = rounds.get(group) ?? 0;
+      rounds.set(group, round + 1);
+      return { change: variant ? { ...change, variant: true as const } : change, index, variant, round };
+    })
     .sort(
-      (x, y) => Number(x.variant) - Number(y.variant) || RANK[x.change.kind] - RANK[y.change.kind] || x.index - y.index,
-    );
+      (x, y) =>
+        Number(x.variant) - Number(y.variant) ||
+        x.round - y.round ||
+        RANK[x.change.kind] - RANK[y.change.kind] ||
+        x.index - y.index,
+    )
+    .map(({ change }) => change);
 }
