@@ -4,12 +4,12 @@ export const dutch: LanguageProfile = {
   code: 'nl',
   name: 'Dutch',
   functionWords: 'het een van zijn niet ook bij door maar wordt werd naar deze voor met dat op te er',
-  // Only words that are not also English content words ("die", "want", "men" are left out).
+  // Stop words apply to every text, English included: none is also an English word ("door", "van").
   stopWords:
-    'de het een en van ik te dat in hij niet zijn is op aan met als voor er maar om hem zou of wat mijn ' +
-    'dit zo door ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft hebben deze u nog zal zij ' +
-    'nu geen omdat iets worden toch waren veel meer doen toen moet zonder kan dus alles onder eens hier ' +
-    'wie werd altijd wordt kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere volgens zei',
+    'het een ik in hij niet zijn is aan voor maar of mijn dit zich bij ook mij uit daar haar naar ' +
+    'heb heeft hebben deze zal zij geen omdat iets worden toch waren veel meer doen toen moet zonder ' +
+    'dus alles onder eens hier wie werd altijd wordt kunnen ons zelf tegen kon niets uw iemand ' +
+    'geweest andere volgens zei',
   abbreviations: 'dhr mevr bijv ca nr blz mln mld jl vs',
   compounds: true,
 };
