@@ -5,6 +5,7 @@
  */
 import { sameAddress } from './address';
 import type { Alignment, SentencePair } from './align';
+import { quotesOf } from './anchors';
 import { MIN_PAIR_SIMILARITY, type CrossAlignment } from './cross-align';
 import type { Change, OriginalRecord, TextModel, Verdict } from '../model';
 
@@ -123,6 +124,27 @@ function liftedPassageWords(alignment: Alignment, page: TextModel, similarity = 
 }
 
 /** A passage of 2+ consecutive sentences lifted closely (40+ words), or near word for word (25+). */
+/** Share of a sentence's characters inside quotation marks. */
+function quotedShare(text: string): number {
+  const quoted = quotesOf([text]).reduce((n, quote) => n + quote.text.length, 0);
+  return quoted / Math.max(1, text.length);
+}
+
+/**
+ * A single sentence of MIN_LIFTED_WORDS or more copied near word for word, that is not mostly a
+ * quotation: two articles may quote the same statement, but not write the same long sentence.
+ */
+function liftsALongSentence(alignment: Alignment, page: TextModel): boolean {
+  return alignment.pairs.some((pair) => {
+    const sentence = page.sentences[pair.page];
+    return (
+      pair.similarity >= VERBATIM_LIFT_SIMILARITY &&
+      sentence.tokens.length >= MIN_LIFTED_WORDS &&
+      quotedShare(sentence.text) < MOSTLY_SHARE
+    );
+  });
+}
+
 function liftsAPassage(alignment: Alignment, page: TextModel): boolean {
   return (
     liftedPassageWords(alignment, page) >= MIN_LIFTED_WORDS ||
@@ -133,8 +155,11 @@ function liftsAPassage(alignment: Alignment, page: TextModel): boolean {
 export function isReuse(v: Verified, page: TextModel): boolean {
   // At least two different sentences of the original: many page sentences that all resemble one
   // sentence of it (a list on the same subject) are topical likeness, not reuse.
+  // A long sentence copied word for word is the exception: no list of likenesses gives one.
   const originalSentences = new Set(v.alignment.pairs.map((p) => p.original)).size;
-  if (v.aligned < MIN_ALIGNED_WORDS || originalSentences < 2) return false;
+  if (v.aligned < MIN_ALIGNED_WORDS) return false;
+  if (liftsALongSentence(v.alignment, page)) return true;
+  if (originalSentences < 2) return false;
   const coverage = v.alignment.carriedWords / Math.max(1, v.alignment.originalWords);
   return (
     v.aligned / Math.max(1, page.words) >= MIN_REUSE_SHARE ||
