@@ -17,7 +17,7 @@ import {
   splitSentences,
 } from '../lib/engine';
 import { MemoryStore } from '../lib/store';
-import type { ArticleInput, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
+import type { ArticleInput, LexiconSource, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
 import { cloughStevenson, mrpcPairs, panSources, pudArticles, pudSentences } from './corpora';
 import { diskLexicons } from './lexicons';
 import { extractionResults, paragraphResults, type ExtractionResult, type ParagraphResult } from './extraction';
@@ -701,6 +701,20 @@ async function main(): Promise<void> {
     for (const c of long.cases) {
       cases.push(c);
       results.push({ c, r: await analyse(prepareArticle(c.page), longStore, {}, { lexicons: diskLexicons }) });
+    }
+  }
+
+  // Czech and Polish as if Upstream had no lexicon for them (as for Ukrainian): found by
+  // numbers, names and cognates only, and never attributed wrongly.
+  if (pud) {
+    const unread = new Set(['cs', 'pl']);
+    const withoutThem: LexiconSource = (language) =>
+      unread.has(language) ? Promise.resolve(undefined) : diskLexicons(language);
+    for (const c of pud.cases.filter((c) => /^(negative: )?(translation )?(cs|pl)->/.test(c.kind))) {
+      const kind = c.kind.replace('(PUD)', 'without a lexicon (PUD)');
+      const page = { ...c, kind };
+      cases.push(page);
+      results.push({ c: page, r: await analyse(prepareArticle(c.page), store, {}, { lexicons: withoutThem }) });
     }
   }
 
