@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_VERSION } from '../lib/engine';
-import { pageCases } from '../test/fixtures/pages';
+import { pageCases } from '../fixtures/pages';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;

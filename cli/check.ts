@@ -61,7 +61,10 @@ function formatReport(input: string, report: ProvenanceReport): string {
     lines.push(
       `  verbatim ${percent(a.verbatim)} · reworded ${percent(a.reworded)} · added ${percent(a.added)} · carries ${percent(a.coverage)} of the original`,
     );
-    for (const change of a.changes) lines.push(`  changed ${change.kind}: "${change.original}" → "${change.page}"`);
+    for (const change of a.changes) {
+      const spelling = change.variant ? ' (spelling only)' : '';
+      lines.push(`  changed ${change.kind}: "${change.original}" → "${change.page}"${spelling}`);
+    }
   }
   if (report.sources.length > 1)
     for (const s of report.sources) lines.push(`  source ${s.original.id}: ${percent(s.share)} of the page`);

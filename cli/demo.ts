@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { pageCases } from '../test/fixtures/pages';
+import { pageCases } from '../fixtures/pages';
 
 const dir = new URL('../.output/demo-pages/', import.meta.url);
 await mkdir(dir, { recursive: true });

@@ -18,7 +18,7 @@ describe('npm run pack', () => {
     writeFileSync(join(dir, 'bad.txt'), '');
     await run(
       join(root, 'node_modules/.bin/tsx'),
-      [join(root, 'cli/pack.ts'), seed, seed, join(root, 'test/fixtures/independent'), join(dir, 'bad.txt'), '-o', out],
+      [join(root, 'cli/pack.ts'), seed, seed, join(root, 'fixtures/independent'), join(dir, 'bad.txt'), '-o', out],
       { cwd: root },
     );
     const { records, problems } = parseOriginalsJsonl(readFileSync(out, 'utf8'));
@@ -81,7 +81,7 @@ describe('npm run pack', () => {
     const dir = mkdtempSync(join(tmpdir(), 'upstream-header-'));
     const out = join(dir, 'desk.jsonl');
     const tsx = join(root, 'node_modules/.bin/tsx');
-    await run(tsx, [join(root, 'cli/pack.ts'), join(root, 'test/fixtures/independent'), '-o', out, '--title', 'Desk'], {
+    await run(tsx, [join(root, 'cli/pack.ts'), join(root, 'fixtures/independent'), '-o', out, '--title', 'Desk'], {
       cwd: root,
     });
     const pack = await verifyPack(readFileSync(out));

@@ -3,14 +3,13 @@
  * the build scripts. Parsing is done by lib/; this module only does the I/O.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { splitTextArticle, FINGERPRINT_VERSION, makeOriginal } from '../lib/engine';
 import {
-  buildSeedPack,
   isNotText,
   packHeaderOf,
   parseImportFile,
@@ -18,10 +17,9 @@ import {
   englishProblem,
   isProblem,
   type PackHeader,
-  paragraphsOfHtml,
 } from '../lib/formats';
 import { extractArticle } from '../lib/reader';
-import { CORPORA_DIR } from './corpora';
+import { buildSeedPack } from './seed-pack';
 import type { ArticleInput, OriginalRecord, SeedPack } from '../lib/model';
 
 /** Largest input read, in bytes: a bigger file or page is refused with a clear error. */
@@ -215,70 +213,4 @@ export async function seedPackFromDisk(): Promise<SeedPack> {
     .digest('hex')
     .slice(0, 16);
   return buildSeedPack(seeds, version);
-}
-
-/** A hand-written translation in test/fixtures/translations (or a same-topic article that translates nothing). */
-export interface HandTranslation {
-  name: string;
-  language: string;
-  /** Id of the seed it translates, or null for a same-topic article that translates none. */
-  original: string | null;
-  title: string;
-  paragraphs: string[];
-}
-
-/**
- * The hand-written translations: each file gives `original: <seed id or none>`, `language: <code>`,
- * then the headline and the paragraphs.
- */
-export async function handTranslations(): Promise<HandTranslation[]> {
-  const dir = new URL('../test/fixtures/translations/', import.meta.url);
-  const names = (await readdir(dir)).sort();
-  return Promise.all(
-    names.map(async (name) => {
-      const [originalLine, languageLine, title, ...paragraphs] = (await readFile(new URL(name, dir), 'utf8'))
-        .split(/\r?\n/)
-        .filter(Boolean);
-      const original = originalLine.replace(/^original:\s*/, '');
-      return {
-        name,
-        language: languageLine.replace(/^language:\s*/, ''),
-        original: original === 'none' ? null : original,
-        title,
-        paragraphs,
-      };
-    }),
-  );
-}
-
-/** A hand-written summary of a real article (test/fixtures/summaries/README.md). */
-export interface HandSummary {
-  name: string;
-  /** `seed:<id>` or `readability:<case>`. */
-  of: string;
-  title: string;
-  paragraphs: string[];
-}
-
-export async function handSummaries(): Promise<HandSummary[]> {
-  const dir = new URL('../test/fixtures/summaries/', import.meta.url);
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
-  return Promise.all(
-    names.map(async (name) => {
-      const [of, title, ...paragraphs] = (await readFile(new URL(name, dir), 'utf8')).split(/\r?\n/).filter(Boolean);
-      return { name, of, title, paragraphs };
-    }),
-  );
-}
-
-/**
- * The article of a Readability test page, as its expected output gives it (title from its
- * metadata), or null when the corpus is not there.
- */
-export function readabilityArticle(page: string): { title: string; paragraphs: string[] } | null {
-  const dir = join(CORPORA_DIR, 'readability-pages', page);
-  if (!existsSync(dir)) return null;
-  const html = readFileSync(join(dir, 'expected.html'), 'utf8');
-  const { title } = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8')) as { title?: string };
-  return { title: title ?? page, paragraphs: paragraphsOfHtml(html) };
 }

@@ -8,8 +8,8 @@ import {
   seedPackFromDisk,
   type HandTranslation,
 } from '../../test/support/engine-fixtures';
-import { ARABIC, CHINESE } from '../../test/fixtures/other-scripts';
-import { moreVerdictCases, newsPage, pageCases } from '../../test/fixtures/pages';
+import { ARABIC, CHINESE } from '../../fixtures/other-scripts';
+import { moreVerdictCases, newsPage, pageCases } from '../../fixtures/pages';
 import { prepareArticle } from './article';
 import { analyse } from './analyse';
 import { makeOriginal } from './original';
@@ -281,7 +281,7 @@ describe('who a page is: only the address the browser gives is evidence', () => 
 });
 
 describe('passages lifted into another article', () => {
-  const own = readFileSync(new URL('../../test/fixtures/independent/kharkiv-night.txt', import.meta.url), 'utf8')
+  const own = readFileSync(new URL('../../fixtures/independent/kharkiv-night.txt', import.meta.url), 'utf8')
     .split(/\n+/)
     .filter(Boolean);
   const sentencesOf = (id: string) =>

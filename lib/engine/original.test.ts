@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticArticle } from '../../cli/synthetic';
+import { syntheticArticle } from '../../tools/synthetic';
 import { MAX_ARTICLE_CHARS } from './article';
 import { prepareArticle } from './article';
 import { FINGERPRINT_VERSION } from './fingerprint';

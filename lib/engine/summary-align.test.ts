@@ -25,10 +25,7 @@ const summary = [
 ];
 
 const fixture = (name: string) => {
-  const [of, title, ...paragraphs] = readFileSync(
-    new URL(`../../test/fixtures/summaries/${name}`, import.meta.url),
-    'utf8',
-  )
+  const [of, title, ...paragraphs] = readFileSync(new URL(`../../fixtures/summaries/${name}`, import.meta.url), 'utf8')
     .split(/\r?\n/)
     .filter(Boolean);
   return { of: of.replace(/^seed:/, ''), title, paragraphs };
@@ -61,7 +58,7 @@ describe('summaries', () => {
 
   it('written by hand, are found as summaries of the seeds they condense, and of nothing once those are gone', async () => {
     const seeds = (await seedPackFromDisk()).originals;
-    const names = readdirSync(new URL('../../test/fixtures/summaries/', import.meta.url)).filter((n) =>
+    const names = readdirSync(new URL('../../fixtures/summaries/', import.meta.url)).filter((n) =>
       n.startsWith('seed-'),
     );
     expect(names.length).toBeGreaterThanOrEqual(3);

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { syntheticArticle } from '../../cli/synthetic';
+import { syntheticArticle } from '../../tools/synthetic';
 import type { Feed, FeedItemState, Subscription } from '../model';
 import { openStores } from '../store';
 import { itemHash, MAX_FEED_ORIGINALS, storeFeed } from './feed-items';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { pageCases } from '../../test/fixtures/pages';
+import { pageCases } from '../../fixtures/pages';
 import { openStores } from '../store';
 import { FINGERPRINT_VERSION } from '../engine';
 import { articleMessageOf } from './page-message';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { syntheticArticle } from '../../cli/synthetic';
+import { syntheticArticle } from '../../tools/synthetic';
 import { analyse, hash32, makeOriginal, prepareArticle } from '../engine';
 import { packText } from '../formats';
 import { openStores } from '../store';

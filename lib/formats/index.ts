@@ -1,6 +1,6 @@
 /**
  * File formats: the `.jsonl` pack of originals (import and export), `.txt` and `.html` files,
- * an article read from an HTML document, and the seed pack built into the extension.
+ * and lexicons.
  */
 export { toJsonlLine } from './export-jsonl';
 export { formatLexicon, LEXICON_FORMAT, lexiconLoader, parseLexicon } from './lexicon';
@@ -20,7 +20,6 @@ export {
   type PackHeader,
   type VerifiedPack,
 } from './pack';
-export { buildSeedPack, originalFromSeed } from './seed-pack';
 export { FeedError, MAX_FEED_BYTES, readFeed } from './feed';
 export { paragraphsOfHtml, plainTextOfHtml } from './html-text';
 export { MAX_OPML_FEEDS, OpmlError, readOpml, type OpmlFeed } from './opml';

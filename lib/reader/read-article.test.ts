@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { hostileCases } from '../../test/fixtures/hostile';
-import { pageCases } from '../../test/fixtures/pages';
+import { hostileCases } from '../../fixtures/hostile';
+import { pageCases } from '../../fixtures/pages';
 import { clearArticle, extractArticle, mayHaveArticle } from '.';
 import { articleMessageOf, MAX_PAGE_ARTICLE_CHARS } from '../extension/page-message';
 

@@ -317,7 +317,7 @@ describe('IdbStore', () => {
 describe('schema upgrades', () => {
   it('upgrades a version 1 database to the current one with its data intact', async () => {
     // The fixture is the content of a version 1 store, written here with version 1's layout.
-    const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/db/v1.json', import.meta.url), 'utf8')) as {
+    const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v1.json', import.meta.url), 'utf8')) as {
       originals: OriginalRecord[];
       postings: { key: string; ids: string[] }[];
       tabs: { tabId: number }[];

@@ -1,7 +1,7 @@
 /**
  * Opening the database, the only place that does (through idb). Schema changes go through
  * DB_VERSION and cumulative `if (oldVersion < N)` steps, each tested with a database of the
- * earlier version (test/fixtures/db/). An upgrade either finishes or rolls back whole.
+ * earlier version (fixtures/db/). An upgrade either finishes or rolls back whole.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { addSearchWords, indexExisting } from './run-index';

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { syntheticArticle } from '../../cli/synthetic';
+import { syntheticArticle } from '../../tools/synthetic';
 import { explainReport } from '../engine';
 import { translateEnglish } from './i18n';
 import type { ProvenanceReport } from '../model';

@@ -1,4 +1,4 @@
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../fixtures/browser/chromium';
 import { browserSuite } from './suite';
 
 // Chromium itself opens tunnels to its sign-in service at start-up, with or without any

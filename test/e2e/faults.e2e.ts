@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageCases } from '../fixtures/pages';
-import { launchChromium } from './chromium';
+import { pageCases } from '../../fixtures/pages';
+import { launchChromium } from '../../fixtures/browser/chromium';
 import type { TestBrowser } from './scenario';
-import { startServer, type RecordingServer } from './server';
+import { startServer, type RecordingServer } from '../../fixtures/browser/server';
 import type { TabState } from '../../lib/model';
 
 // Pages with an article and a known expected verdict.

@@ -8,10 +8,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticArticle } from '../../cli/synthetic';
-import { newsPage } from '../fixtures/pages';
+import { syntheticArticle } from '../../tools/synthetic';
+import { newsPage } from '../../fixtures/pages';
 import { openPopupFor, subscribeInOptions, waitFor, type TestPage } from './scenario';
-import { startServer, type RecordingServer } from './server';
+import { startServer, type RecordingServer } from '../../fixtures/browser/server';
 import type { BrowserSession } from './suite';
 
 const COPIER = 'http://copies.example';

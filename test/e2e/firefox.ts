@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer from 'puppeteer-core';
 import type { BrowserSession } from './suite';
-import type { RecordingServer } from './server';
+import type { RecordingServer } from '../../fixtures/browser/server';
 
 /** The two Firefox builds: MV2, and MV3 (host access granted by the person, here by a pref). */
 export type FirefoxBuild = 'firefox-mv2' | 'firefox-mv3';

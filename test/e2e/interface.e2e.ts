@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChromiumSession } from './chromium';
+import type { ChromiumSession } from '../../fixtures/browser/chromium';
 import type { TestPage } from './scenario';
-import type { RecordingServer } from './server';
+import type { RecordingServer } from '../../fixtures/browser/server';
 import {
   followFeedAndList,
   launchForStates,
@@ -18,7 +18,7 @@ import {
   POPUP_STATES,
   startStatesServer,
   type PopupState,
-} from './ui-states';
+} from '../../fixtures/browser/ui-states';
 import { waitFor } from './scenario';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

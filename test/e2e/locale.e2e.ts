@@ -3,9 +3,9 @@
  * popup, the options page and the first-run page from the French catalogue (browser.i18n).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageCases } from '../fixtures/pages';
-import { launchChromium, openArticle, type ChromiumSession } from './chromium';
-import { startServer, type RecordingServer } from './server';
+import { pageCases } from '../../fixtures/pages';
+import { launchChromium, openArticle, type ChromiumSession } from '../../fixtures/browser/chromium';
+import { startServer, type RecordingServer } from '../../fixtures/browser/server';
 
 describe('Chromium in French', () => {
   let server: RecordingServer;

@@ -3,84 +3,19 @@
  * in a tab, the popup is opened for that tab, and what a person sees is checked.
  */
 import { expect } from 'vitest';
-import type { PageCase } from '../fixtures/pages';
+import type { PageCase } from '../../fixtures/pages';
+import {
+  articleTab,
+  readPopup,
+  sendFromExtension,
+  subscribeInOptions,
+  waitFor,
+  type PopupView,
+  type TestBrowser,
+  type TestPage,
+} from '../../fixtures/browser/driver';
 
-/** What the scenario needs of a browser page, whatever drives it. */
-export interface TestPage {
-  goto(url: string): Promise<void>;
-  /** Runs a function in the page and returns its (serialisable) result. */
-  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
-  /** Presses a key ("Tab", "Enter") in the page. */
-  press(key: string): Promise<void>;
-  screenshot(path: string, colorScheme: 'light' | 'dark', fullPage: boolean): Promise<void>;
-  setViewport(width: number, height: number): Promise<void>;
-  /** Renders the page in the light or the dark colour scheme. */
-  colorScheme(scheme: 'light' | 'dark'): Promise<void>;
-  /** Runs a script's source in the page (a test library, which an extension page's policy would not load). */
-  run(source: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-export interface TestBrowser {
-  newPage(): Promise<TestPage>;
-  /** Base URL of the extension's pages, ending with '/'. */
-  extensionBase: string;
-}
-
-interface PopupView {
-  verdict: string | null;
-  originalId: string | null;
-  texts: Record<string, string>;
-  changes: string[];
-}
-
-/** Reads the popup as a person sees it, once it has left the "pending" state. */
-export async function readPopup(page: TestPage): Promise<PopupView> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const view = await page.evaluate(() => {
-      const root = document.getElementById('upstream');
-      const texts: Record<string, string> = {};
-      for (const el of Array.from(document.querySelectorAll('[data-testid]'))) {
-        texts[el.getAttribute('data-testid')!] = (el.textContent ?? '').trim();
-      }
-      const changes = Array.from(document.querySelectorAll('[data-testid="changes"] li')).map((li) =>
-        (li.textContent ?? '').trim(),
-      );
-      return {
-        verdict: root?.getAttribute('data-verdict') ?? null,
-        originalId: root?.getAttribute('data-original-id') ?? null,
-        texts,
-        changes,
-      };
-    }, null);
-    if (view.verdict && view.verdict !== 'pending') return view;
-    if (Date.now() > deadline) throw new Error('popup stayed pending');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/**
- * The id of the one web-page tab, its badge text and tooltip, asked from an extension page. Extension
- * pages cannot see web-page URLs without extra permissions, so the scenario keeps exactly one
- * web page open at a time.
- */
-export async function articleTab(extensionPage: TestPage): Promise<{ tabId: number; badge: string; tooltip: string }> {
-  return extensionPage.evaluate(async () => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-    const own = await api.tabs.getCurrent();
-    const others = (await api.tabs.query({})).filter(
-      (t) => t.id !== own?.id && !(t.url ?? '').includes('-extension://'),
-    );
-    if (others.length !== 1 || others[0].id === undefined)
-      throw new Error(`expected one web page, found ${others.length}`);
-    const tabId = others[0].id;
-    const action =
-      (api as unknown as { action?: typeof chrome.action }).action ??
-      (api as unknown as { browserAction: typeof chrome.action }).browserAction;
-    return { tabId, badge: await action.getBadgeText({ tabId }), tooltip: await action.getTitle({ tabId }) };
-  }, null);
-}
+export { articleTab, readPopup, sendFromExtension, subscribeInOptions, waitFor, type TestBrowser, type TestPage };
 
 /** The compare page for a tab: the same one-sentence answer as the popup, and every passage. */
 async function checkComparePage(
@@ -174,16 +109,6 @@ export async function checkCase(
         (text) => text.startsWith(`${change.kind}:`) && text.includes(change.original) && text.includes(change.page),
       ),
     ).toBe(true);
-  }
-}
-
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
@@ -310,27 +235,6 @@ export async function checkSinglePageApp(
     return view.verdict === c.after?.verdict && view.originalId === (c.after?.originalId ?? null);
   });
   await article.close();
-}
-
-/** Sends a message to the background from the extension page, as the options page would; its answer. */
-export async function sendFromExtension(extensionPage: TestPage, message: unknown): Promise<unknown> {
-  return extensionPage.evaluate(async (m) => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-    return ((await api.runtime.sendMessage(m)) as { answer: unknown }).answer;
-  }, message);
-}
-
-/**
- * Subscribes as a person does on the options page: the address typed, then Enter, a key press
- * being the input the browser wants before it grants host access.
- */
-export async function subscribeInOptions(options: TestPage, address: string): Promise<void> {
-  await options.evaluate((value) => {
-    const input = document.querySelector('[data-testid="subscribe-url"]') as HTMLInputElement;
-    input.value = value;
-    input.focus();
-  }, address);
-  await options.press('Enter');
 }
 
 async function popupAt(browser: TestBrowser, extensionPage: TestPage, url: string): Promise<PopupView> {

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticArticle } from '../../cli/synthetic';
-import { newsPage } from '../fixtures/pages';
-import { launchChromium } from './chromium';
+import { syntheticArticle } from '../../tools/synthetic';
+import { newsPage } from '../../fixtures/pages';
+import { launchChromium } from '../../fixtures/browser/chromium';
 import type { TestBrowser } from './scenario';
-import { startServer, type RecordingServer } from './server';
+import { startServer, type RecordingServer } from '../../fixtures/browser/server';
 
 const COUNT = 10_000;
 const dir = mkdtempSync(join(tmpdir(), 'upstream-store-e2e-'));

@@ -1,4 +1,4 @@
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../fixtures/browser/chromium';
 import { launchFirefox } from './firefox';
 import { subscriptionSuite } from './subscriptions';
 

@@ -6,12 +6,12 @@
  */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticArticle } from '../../cli/synthetic';
+import { syntheticArticle } from '../../tools/synthetic';
 import { hash32 } from '../../lib/engine';
 import { packText } from '../../lib/formats';
-import { newsPage } from '../fixtures/pages';
+import { newsPage } from '../../fixtures/pages';
 import { openPopupFor, sendFromExtension, subscribeInOptions, waitFor, type TestPage } from './scenario';
-import { startServer, type RecordingServer } from './server';
+import { startServer, type RecordingServer } from '../../fixtures/browser/server';
 import type { BrowserSession } from './suite';
 
 const PACK_PATH = '/lists/desk.jsonl';

@@ -4,26 +4,22 @@
  * anywhere but the local test server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostileCases } from '../fixtures/hostile';
-import { addressCases, pageCases } from '../fixtures/pages';
+import { hostileCases } from '../../fixtures/hostile';
+import { addressCases, pageCases } from '../../fixtures/pages';
 import {
   checkAddressEvidence,
   checkCase,
   checkEvidence,
   checkSinglePageApp,
   checkSiteSwitch,
-  type TestBrowser,
   type TestPage,
 } from './scenario';
-import { startServer, type RecordingServer } from './server';
+import type { BrowserSession } from '../../fixtures/browser/driver';
+import { startServer, type RecordingServer } from '../../fixtures/browser/server';
+
+export type { BrowserSession };
 
 /** A launched browser with the extension. */
-export interface BrowserSession {
-  browser: TestBrowser;
-  /** Closes all pages but the `keep` newest. */
-  closeOtherPages(keep: number): Promise<void>;
-  close(): Promise<void>;
-}
 
 /**
  * Declares the suite. `browserOwnRequests` names requests the browser itself makes with or

@@ -4,9 +4,9 @@
  * with pages analysed while the import runs and after it.
  */
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/chromium';
-import { startServer } from '../test/e2e/server';
-import { newsPage, pageCases } from '../test/fixtures/pages';
+import { launchChromium } from '../fixtures/browser/chromium';
+import { startServer } from '../fixtures/browser/server';
+import { newsPage, pageCases } from '../fixtures/pages';
 import { FINGERPRINT_VERSION } from '../lib/engine';
 import { packText, toJsonlLine } from '../lib/formats';
 import type { OriginalRecord } from '../lib/model';

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { paragraphsOfHtml } from '../lib/formats';
 
 export const CORPORA_DIR = process.env.UPSTREAM_CORPORA ?? new URL('../../shared/corpora/', import.meta.url).pathname;
 
@@ -92,4 +93,16 @@ export function pudArticles(
       ),
     };
   });
+}
+
+/**
+ * The article of a Readability test page, as its expected output gives it (title from its
+ * metadata), or null when the corpus is not there.
+ */
+export function readabilityArticle(page: string): { title: string; paragraphs: string[] } | null {
+  const dir = join(CORPORA_DIR, 'readability-pages', page);
+  if (!existsSync(dir)) return null;
+  const html = readFileSync(join(dir, 'expected.html'), 'utf8');
+  const { title } = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8')) as { title?: string };
+  return { title: title ?? page, paragraphs: paragraphsOfHtml(html) };
 }

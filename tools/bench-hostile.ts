@@ -8,7 +8,7 @@
 import { analyse } from '../lib/engine';
 import { articleFromMessage, MAX_PAGE_ARTICLE_CHARS } from '../lib/extension/page-message';
 import { MemoryStore } from '../lib/store';
-import { seedPackFromDisk } from './sources';
+import { seedPackFromDisk } from '../cli/sources';
 import { syntheticArticle } from './synthetic';
 
 const LENGTH = MAX_PAGE_ARTICLE_CHARS;

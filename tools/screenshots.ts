@@ -5,15 +5,15 @@
  * subscribed list, and the first-run page. Names: <screen>-<state>-<lang>-<scheme>.png.
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
-import type { ChromiumSession } from '../test/e2e/chromium';
-import { waitFor, type TestPage } from '../test/e2e/scenario';
+import type { ChromiumSession } from '../fixtures/browser/chromium';
+import { waitFor, type TestPage } from '../fixtures/browser/driver';
 import {
   followFeedAndList,
   launchForStates,
   openPopupState,
   POPUP_STATES,
   startStatesServer,
-} from '../test/e2e/ui-states';
+} from '../fixtures/browser/ui-states';
 
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
 await mkdir(out, { recursive: true });

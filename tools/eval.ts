@@ -18,17 +18,11 @@ import {
 } from '../lib/engine';
 import { MemoryStore } from '../lib/store';
 import type { ArticleInput, LexiconSource, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
-import { cloughStevenson, mrpcPairs, panSources, pudArticles, pudSentences } from './corpora';
-import { diskLexicons } from './lexicons';
+import { cloughStevenson, mrpcPairs, panSources, pudArticles, pudSentences, readabilityArticle } from './corpora';
+import { diskLexicons } from '../cli/lexicons';
 import { extractionResults, paragraphResults, type ExtractionResult, type ParagraphResult } from './extraction';
-import {
-  handSummaries,
-  handTranslations,
-  type HandSummary,
-  readabilityArticle,
-  readOriginals,
-  seedPackFromDisk,
-} from './sources';
+import { readOriginals, seedPackFromDisk } from '../cli/sources';
+import { handSummaries, handTranslations, type HandSummary } from '../fixtures/texts';
 import { random, syntheticArticle } from './synthetic';
 
 const rand = random(2026);
@@ -528,8 +522,7 @@ function textProcessingOnPud(): Record<string, number | string | null>[] | null 
 async function main(): Promise<void> {
   const used: string[] = ['seeds'];
   const seeds = (await seedPackFromDisk()).originals;
-  const independent = (await readOriginals(new URL('../test/fixtures/independent/', import.meta.url).pathname))
-    .originals;
+  const independent = (await readOriginals(new URL('../fixtures/independent/', import.meta.url).pathname)).originals;
 
   // Originals: PAN source documents when available, otherwise generated articles.
   const pan = panSources(700);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedPackFromDisk } from '../../cli/sources';
+import { seedPackFromDisk } from './sources';
 
 describe('seed pack', async () => {
   const pack = await seedPackFromDisk();

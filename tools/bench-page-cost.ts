@@ -13,8 +13,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { launchChromium } from '../test/e2e/chromium';
-import { startServer } from '../test/e2e/server';
+import { launchChromium } from '../fixtures/browser/chromium';
+import { startServer } from '../fixtures/browser/server';
 import { CORPORA_DIR } from './corpora';
 
 /** Time after the load event given to the page and the extension (its content script starts at idle, within 2 s). */

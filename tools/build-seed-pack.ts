@@ -3,7 +3,7 @@
  * detected) to public/seed-pack.json, which WXT ships inside the extension.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { seedPackFromDisk } from './sources';
+import { seedPackFromDisk } from '../cli/sources';
 
 const pack = await seedPackFromDisk();
 const out = new URL('../public/seed-pack.json', import.meta.url);

@@ -1,11 +1,12 @@
 /**
- * Builds the seed pack: the seed articles as stored originals. Seeds are taken in file order;
+ * Builds the seed pack, at build time (`npm run seed-pack`) and for the CLI's store: the seed
+ * articles as stored originals. Seeds are taken in file order;
  * a seed that the engine finds to be a copy or rewrite of an earlier one is recorded as a
  * known copy of that original, not stored as an original of its own.
  */
-import { splitTextArticle, analyse, makeOriginal, recordAsArticle, splitSentences } from '../engine';
-import { MemoryStore } from '../store';
-import type { KnownCopy, OriginalRecord, SeedFile, SeedPack } from '../model';
+import { splitTextArticle, analyse, makeOriginal, recordAsArticle, splitSentences } from '../lib/engine';
+import { MemoryStore } from '../lib/store';
+import type { KnownCopy, OriginalRecord, SeedFile, SeedPack } from '../lib/model';
 
 const COPY_VERDICTS = new Set(['copy', 'rewrite', 'excerpt', 'translation']);
 

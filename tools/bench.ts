@@ -10,14 +10,15 @@ import { LshIndex, Minhash } from 'minhash';
 import simhashJs from 'simhash-js';
 import { alignTexts, analyse, prepareArticle, findCandidates, fingerprint, makeOriginal } from '../lib/engine';
 import { MemoryStore, openStores } from '../lib/store';
-import { originalFromSeed } from '../lib/formats';
-import { diskLexicons, lexiconsFromDisk } from './lexicons';
+import { originalFromSeed } from '../cli/seed-pack';
+import { diskLexicons, lexiconsFromDisk } from '../cli/lexicons';
 import { pudArticles } from './corpora';
 import { hammingDistance, simhash64 } from './simhash';
 import { browserBench } from './bench-browser';
 import { syntheticOriginals, syntheticText } from './bench-originals';
 import { syntheticArticle } from './synthetic';
-import { handTranslations, SEEDS_DIR, seedPackFromDisk } from './sources';
+import { SEEDS_DIR, seedPackFromDisk } from '../cli/sources';
+import { handTranslations } from '../fixtures/texts';
 import type { OriginalRecord, OriginalStore } from '../lib/model';
 
 const results: Record<string, unknown> = {};

@@ -1,11 +1,11 @@
 /**
- * Writes test/fixtures/db/v<N>.json: the content of a small store as the given schema version
+ * Writes fixtures/db/v<N>.json: the content of a small store as the given schema version
  * kept it (version 1: records plus a key -> ids postings store). Run once per schema version,
  * when that version is current; the upgrade tests replay these files.
  */
 import { writeFile } from 'node:fs/promises';
 import { makeOriginal } from '../lib/engine';
-import { seedPackFromDisk } from './sources';
+import { seedPackFromDisk } from '../cli/sources';
 
 const pack = await seedPackFromDisk();
 const own = makeOriginal(
@@ -27,5 +27,5 @@ const fixture = {
   tabs: [{ tabId: 5, status: 'no-article', url: 'https://example.org/login', updatedAt: 1 }],
   meta: [{ key: 'seedPackVersion', value: pack.version }],
 };
-await writeFile(new URL('../test/fixtures/db/v1.json', import.meta.url), `${JSON.stringify(fixture)}\n`);
+await writeFile(new URL('../fixtures/db/v1.json', import.meta.url), `${JSON.stringify(fixture)}\n`);
 console.log(`wrote v1 fixture: ${originals.length} originals, ${fixture.postings.length} postings`);
