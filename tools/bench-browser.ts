@@ -26,6 +26,13 @@ export interface BrowserRow {
   pageAnalysisP50Ms: number;
   pageAnalysisP95Ms: number;
   recallAt1: number;
+  /**
+   * Where a page's time goes, p50 ms per stage: from opening the tab to the background receiving
+   * its article (the tab, the page's load, the content script's idle wait and read), each stage
+   * in the background, the rest of its work (counts, dismissals), and from the report's time to
+   * the bench seeing it (the write, the badge and the bench's 20 ms polling).
+   */
+  stagesP50Ms: Record<string, number>;
   /** The extension's whole storage use (navigator.storage.estimate) over the originals stored. */
   storageBytesPerOriginal: number;
 }
@@ -87,9 +94,10 @@ export async function browserBench(
     await options.goto(`${browser.extensionBase}options.html`);
     for (const page of context.pages()) if (page !== options) await page.close();
 
-    /** Time from opening a page to its report, and the original found. */
+    /** Time from opening a page to its report, the original found, and where the time went. */
     const analyse = async (path: string) => {
       const started = performance.now();
+      const openedAt = Date.now();
       const page = await context.newPage();
       await page.goto(`${server.origin}${path}`);
       const url = `${server.origin}${path}`;
@@ -97,19 +105,34 @@ export async function browserBench(
         const found = await options.evaluate(async (target) => {
           for (const tab of await chrome.tabs.query({})) {
             const { answer: state } = await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id });
-            if (state?.url === target && state.status === 'ready') return state.report.original?.id ?? null;
+            if (state?.url === target && state.status === 'ready')
+              return {
+                id: (state.report.original?.id ?? null) as string | null,
+                receivedAt: state.receivedAt as number | undefined,
+                timings: (state.timings ?? []) as { stage: string; ms: number }[],
+                updatedAt: state.updatedAt as number,
+              };
           }
           return undefined;
         }, url);
         if (found !== undefined) {
           const ms = performance.now() - started;
+          const noticedAt = Date.now();
           await page.close();
-          return { ms, id: found as string | null };
+          const inBackground = found.timings.reduce((n, t) => n + t.ms, 0);
+          const received = found.receivedAt ?? found.updatedAt;
+          const stages: Record<string, number> = {
+            'open to message': received - openedAt,
+            ...Object.fromEntries(found.timings.map((t) => [t.stage, t.ms])),
+            'other background work': found.updatedAt - received - inBackground,
+            'report written, badge, bench poll': noticedAt - found.updatedAt,
+          };
+          return { ms, id: found.id, stages };
         }
         await new Promise((r) => setTimeout(r, 20));
       }
       await page.close();
-      return { ms: Number.NaN, id: null };
+      return { ms: Number.NaN, id: null, stages: {} as Record<string, number> };
     };
     /** Seconds until the subscriptions are idle and `done` holds for them. */
     const waitForSubscriptions = (done: 'stored' | 'removed') =>
@@ -231,10 +254,13 @@ export async function browserBench(
         );
       }
       const times: number[] = [];
+      const stageTimes = new Map<string, number[]>();
       let hits = 0;
       for (const i of probes) {
-        const { ms, id } = await analyse(`/copy-${i}.html`);
+        const { ms, id, stages } = await analyse(`/copy-${i}.html`);
         times.push(ms);
+        for (const [stage, value] of Object.entries(stages))
+          stageTimes.set(stage, [...(stageTimes.get(stage) ?? []), value]);
         if (id === records[i].id) hits++;
         else console.log(`(browser: the copy of ${records[i].id} was attributed to ${id ?? 'nothing'})`);
       }
@@ -247,6 +273,12 @@ export async function browserBench(
         pageAnalysisP50Ms: Math.round(times[Math.floor(times.length / 2)]),
         pageAnalysisP95Ms: Math.round(times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]),
         recallAt1: hits / probes.length,
+        stagesP50Ms: Object.fromEntries(
+          [...stageTimes].map(([stage, values]) => {
+            const sorted = [...values].sort((x, y) => x - y);
+            return [stage, Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10];
+          }),
+        ),
         storageBytesPerOriginal: Math.round(
           (await options.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) / size,
         ),

@@ -150,6 +150,8 @@ export interface PageEvidence {
 export interface AnalysisTools {
   /** Bilingual lexicons, for pages that translate an original; loaded only when needed. */
   lexicons?: LexiconSource;
+  /** Told when the candidates are known ('lookup') and verified ('verify'), for timing. */
+  mark?: (stage: 'lookup' | 'verify') => void;
 }
 
 /**
@@ -210,6 +212,7 @@ async function reportOn(
     ...(await store.candidateOriginals(ranked.map((c) => c.id))).slice(0, checked),
     ...(await store.candidateOriginals(passages.map((c) => c.id))),
   ].filter((record) => !dismissed.has(record.id));
+  tools.mark?.('lookup');
 
   const verified: Verified[] = [];
   const translations: { record: OriginalRecord; cross: CrossAlignment }[] = [];
@@ -246,6 +249,7 @@ async function reportOn(
     if (isReuse(v, page.model)) verified.push(v);
   }
   verified.sort((a, b) => b.aligned - a.aligned);
+  tools.mark?.('verify');
   if (verified.length === 0) {
     const translation = translations.sort((a, b) => b.cross.alignedWords - a.cross.alignedWords)[0];
     if (translation) return translationReport(page, translation.record, translation.cross);

@@ -38,6 +38,10 @@ describe('background service', () => {
     await service.handle({ type: 'article-found', article }, from);
     const state = await store.tabs.getTabState(1);
     expect(state?.status === 'ready' && state.report.page.words).toBeGreaterThan(100);
+    // What each stage took, in order, for the benchmarks to print.
+    const timings = state?.status === 'ready' ? state.timings : undefined;
+    expect(timings?.map((t) => t.stage)).toEqual(['prepare', 'learn', 'lookup', 'verify']);
+    expect(timings?.every((t) => t.ms >= 0)).toBe(true);
   });
 
   it('learns articles read on a trusted outlet as originals, and only there', async () => {

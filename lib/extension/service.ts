@@ -13,6 +13,7 @@ import type {
   OriginalInput,
   OriginalRecord,
   PreparedArticle,
+  StageTiming,
   Stores,
   TabState,
   VerdictFeedback,
@@ -29,6 +30,19 @@ import {
   type ProtocolMap,
   type Reply,
 } from './protocol';
+
+/** Times the stages of one page's analysis: each mark closes the stage that ran since the last. */
+function stageTimer() {
+  const startedAt = Date.now();
+  let last = performance.now();
+  const timings: StageTiming[] = [];
+  const mark = (stage: StageTiming['stage']) => {
+    const now = performance.now();
+    timings.push({ stage, ms: Math.round((now - last) * 10) / 10 });
+    last = now;
+  };
+  return { startedAt, timings, mark };
+}
 
 /** Who sent a message: one of the extension's own pages, or the content script of a tab at the address the browser gives. */
 export type Sender = { kind: 'extension-page' } | { kind: 'content-script'; tabId: number; url: string };
@@ -167,9 +181,11 @@ export function createService(env: ServiceEnvironment) {
 
   /** Reports on a page's article, unless the tab has moved on meanwhile. */
   async function analysePage(article: ArticleMessage, { tabId, url }: { tabId: number; url: string }): Promise<void> {
+    const timer = stageTimer();
     const turn = newTurn(tabId);
     if (!(await siteEnabled(url))) return;
     const page = await articleFromMessage(article, url, nextTurn);
+    timer.mark('prepare');
     if (turns.get(tabId) !== turn) return;
     if (!page) {
       await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
@@ -189,7 +205,8 @@ export function createService(env: ServiceEnvironment) {
     await learn(article, url).catch((error: Error) =>
       console.warn('Upstream: the article was not learned', error.message),
     );
-    await report(tabId, turn, url, page, meta, article.feeds);
+    timer.mark('learn');
+    await report(tabId, turn, url, page, meta, article.feeds, timer);
   }
 
   /** Originals the reader said each page does not come from, by address; read once per worker. */
@@ -224,10 +241,12 @@ export function createService(env: ServiceEnvironment) {
     page: PreparedArticle,
     meta: Omit<ArticleInput, 'paragraphs'>,
     feeds: FeedLink[] | undefined,
+    timer = stageTimer(),
   ): Promise<void> {
     const checked = await originals.count();
     const dismissed = await dismissedFor(url);
-    const result = await analyse(page, originals, { address: url, dismissed }, { lexicons: env.lexicons });
+    const tools = { lexicons: env.lexicons, mark: timer.mark };
+    const result = await analyse(page, originals, { address: url, dismissed }, tools);
     if (turns.get(tabId) !== turn) return;
     await setState(tabId, {
       status: 'ready',
@@ -237,6 +256,8 @@ export function createService(env: ServiceEnvironment) {
       meta,
       ...(feeds?.length ? { feeds } : {}),
       checked,
+      receivedAt: timer.startedAt,
+      timings: timer.timings,
       updatedAt: Date.now(),
     });
   }

@@ -46,7 +46,16 @@ export type TabState =
       feeds?: FeedLink[];
       /** Originals in the store when the page was checked. */
       checked?: number;
+      /** When the background received the page's article (ms since the epoch), and what each stage took after. */
+      receivedAt?: number;
+      timings?: StageTiming[];
     };
+
+/** A stage of a page's analysis in the background and how long it took (for the benchmarks). */
+export interface StageTiming {
+  stage: 'prepare' | 'learn' | 'lookup' | 'verify';
+  ms: number;
+}
 
 /** An original waiting in the import queue. */
 export interface QueuedImport {
