@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../model';
-import { isSpellingVariant, meaningFirst } from './change-order';
+import { meaningFirst } from './change-order';
 
 const name = (original: string, page: string): Change => ({ kind: 'name', original, page });
 
@@ -17,15 +17,5 @@ describe('meaningFirst', () => {
     const ordered = meaningFirst(changes);
     expect(ordered.map((c) => c.page)).toEqual(['489', 'shyly', 'Mykolaiv', '1,579', 'Zaporizhia', 'Lahota']);
     expect(ordered.map((c) => !!c.variant)).toEqual([false, false, false, false, true, true]);
-  });
-
-  it('takes accents, case and one letter in six for spelling, not a different name', () => {
-    expect(isSpellingVariant(name('Zelensky', 'Zelenskyy'))).toBe(true);
-    expect(isSpellingVariant(name('Lahuta', 'Lahota'))).toBe(true);
-    expect(isSpellingVariant(name('José Martí', 'Jose Marti'))).toBe(true);
-    expect(isSpellingVariant(name('Biden', 'Bidet'))).toBe(false);
-    expect(isSpellingVariant(name('Kyiv', 'Kiev'))).toBe(false);
-    expect(isSpellingVariant(name('Putin', 'Zelensky'))).toBe(false);
-    expect(isSpellingVariant({ kind: 'number', original: '1,000', page: '1.000' })).toBe(false);
   });
 });

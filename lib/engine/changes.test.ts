@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignTexts } from './align';
-import { detectChanges, isRespelling } from './changes';
+import { detectChanges } from './changes';
 import { buildTextModel } from './text-model';
-
-describe('isRespelling', () => {
-  it('takes close spellings of a name as the same name, and others not', () => {
-    expect(isRespelling('lahuta', 'lahota')).toBe(true);
-    expect(isRespelling('enerhodar', 'innerhodar')).toBe(true);
-    expect(isRespelling('kherson', 'kharkiv')).toBe(false);
-    expect(isRespelling('kyiv', 'kyiv')).toBe(false);
-  });
-});
 
 describe('detectChanges', () => {
   it('lists changed names, numbers and quotes in aligned sentences', () => {

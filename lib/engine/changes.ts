@@ -7,28 +7,11 @@ import { meaningFirst } from './change-order';
 import type { SentencePair } from './align';
 import { isNameToken, quotesOf, type Quote } from './anchors';
 import { isNumber } from './normalize';
+import { isRespelling } from './spelling';
 import type { Change, TextModel } from '../model';
 
 /** At most this many changes are reported; the rest add nothing a person can read. */
 export const MAX_CHANGES = 60;
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-/** Two spellings of one name: close in edit distance, relative to their length. */
-export function isRespelling(a: string, b: string): boolean {
-  if (a === b || Math.min(a.length, b.length) < 4) return false;
-  return editDistance(a, b) <= Math.max(1, Math.floor(0.4 * Math.max(a.length, b.length)));
-}
 
 function vocabulary(model: TextModel): Set<string> {
   return new Set(model.sentences.flatMap((s) => s.tokens.map((t) => t.norm)));
