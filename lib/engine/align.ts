@@ -124,6 +124,20 @@ export class SimilarityModel {
   }
 }
 
+const similarityModels = new WeakMap<TextModel, WeakMap<TextModel, SimilarityModel>>();
+
+/**
+ * The similarity model of a page and an original, built once for both aligners (sentences, and
+ * a summary's runs), which look at the same pair one after the other.
+ */
+export function similarityOf(page: TextModel, original: TextModel): SimilarityModel {
+  let byOriginal = similarityModels.get(page);
+  if (!byOriginal) similarityModels.set(page, (byOriginal = new WeakMap()));
+  let model = byOriginal.get(original);
+  if (!model) byOriginal.set(original, (model = new SimilarityModel(page, original)));
+  return model;
+}
+
 /**
  * Best-scoring original sentence for each page sentence, among those sharing a content word:
  * up to COMPARED_SENTENCES of them, taken through the page sentence's rarest words first, so a
@@ -153,7 +167,7 @@ function bestMatches(model: SimilarityModel, pageCount: number): SentencePair[] 
 }
 
 function alignSentences(page: TextModel, original: TextModel): SentencePair[] {
-  const model = new SimilarityModel(page, original);
+  const model = similarityOf(page, original);
   const best = bestMatches(model, page.sentences.length);
   const aligned = new Map<number, SentencePair>();
   for (const pair of best) if (pair.similarity >= SEED_SIMILARITY) aligned.set(pair.page, pair);

@@ -11,7 +11,8 @@ import {
   COMPARED_SENTENCES,
   labelWords,
   MIN_CONTENT_WORDS,
-  SimilarityModel,
+  similarityOf,
+  type SimilarityModel,
   type Alignment,
   type SentencePair,
 } from './align';
@@ -104,7 +105,7 @@ function inOrder(runs: Condensed[]): Condensed[] {
  */
 export function alignSummary(page: TextModel, original: TextModel): SentencePair[] {
   if (page.sentences.length > MAX_SUMMARY_SENTENCES) return [];
-  const model = new SimilarityModel(page, original);
+  const model = similarityOf(page, original);
   const runs: Condensed[] = [];
   for (let p = 0; p < page.sentences.length; p++) {
     const run = bestRun(model, p, original.sentences.length);
