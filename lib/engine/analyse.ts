@@ -164,43 +164,31 @@ export async function analyse(
   evidence: PageEvidence = {},
   tools: AnalysisTools = {},
 ): Promise<ProvenanceReport> {
-  const found = await findOriginal(page, store, evidence, tools);
-  const report = found.unread
-    ? { ...found.report, page: { ...found.report.page, noLexicon: true as const } }
-    : found.report;
+  if (page.model.words < MIN_ARTICLE_WORDS) return noReport(page, 'no-article', 1);
+  const pageLanguage = languageOfModel(page.model);
+  const foreign = pageLanguage !== 'en';
+  const translate = foreign && pageLanguage ? await translatorOf(pageLanguage, tools.lexicons) : NO_TRANSLATION;
+  const found = await findOriginal(page, store, evidence, tools, { pageLanguage, translate });
+  // A language the guess knows but no lexicon covers: translations are found by names and numbers only.
+  const noLexicon = foreign && !!pageLanguage && translate === NO_TRANSLATION;
+  const report = noLexicon ? { ...found, page: { ...found.page, noLexicon: true as const } } : found;
   const { knownCopies } = report;
   if (!knownCopies || !evidence.address) return report;
   const others = knownCopies.filter((copy) => !sameAddress(copy.url, evidence.address));
   return definedOnly({ ...report, knownCopies: others.length ? others : undefined });
 }
 
-/** The report, and whether the page's language is one Upstream has no lexicon for. */
+/** What the page is to the originals the index leads to, in its language. */
 async function findOriginal(
   page: PreparedArticle,
   store: OriginalStore,
   evidence: PageEvidence,
   tools: AnalysisTools,
-): Promise<{ report: ProvenanceReport; unread: boolean }> {
-  if (page.model.words < MIN_ARTICLE_WORDS) return { report: noReport(page, 'no-article', 1), unread: false };
-  const pageLanguage = languageOfModel(page.model);
-  const foreign = pageLanguage !== 'en';
-  const translate = foreign && pageLanguage ? await translatorOf(pageLanguage, tools.lexicons) : NO_TRANSLATION;
-  const unread = foreign && !!pageLanguage && translate === NO_TRANSLATION;
-  const report = await reportOn(page, store, evidence, tools, { pageLanguage, foreign, translate });
-  return { report, unread };
-}
-
-/** What the page is to the originals the index leads to. */
-async function reportOn(
-  page: PreparedArticle,
-  store: OriginalStore,
-  evidence: PageEvidence,
-  tools: AnalysisTools,
-  { pageLanguage, foreign, translate }: { pageLanguage?: string; foreign: boolean; translate: Translate },
+  { pageLanguage, translate }: { pageLanguage?: string; translate: Translate },
 ): Promise<ProvenanceReport> {
   // A translation shares few keys with its original (names, numbers, and the keys its words'
   // translations give), which rank it lower: more candidates are checked.
-  const checked = foreign ? FOREIGN_CANDIDATES : CANDIDATES;
+  const checked = pageLanguage !== 'en' ? FOREIGN_CANDIDATES : CANDIDATES;
   const query =
     translate === NO_TRANSLATION
       ? page.fingerprint
