@@ -843,12 +843,11 @@ async function main(): Promise<void> {
   const pages = extractionResults();
   let extraction: Record<string, unknown> | null = null;
   if (pages) {
-    const mean = (pick: (r: ExtractionResult) => number) =>
-      round(pages.reduce((sum, r) => sum + pick(r), 0) / pages.length);
+    const average = (pick: (r: ExtractionResult) => number) => round(mean(pages.map(pick)));
     extraction = {
       pages: pages.length,
-      meanWordRecall: mean((r) => r.recall),
-      meanWordPrecision: mean((r) => r.precision),
+      meanWordRecall: average((r) => r.recall),
+      meanWordPrecision: average((r) => r.precision),
       readerablePagesWithoutArticle: pages.filter((r) => r.readerable && !r.found).length,
       pagesReadWithoutReadability: pages.filter((r) => r.quickRead).length,
     };
@@ -865,12 +864,11 @@ async function main(): Promise<void> {
   let paragraphs: Record<string, unknown> | null = null;
   if (marked) {
     used.push('article-extraction-benchmark');
-    const mean = (pick: (r: ParagraphResult) => number) =>
-      round(marked.reduce((sum, r) => sum + pick(r), 0) / marked.length);
+    const average = (pick: (r: ParagraphResult) => number) => round(mean(marked.map(pick)));
     paragraphs = {
       pages: marked.length,
-      meanRecall: mean((r) => r.recall),
-      meanParagraphPrecision: mean((r) => r.paragraphPrecision),
+      meanRecall: average((r) => r.recall),
+      meanParagraphPrecision: average((r) => r.paragraphPrecision),
       pagesUnder90: marked.filter((r) => r.paragraphPrecision < 0.9).length,
       pagesUnder75: marked.filter((r) => r.paragraphPrecision < 0.75).length,
     };

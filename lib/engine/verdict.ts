@@ -123,7 +123,6 @@ function liftedPassageWords(alignment: Alignment, page: TextModel, similarity = 
   return best;
 }
 
-/** A passage of 2+ consecutive sentences lifted closely (40+ words), or near word for word (25+). */
 /** Share of a sentence's characters inside quotation marks. */
 function quotedShare(text: string): number {
   const quoted = quotesOf([text]).reduce((n, quote) => n + quote.text.length, 0);
@@ -145,6 +144,7 @@ function liftsALongSentence(alignment: Alignment, page: TextModel): boolean {
   });
 }
 
+/** A passage of 2+ consecutive sentences lifted closely (40+ words), or near word for word (25+). */
 function liftsAPassage(alignment: Alignment, page: TextModel): boolean {
   return (
     liftedPassageWords(alignment, page) >= MIN_LIFTED_WORDS ||
@@ -153,13 +153,12 @@ function liftsAPassage(alignment: Alignment, page: TextModel): boolean {
 }
 
 export function isReuse(v: Verified, page: TextModel): boolean {
-  // At least two different sentences of the original: many page sentences that all resemble one
-  // sentence of it (a list on the same subject) are topical likeness, not reuse.
-  // A long sentence copied word for word is the exception: no list of likenesses gives one.
-  const originalSentences = new Set(v.alignment.pairs.map((p) => p.original)).size;
   if (v.aligned < MIN_ALIGNED_WORDS) return false;
+  // A long sentence copied word for word is reuse on its own: no list of likenesses gives one.
   if (liftsALongSentence(v.alignment, page)) return true;
-  if (originalSentences < 2) return false;
+  // Otherwise at least two different sentences of the original: many page sentences that all
+  // resemble one sentence of it (a list on the same subject) are topical likeness, not reuse.
+  if (new Set(v.alignment.pairs.map((p) => p.original)).size < 2) return false;
   const coverage = v.alignment.carriedWords / Math.max(1, v.alignment.originalWords);
   return (
     v.aligned / Math.max(1, page.words) >= MIN_REUSE_SHARE ||

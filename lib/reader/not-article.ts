@@ -48,18 +48,17 @@ export function isNotArticlePart(el: Element): boolean {
 }
 
 /**
- * A test of whether an element sits in such a part (by `isPart`), below `root` (the element the
- * article was found in is never tested against itself or its ancestors). Answers are kept per element, so a
- * page's blocks cost one walk up their shared ancestors, not one each.
+ * A test of whether an element sits in such a part. Answers are kept per element, so a page's
+ * blocks cost one walk up their shared ancestors, not one each.
  */
-export function notArticleTest(root?: Element, isPart = isNotArticlePart): (el: Element) => boolean {
+export function notArticleTest(): (el: Element) => boolean {
   const known = new Map<Element, boolean>();
   return (el: Element) => {
-    // Up to the first ancestor already known (or the root), then its answer down the way walked:
+    // Up to the first ancestor already known, then its answer down the way walked:
     // a loop, since a page may nest deeper than a call stack goes.
     const walked: Element[] = [];
     let value = false;
-    for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+    for (let at: Element | null = el; at; at = at.parentElement) {
       const answer = known.get(at);
       if (answer !== undefined) {
         value = answer;
@@ -68,7 +67,7 @@ export function notArticleTest(root?: Element, isPart = isNotArticlePart): (el: 
       walked.push(at);
     }
     for (let i = walked.length - 1; i >= 0; i--) {
-      value = value || isPart(walked[i]);
+      value = value || isNotArticlePart(walked[i]);
       known.set(walked[i], value);
     }
     return value;
