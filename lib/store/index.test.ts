@@ -198,7 +198,7 @@ describe('IdbStore', () => {
       }
     };
     await findsAll();
-    // 40,000 postings: a merged run of 256 buckets, more than one step merges. The service
+    // 40,000 postings: a merged run of 64 buckets, more than one step merges. The service
     // worker is stopped after two steps; a new connection goes on with the same merge.
     expect(await store.originals.mergeStep(true)).toBe(true);
     expect(await store.originals.mergeStep(true)).toBe(true);
@@ -212,9 +212,9 @@ describe('IdbStore', () => {
     }
     expect(steps).toBeGreaterThanOrEqual(2);
     const runs = await current.db.getAll('runs');
-    expect(runs).toEqual([expect.objectContaining({ postings: 40_000, buckets: 256 })]);
+    expect(runs).toEqual([expect.objectContaining({ postings: 40_000, buckets: 64 })]);
     expect(runs[0].merging).toBeUndefined();
-    expect(await current.db.count('runBuckets')).toBe(256);
+    expect(await current.db.count('runBuckets')).toBe(64);
   });
 
   it('merges a new seed pack without touching what the person added or deleted', async () => {
@@ -269,6 +269,25 @@ describe('IdbStore', () => {
     expect(await store.originals.count()).toBe(1);
   });
 
+
+  it('replaces stored originals whether or not the batch spans many other stored ids', async () => {
+    const store = await openStores(freshName());
+    // b00 … b39 are stored; a batch of b05 and b06 spans no other, one of a0 and c0 spans all of them.
+    await store.originals.putOriginals(
+      Array.from({ length: 40 }, (_, i) => article(`b${String(i).padStart(2, '0')}`, `topic${i}`, 'import')),
+    );
+    await store.originals.putOriginals([article('a0', 'harbour', 'import'), article('c0', 'mill', 'import')]);
+    await store.originals.putOriginals([article('b05', 'railway', 'import'), article('b06', 'canal', 'import')]);
+    await store.originals.putOriginals([article('a0', 'quarry', 'import'), article('c0', 'forest', 'import')]);
+    expect(await store.originals.count()).toBe(42);
+    const titles = (await store.originals.getOriginals(['a0', 'b05', 'b06', 'c0'])).map((r) => r.title);
+    expect(titles).toEqual(['quarry report', 'railway report', 'canal report', 'forest report']);
+    await store.originals.mergeRuns(true);
+    const harbour = article('a0', 'harbour').fingerprint.keys.filter(
+      (key) => !article('a0', 'quarry').fingerprint.keys.includes(key),
+    );
+    expect((await idsUnder(store, harbour)).size).toBe(0);
+  });
   it('commits queued imports and their removal from the queue together', async () => {
     const store = await openStores(freshName());
     await store.importQueue.enqueueImports(

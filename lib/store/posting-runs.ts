@@ -18,7 +18,7 @@ import { hash32 } from '../engine';
 /** Runs of one level merged into one run of the next. */
 export const RUNS_PER_LEVEL = 8;
 /** About this many postings per bucket record: small enough to read a few per key, large enough to pack. */
-export const POSTINGS_PER_BUCKET = 256;
+export const POSTINGS_PER_BUCKET = 1024;
 /** Runs smaller than this are level 0; each level above holds runs RUNS_PER_LEVEL times larger. */
 const LEVEL_0_POSTINGS = POSTINGS_PER_BUCKET * RUNS_PER_LEVEL;
 

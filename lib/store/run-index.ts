@@ -58,6 +58,26 @@ export async function originalCount(db: UpstreamDb): Promise<number> {
   return Number((await db.get('meta', META.originalCount))?.value ?? 0);
 }
 
+/** Records read per record asked for before `storedVersions` asks for each one by one. */
+const STORED_KEYS_READ = 2;
+
+/**
+ * The stored record of each id, or undefined: the keys stored between the batch's lowest and
+ * highest id are read first, in one request, and only the ids among them are read whole. A
+ * request per record costs about as much as the write that follows it, and a new import's
+ * ids are rarely stored; a range holding many other ids is read one id at a time.
+ */
+async function storedVersions(tx: WriteTransaction, records: OriginalRecord[]): Promise<(OriginalRecord | undefined)[]> {
+  const originals = tx.objectStore('originals');
+  const ids = records.map((record) => record.id).sort();
+  const most = STORED_KEYS_READ * ids.length;
+  const keys = await originals.getAllKeys(IDBKeyRange.bound(ids[0], ids[ids.length - 1]), most + 1);
+  const stored = keys.length > most ? undefined : new Set(keys);
+  return requestAll(records, async (record) =>
+    !stored || stored.has(record.id) ? originals.get(record.id) : undefined,
+  );
+}
+
 /**
  * Stores originals and indexes them, within the caller's transaction. An original stored
  * again with the same keys keeps its ref and postings; any other gets a new ref, and their
@@ -71,7 +91,7 @@ export async function putIndexed(tx: WriteTransaction, batch: OriginalRecord[]):
   const originals = tx.objectStore('originals');
   const meta = tx.objectStore('meta');
   const [existing, nextRef, deletedSeeds] = await Promise.all([
-    requestAll(records, (record) => originals.get(record.id)),
+    storedVersions(tx, records),
     meta.get(META.nextRef),
     tx.objectStore('deletedSeeds').getAllKeys(),
   ]);
