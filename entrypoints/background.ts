@@ -34,18 +34,18 @@ const lexicons = lexiconLoader(async (language) => {
   return response?.ok ? response.text() : undefined;
 });
 
-/** Chrome's offscreen document, created once, where a feed item's page is read (its worker has no DOM). */
+/** Chrome's offscreen document, created once, where a page's or a feed item's HTML is read (its worker has no DOM). */
 let offscreen: Promise<void> | undefined;
 const OFFSCREEN_PATH = '/offscreen.html';
 
-/** Reads a fetched article page: in the background page where there is a DOM (Firefox), else offscreen (Chrome). */
+/** Reads an article page's HTML: in the background page where there is a DOM (Firefox), else offscreen (Chrome). */
 async function readArticle(html: string, url: string): Promise<ArticleInput | null> {
   if (typeof DOMParser !== 'undefined') return readArticleHtml(new DOMParser(), html, url);
   offscreen ??= browser.offscreen
     .createDocument({
       url: browser.runtime.getURL(OFFSCREEN_PATH),
       reasons: [browser.offscreen.Reason.DOM_PARSER],
-      justification: 'Read the article of a followed feed item with the same extraction as pages',
+      justification: "Read the article of a page or of a followed feed item off the page's main thread",
     })
     // Left by a worker that was stopped: it is the one to use.
     .catch((error: Error) => {

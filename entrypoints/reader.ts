@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { articleMessageOf, createClient, feedLinksOf } from '../lib/extension';
+import { createClient, pageMessageOf, type PageMessage } from '../lib/extension';
 
 /** Wait after a same-document navigation before reading the new article: the app is still drawing it. */
 const SETTLE_MS = 300;
@@ -20,12 +20,8 @@ export default defineUnlistedScript(() => {
   const { request } = createClient((message) => browser.runtime.sendMessage(message));
   const analyse = async () => {
     if (!alive() || !(await request<'is-site-enabled'>({ type: 'is-site-enabled' }))) return;
-    const article = articleMessageOf(document, location.href);
-    const feeds = feedLinksOf(document);
-    const declared = feeds.length ? { feeds } : {};
-    if (!alive()) return;
-    if (article) await request<'article-found'>({ type: 'article-found', article: { ...article, ...declared } });
-    else await request<'no-article'>({ type: 'no-article', url: location.href, ...declared });
+    const message: PageMessage = pageMessageOf(document, location.href);
+    if (alive()) await request<PageMessage['type']>(message);
   };
   const start = () => void analyse().catch(() => undefined);
   // Wait for an idle moment so the page's own work goes first, and for a page Chrome

@@ -1,94 +1,84 @@
 /**
- * `npm run bench:pages`: what the extension costs the pages it runs on. Real saved pages
- * (Readability's test pages in ../shared/corpora, scripts stripped so only the extension
- * runs script) are opened in Chromium with and without Upstream; for each, the renderer's
- * main-thread task time from navigation until the page has been quiet for a while, and the
- * long tasks (over 50 ms) after the load event. Prints the time Upstream adds (p50, p95,
- * max) and the pages where it causes a long task the page alone does not have. The
- * difference of two page loads is noisy (the page's own work varies by tens of ms), so it
- * also prints the main-thread time of Upstream's content script itself, from a trace of the
- * load with the extension: its compilation and every call into it.
+ * `npm run bench:pages`: what Upstream costs the pages it runs on, over what any extension with
+ * a content script costs them. Real saved pages (Readability's test pages in ../shared/corpora,
+ * scripts stripped so only extensions run script) are opened in Chromium with Upstream and with
+ * an empty extension whose content script does nothing (same matches and run_at, its floor).
+ * Measured per load: the renderer's main-thread task time from navigation until the page has
+ * been quiet a while (layout, DOM copies and garbage collection included, not only script), its
+ * live DOM nodes, and the long tasks (over 50 ms) after the load event. Each page is loaded
+ * LOADS times per arm, the arms alternating, and the least task time of each arm is kept: the
+ * page's own work varies by tens of ms from one load to the next.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from '../fixtures/browser/chromium';
 import { startServer } from '../fixtures/browser/server';
 import { CORPORA_DIR } from './corpora';
 
-/** Time after the load event given to the page and the extension (its content script starts at idle, within 2 s). */
-const SETTLE_MS = 3_000;
+/** Time after the load event given to the page and the extension (the content script reads at the first idle moment). */
+const SETTLE_MS = 1_500;
+const LOADS = 2;
+const UPSTREAM_MANIFEST = new URL('../.output/chrome-mv3/manifest.json', import.meta.url);
 
-interface Cost {
+interface Load {
   /** Main-thread task time, ms. */
   task: number;
-  /** Main-thread time spent in Upstream's content script (compiling and running it), ms, from a trace. */
-  contentScript: number;
-  /** Long tasks after the load event, ms each. */
-  longTasks: number[];
+  /** Live DOM nodes in the renderer at the end. */
+  nodes: number;
+  /** Long tasks after the load event. */
+  longTasks: number;
 }
 
-async function measure(context: BrowserContext, url: string): Promise<Cost> {
+async function measure(context: BrowserContext, url: string): Promise<Load> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const taskTime = async () =>
-    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
-  const before = await taskTime();
+  const metric = async (name: string) =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
+  const before = await metric('TaskDuration');
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
-  const task = (await taskTime()) - before;
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
+  const task = ((await metric('TaskDuration')) - before) * 1000;
+  const nodes = await metric('Nodes');
   const longTasks = await page.evaluate(() => {
     const recorded =
       (window as unknown as { __upstreamLongTasks?: { start: number; duration: number }[] }).__upstreamLongTasks ?? [];
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    return recorded.filter((t) => t.start >= navigation.loadEventEnd).map((t) => Math.round(t.duration));
+    return recorded.filter((t) => t.start >= navigation.loadEventEnd && t.duration > 50).length;
   });
   await page.close();
-  return { task, longTasks, contentScript: scriptTime(events, CONTENT_SCRIPT) };
+  return { task, nodes, longTasks };
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  args?: { data?: { url?: string; scriptName?: string } };
-}
-
-const CONTENT_SCRIPT = '/reader.js';
-
-/**
- * Time of the trace's complete events that run or compile a script, merged where they nest or
- * overlap (a function call inside the evaluation of a script counts once), in ms.
- */
-function scriptTime(events: TraceEvent[], script: string): number {
-  const spans = events
-    .filter((e) => e.ph === 'X' && e.dur && (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').includes(script))
-    .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as const)
-    .sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let end = -Infinity;
-  for (const [from, to] of spans) {
-    if (to <= end) continue;
-    total += to - Math.max(from, end);
-    end = to;
-  }
-  return total / 1000;
+/** An extension with Upstream's content-script declaration and a content script that does nothing. */
+function emptyExtension(): string {
+  const upstream = JSON.parse(readFileSync(UPSTREAM_MANIFEST, 'utf8')) as {
+    content_scripts: { matches: string[]; run_at: string }[];
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'upstream-empty-extension-'));
+  const contentScripts = upstream.content_scripts.map(({ matches, run_at }) => ({ matches, run_at, js: ['empty.js'] }));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'Empty', version: '1.0', content_scripts: contentScripts }),
+  );
+  writeFileSync(join(dir, 'empty.js'), '');
+  return dir;
 }
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
+
+/** The least of each figure over a page's loads in one arm. */
+const least = (loads: Load[]): Load => ({
+  task: Math.min(...loads.map((l) => l.task)),
+  nodes: Math.min(...loads.map((l) => l.nodes)),
+  longTasks: Math.min(...loads.map((l) => l.longTasks)),
+});
 
 async function main(): Promise<void> {
   const dir = join(CORPORA_DIR, 'readability-pages');
@@ -105,58 +95,59 @@ async function main(): Promise<void> {
     ]),
   );
   const server = await startServer(pages);
-  const without = await launchChromium(server, 'en-US', false);
-  const withUpstream = await launchChromium(server, 'en-US', true);
+  const empty = await launchChromium(server, 'en-US', emptyExtension());
+  const upstream = await launchChromium(server, 'en-US', true);
   const rows: {
     page: string;
-    added: number;
-    contentScript: number;
-    alone: number;
-    longTasksAlone: number;
-    longTasksWith: number;
+    emptyMs: number;
+    addedMs: number;
+    emptyNodes: number;
+    upstreamNodes: number;
+    longTasksEmpty: number;
+    longTasksUpstream: number;
   }[] = [];
   try {
     for (const name of names) {
       const url = `${server.origin}/${name}.html`;
-      // Alternate the order so neither browser always goes first.
-      const [alone, withExtension] =
-        rows.length % 2 === 0
-          ? [await measure(without.context, url), await measure(withUpstream.context, url)]
-          : [await measure(withUpstream.context, url), await measure(without.context, url)].reverse();
+      const loads = { empty: [] as Load[], upstream: [] as Load[] };
+      // The arms alternate, and which goes first too, so neither always loads a page warm.
+      for (let i = 0; i < LOADS; i++) {
+        const order = (i + rows.length) % 2 === 0 ? (['empty', 'upstream'] as const) : (['upstream', 'empty'] as const);
+        for (const arm of order) loads[arm].push(await measure((arm === 'empty' ? empty : upstream).context, url));
+      }
+      const [floor, withUpstream] = [least(loads.empty), least(loads.upstream)];
       rows.push({
         page: name,
-        alone: Math.round(alone.task),
-        added: Math.round(withExtension.task - alone.task),
-        contentScript: Math.round(withExtension.contentScript * 10) / 10,
-        longTasksAlone: alone.longTasks.length,
-        longTasksWith: withExtension.longTasks.length,
+        emptyMs: Math.round(floor.task * 10) / 10,
+        addedMs: Math.round((withUpstream.task - floor.task) * 10) / 10,
+        emptyNodes: floor.nodes,
+        upstreamNodes: withUpstream.nodes,
+        longTasksEmpty: floor.longTasks,
+        longTasksUpstream: withUpstream.longTasks,
       });
     }
   } finally {
-    await withUpstream.close();
-    await without.close();
+    await upstream.close();
+    await empty.close();
     await server.close();
   }
-  const added = rows.map((r) => r.added);
+  const added = rows.map((r) => r.addedMs);
   const summary = {
     pages: rows.length,
-    pageAloneP50Ms: percentile(
-      rows.map((r) => r.alone),
+    loadsPerArm: LOADS,
+    emptyExtensionP50Ms: percentile(
+      rows.map((r) => r.emptyMs),
       50,
     ),
-    addedP50Ms: percentile(added, 50),
-    addedP95Ms: percentile(added, 95),
-    addedMaxMs: Math.max(...added),
-    contentScriptP50Ms: percentile(
-      rows.map((r) => r.contentScript),
-      50,
-    ),
-    contentScriptP95Ms: percentile(
-      rows.map((r) => r.contentScript),
+    emptyExtensionP95Ms: percentile(
+      rows.map((r) => r.emptyMs),
       95,
     ),
-    contentScriptMaxMs: Math.max(...rows.map((r) => r.contentScript)),
-    pagesWithANewLongTask: rows.filter((r) => r.longTasksWith > r.longTasksAlone).map((r) => r.page),
+    upstreamAddedP50Ms: percentile(added, 50),
+    upstreamAddedP95Ms: percentile(added, 95),
+    upstreamAddedMaxMs: Math.max(...added),
+    nodesOverEmptyMax: Math.max(...rows.map((r) => r.upstreamNodes / Math.max(1, r.emptyNodes))),
+    pagesWithALongTaskMore: rows.filter((r) => r.longTasksUpstream > r.longTasksEmpty).map((r) => r.page),
   };
   console.table(rows);
   console.log(JSON.stringify(summary, null, 2));

@@ -4,12 +4,18 @@
  * SimHash and sentence alignment see each pair. Speed: fingerprinting and candidate lookup.
  */
 import 'fake-indexeddb/auto';
-import { writeFile, readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { writeFile, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { LshIndex, Minhash } from 'minhash';
 import simhashJs from 'simhash-js';
 import { alignTexts, analyse, prepareArticle, findCandidates, fingerprint, makeOriginal } from '../lib/engine';
 import { MemoryStore, openStores } from '../lib/store';
+import { packText, toJsonlLine } from '../lib/formats';
 import { originalFromSeed } from '../cli/seed-pack';
 import { diskLexicons, lexiconsFromDisk } from '../cli/lexicons';
 import { pudArticles } from './corpora';
@@ -22,6 +28,7 @@ import { handTranslations } from '../fixtures/texts';
 import type { OriginalRecord, OriginalStore } from '../lib/model';
 
 const results: Record<string, unknown> = {};
+const execFileAsync = promisify(execFile);
 
 function shingles(words: string[]): Set<string> {
   const set = new Set<string>();
@@ -258,6 +265,8 @@ async function lookupTimes(): Promise<void> {
   console.table(rows);
   results.lookup = rows;
 
+  if (largest >= CLI_PACK_SIZE) await cliPackLoad(originals, textOf);
+
   if (process.env.BENCH_BROWSER !== '0') {
     // The same originals, stored without text, imported into Chromium's real IndexedDB.
     const browser = await browserBench(originals, textOf, sizes, Math.min(SUBSCRIPTION_SIZE, largest));
@@ -284,6 +293,46 @@ async function lookupTimes(): Promise<void> {
       console.table([browser.subscription]);
     }
     results.browser = browser;
+  }
+}
+
+/** Originals, with their text and fingerprints, in the pack `npm run check` is timed loading. */
+const CLI_PACK_SIZE = 100_000;
+
+/**
+ * `npm run check` with a pack of CLI_PACK_SIZE originals, as a person runs it (its own process):
+ * the load time and the process's memory it prints.
+ */
+async function cliPackLoad(records: OriginalRecord[], textOf: (n: number) => string[]): Promise<void> {
+  const file = join(tmpdir(), `upstream-bench-pack-${process.pid}.jsonl`);
+  const lines = records.slice(0, CLI_PACK_SIZE).map((record, n) => toJsonlLine({ ...record, paragraphs: textOf(n) }));
+  await writeFile(file, await packText('Bench pack', lines));
+  try {
+    const seed = fileURLToPath(
+      new URL(
+        (await readdir(SEEDS_DIR)).find((n) => n.endsWith('.txt'))!,
+        SEEDS_DIR,
+      ),
+    );
+    const { stderr } = await execFileAsync(process.execPath, [
+      '--import',
+      'tsx',
+      'cli/check.ts',
+      '--originals',
+      file,
+      seed,
+    ]);
+    const printed = /([\d,]+) originals added, \d+ skipped, in ([\d.]+) s \(memory (\d+) MB\)/.exec(stderr);
+    if (!printed) throw new Error(`npm run check did not say what loading the pack took: ${stderr}`);
+    results.cliPackLoad = {
+      originals: Number(printed[1].replace(/,/g, '')),
+      seconds: Number(printed[2]),
+      memoryMb: Number(printed[3]),
+    };
+    console.log('\nnpm run check with a pack of originals (text and fingerprints)');
+    console.table([results.cliPackLoad]);
+  } finally {
+    await rm(file, { force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { readArticleHtml } from '../../lib/extension';
 
-// Chrome's service worker has no DOM: the background sends a feed item's page here to be read
+// Chrome's service worker has no DOM: the background sends a page's or a feed item's HTML here to be read
 // with the same extraction the content script uses. Only the extension itself may ask.
 browser.runtime.onMessage.addListener(
   (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {

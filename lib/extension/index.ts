@@ -3,7 +3,7 @@
  * background's service, and the content script's page message.
  */
 export { createClient, type Client } from './client';
-export { articleMessageOf, feedLinksOf, readArticleHtml } from './page-message';
+export { pageMessageOf, readArticleHtml, type PageMessage } from './page-message';
 export {
   answer,
   MAX_IMPORT_CHUNK,

@@ -3,27 +3,48 @@
  * what the engine analyses. Kept together so both sides agree on what travels.
  */
 import { capParagraphs, definedOnly, MIN_ARTICLE_WORDS, prepareArticleSteps, runSliced } from '../engine';
-import { extractArticle, mayHaveArticle } from '../reader';
-import type { ArticleMessage } from './protocol';
-import type { FeedLink, PreparedArticle } from '../model';
+import { extractArticle, mayHaveArticle, readPage } from '../reader';
+import type { ArticleMessage, ProtocolMap } from './protocol';
+import type { ArticleInput, FeedLink, PreparedArticle } from '../model';
 
 /** Most article text a content script sends; the rest of a longer page is left out. */
 export const MAX_PAGE_ARTICLE_CHARS = 150_000;
 
-/**
- * The article message for a page, or null when the page has none: the article as read from the
- * DOM, at most MAX_PAGE_ARTICLE_CHARS of it. Cleaning and fingerprinting happen in the
- * background, off the page's main thread.
- */
-export function articleMessageOf(doc: Document, url: string): ArticleMessage | null {
-  if (!mayHaveArticle(doc)) return null;
-  const article = extractArticle(doc, url);
-  if (!article) return null;
-  return definedOnly({
+/** An article as read, with its address, at most MAX_PAGE_ARTICLE_CHARS of it. */
+const articleMessage = (article: ArticleInput, url: string): ArticleMessage =>
+  definedOnly({
     ...article,
     url: article.url ?? url,
     paragraphs: capParagraphs(article.paragraphs, MAX_PAGE_ARTICLE_CHARS),
   });
+
+/**
+ * The article message for a whole document (a page's HTML or a feed item's, read off the page),
+ * or null when it has none. Cleaning and fingerprinting happen in the background.
+ */
+export function articleMessageOf(doc: Document, url: string): ArticleMessage | null {
+  if (!mayHaveArticle(doc)) return null;
+  const article = extractArticle(doc, url);
+  return article && articleMessage(article, url);
+}
+
+type Request<K extends keyof ProtocolMap> = ProtocolMap[K]['request'];
+
+/** What the content script says of its page. */
+export type PageMessage = Request<'article-found'> | Request<'page-html'> | Request<'no-article'>;
+
+/**
+ * The content script's message about its page, with the feeds the page declares: its article
+ * where the page leaves no doubt, its HTML where only Readability can find the article (read in
+ * the background, off the page's main thread: readPage), or that it has none.
+ */
+export function pageMessageOf(doc: Document, url: string): PageMessage {
+  const feeds = feedLinksOf(doc);
+  const declared = feeds.length ? { feeds } : {};
+  const read = mayHaveArticle(doc) ? readPage(doc, url) : null;
+  if (!read) return { type: 'no-article', url, ...declared };
+  if ('html' in read) return { type: 'page-html', html: read.html, ...declared };
+  return { type: 'article-found', article: { ...articleMessage(read.article, url), ...declared } };
 }
 
 /**
@@ -55,7 +76,7 @@ const FEED_TYPES: Record<string, FeedLink['type']> = {
 };
 
 /** The feeds a page declares, at most 5 (the page's claim: they are only offered to the person). */
-export function feedLinksOf(doc: Document): FeedLink[] {
+function feedLinksOf(doc: Document): FeedLink[] {
   const feeds: FeedLink[] = [];
   for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel~="alternate"][type][href]')) {
     const type = FEED_TYPES[(link.getAttribute('type') ?? '').toLowerCase().trim()];

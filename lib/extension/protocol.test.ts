@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_PAGE_HTML_CHARS } from '../reader';
 import { mayBeSentFrom, parseMessage, type Message } from './protocol';
 
 const paragraphs = ['Some article text that is long enough to fingerprint for this test of the protocol.'];
@@ -9,6 +10,10 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'article-found', article, extra: 1 })).toEqual({ type: 'article-found', article });
     expect(parseMessage({ type: 'get-tab-state', tabId: 3 })).toEqual({ type: 'get-tab-state', tabId: 3 });
     expect(parseMessage({ type: 'no-article', url: 'https://x/' })).toEqual({ type: 'no-article', url: 'https://x/' });
+    const html = parseMessage({ type: 'page-html', html: '<html><body><p>Text</p></body></html>', url: 'https://x/' });
+    expect(html).toEqual({ type: 'page-html', html: '<html><body><p>Text</p></body></html>' });
+    expect(mayBeSentFrom(html!, 'content-script')).toBe(true);
+    expect(mayBeSentFrom(html!, 'extension-page')).toBe(false);
   });
 
   it('rejects malformed or oversized messages', () => {
@@ -22,6 +27,9 @@ describe('parseMessage', () => {
       { type: 'article-found', article: { ...article, paragraphs: ['x'.repeat(500_001)] } },
       { type: 'article-found', article: { ...article, paragraphs: 'one long paragraph' } },
       { type: 'article-found', article: { ...article, authors: 'Jane' } },
+      { type: 'page-html', html: 'x'.repeat(MAX_PAGE_HTML_CHARS + 1) },
+      { type: 'page-html', html: ['<p>'] },
+      { type: 'page-html', html: '<p>', feeds: [{ url: 'javascript:alert(1)', type: 'rss', title: 'x' }] },
     ];
     for (const message of bad) expect(parseMessage(message)).toBeNull();
   });

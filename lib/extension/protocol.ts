@@ -5,6 +5,7 @@
  */
 import { MAX_ARTICLE_CHARS } from '../engine';
 import { isProblem, toOriginalInput } from '../formats';
+import { MAX_PAGE_HTML_CHARS } from '../reader';
 import type {
   ArticleInput,
   CompareRow,
@@ -29,6 +30,11 @@ export type ArticleMessage = ArticleInput & { url: string; feeds?: FeedLink[] };
 export interface ProtocolMap {
   /** Content script -> background: the page's article. Reply: nothing. */
   'article-found': { request: { type: 'article-found'; article: ArticleMessage }; response: void };
+  /**
+   * Content script -> background: the page's HTML, when only Readability can find its article:
+   * the background reads it off the page's main thread, as it reads a feed item's page.
+   */
+  'page-html': { request: { type: 'page-html'; html: string; feeds?: FeedLink[] }; response: void };
   /** Content script -> background: the page has no article. */
   'no-article': { request: { type: 'no-article'; url: string; feeds?: FeedLink[] }; response: void };
   /** Content script -> background: may this page be analysed (the person can switch sites off)? */
@@ -239,6 +245,13 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
   'article-found': {
     from: 'content-script',
     parse: (m) => (isArticle(m.article) ? { type: 'article-found', article: m.article } : null),
+  },
+  'page-html': {
+    from: 'content-script',
+    parse: (m) =>
+      isString(m.html, MAX_PAGE_HTML_CHARS) && isFeedLinks(m.feeds)
+        ? { type: 'page-html', html: m.html, ...(m.feeds ? { feeds: m.feeds as FeedLink[] } : {}) }
+        : null,
   },
   'no-article': {
     from: 'content-script',

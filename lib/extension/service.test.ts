@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { pageCases } from '../../fixtures/pages';
 import { openStores } from '../store';
 import { FINGERPRINT_VERSION } from '../engine';
-import { articleMessageOf } from './page-message';
+import { articleMessageOf, readArticleHtml } from './page-message';
 import type { Message } from './protocol';
 import { createService, onDomain } from './service';
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 
 let n = 0;
 async function setup() {
@@ -40,8 +40,31 @@ describe('background service', () => {
     expect(state?.status === 'ready' && state.report.page.words).toBeGreaterThan(100);
     // What each stage took, in order, for the benchmarks to print.
     const timings = state?.status === 'ready' ? state.timings : undefined;
-    expect(timings?.map((t) => t.stage)).toEqual(['prepare', 'learn', 'lookup', 'verify']);
+    expect(timings?.map((t) => t.stage)).toEqual(['prepare', 'learn', 'lookup', 'verify', 'badge']);
     expect(timings?.every((t) => t.ms >= 0)).toBe(true);
+  });
+
+  it("reads a page's HTML off the page when the content script sends it, at the browser's address", async () => {
+    const store = await openStores(`service-test-${++n}`);
+    const badges = new Map<number, string>();
+    const service = createService({
+      stores: store,
+      setBadge: async (tabId, badge) => void badges.set(tabId, badge?.text ?? ''),
+      openTabIds: async () => [1, 2],
+      readArticle: async (html, url) => readArticleHtml(new DOMParser() as unknown as globalThis.DOMParser, html, url),
+    });
+    const from = { kind: 'content-script' as const, tabId: 1, url: 'https://blog.example/copy' };
+    const feeds = [{ url: 'https://blog.example/feed', type: 'rss' as const, title: 'Blog' }];
+    await service.handle({ type: 'page-html', html: page('copy-002').html, feeds }, from);
+    const state = await store.tabs.getTabState(1);
+    expect(state?.status === 'ready' && state.report.page.words).toBeGreaterThan(100);
+    expect(state?.url).toBe(from.url);
+    expect(state?.status === 'ready' && state.feeds).toEqual(feeds);
+    expect(badges.get(1)).not.toBe('');
+    const timings = state?.status === 'ready' ? state.timings : undefined;
+    expect(timings?.map((t) => t.stage)).toEqual(['read', 'prepare', 'learn', 'lookup', 'verify', 'badge']);
+    await service.handle({ type: 'page-html', html: '<html><body><form>Sign in</form></body></html>' }, from);
+    expect((await store.tabs.getTabState(1))?.status).toBe('no-article');
   });
 
   it('learns articles read on a trusted outlet as originals, and only there', async () => {

@@ -143,10 +143,13 @@ export function createService(env: ServiceEnvironment) {
     return turn;
   };
 
-  async function setState(tabId: number, state: TabState): Promise<void> {
+  /** Sets the tab's badge, then its state; with a page's `timer`, the badge's time is its last stage. */
+  async function setState(tabId: number, state: TabState, timer?: ReturnType<typeof stageTimer>): Promise<void> {
     // Badge first: once the state is readable, everything a person sees is in place.
     await env.setBadge(tabId, badgeFor(state));
-    await tabs.setTabState(tabId, state);
+    timer?.mark('badge');
+    const timed = timer && state.status === 'ready' ? { timings: timer.timings, updatedAt: Date.now() } : {};
+    await tabs.setTabState(tabId, { ...state, ...timed });
   }
 
   async function siteEnabled(url: string | undefined): Promise<boolean> {
@@ -179,18 +182,24 @@ export function createService(env: ServiceEnvironment) {
     if (!known) await settings.countLearned(domain);
   }
 
-  /** Reports on a page's article, unless the tab has moved on meanwhile. */
-  async function analysePage(article: ArticleMessage, { tabId, url }: { tabId: number; url: string }): Promise<void> {
-    const timer = stageTimer();
-    const turn = newTurn(tabId);
+  /** Says the tab's page has no article, unless the tab has moved on or the site is switched off. */
+  async function noArticle(tabId: number, turn: number, url: string, feeds?: FeedLink[]): Promise<void> {
+    if ((await siteEnabled(url)) && turns.get(tabId) === turn)
+      await setState(tabId, { status: 'no-article', url, ...(feeds?.length ? { feeds } : {}), updatedAt: Date.now() });
+  }
+
+  /** Reports on a page's article, unless the tab has moved on meanwhile (since `turn` was taken). */
+  async function analysePage(
+    article: ArticleMessage,
+    { tabId, url }: { tabId: number; url: string },
+    turn = newTurn(tabId),
+    timer = stageTimer(),
+  ): Promise<void> {
     if (!(await siteEnabled(url))) return;
     const page = await articleFromMessage(article, url, nextTurn);
     timer.mark('prepare');
     if (turns.get(tabId) !== turn) return;
-    if (!page) {
-      await setState(tabId, { status: 'no-article', url, updatedAt: Date.now() });
-      return;
-    }
+    if (!page) return noArticle(tabId, turn, url);
     // What learning needs later from the popup: the attribution as read from the page and its text.
     const { title, siteName, publisher, authors, published, language } = page.meta;
     const meta = definedOnly({
@@ -248,18 +257,21 @@ export function createService(env: ServiceEnvironment) {
     const tools = { lexicons: env.lexicons, mark: timer.mark };
     const result = await analyse(page, originals, { address: url, dismissed }, tools);
     if (turns.get(tabId) !== turn) return;
-    await setState(tabId, {
-      status: 'ready',
-      url,
-      report: result,
-      paragraphs: page.paragraphs,
-      meta,
-      ...(feeds?.length ? { feeds } : {}),
-      checked,
-      receivedAt: timer.startedAt,
-      timings: timer.timings,
-      updatedAt: Date.now(),
-    });
+    await setState(
+      tabId,
+      {
+        status: 'ready',
+        url,
+        report: result,
+        paragraphs: page.paragraphs,
+        meta,
+        ...(feeds?.length ? { feeds } : {}),
+        checked,
+        receivedAt: timer.startedAt,
+        updatedAt: Date.now(),
+      },
+      timer,
+    );
   }
 
   const contentScript = (sender: Sender) => {
@@ -276,15 +288,27 @@ export function createService(env: ServiceEnvironment) {
     },
     async 'no-article'(message, sender) {
       const { tabId, url } = contentScript(sender);
-      const feeds = message.feeds?.length ? { feeds: message.feeds } : {};
-      const turn = newTurn(tabId);
-      if ((await siteEnabled(url)) && turns.get(tabId) === turn)
-        await setState(tabId, { status: 'no-article', url, ...feeds, updatedAt: Date.now() });
+      await noArticle(tabId, newTurn(tabId), url, message.feeds);
     },
     async 'article-found'(message, sender) {
       analysing++;
       try {
         await analysePage(message.article, contentScript(sender));
+      } finally {
+        analysing--;
+      }
+    },
+    async 'page-html'(message, sender) {
+      const page = contentScript(sender);
+      const timer = stageTimer();
+      const turn = newTurn(page.tabId);
+      analysing++;
+      try {
+        // Read as a feed item's page is, at the address the browser gives: the page's own claims are read as claims.
+        const article = env.readArticle ? await env.readArticle(message.html, page.url) : null;
+        timer.mark('read');
+        if (!article) return await noArticle(page.tabId, turn, page.url, message.feeds);
+        await analysePage({ ...article, url: article.url ?? page.url, feeds: message.feeds }, page, turn, timer);
       } finally {
         analysing--;
       }

@@ -53,7 +53,7 @@ export type TabState =
 
 /** A stage of a page's analysis in the background and how long it took (for the benchmarks). */
 export interface StageTiming {
-  stage: 'prepare' | 'learn' | 'lookup' | 'verify';
+  stage: 'read' | 'prepare' | 'learn' | 'lookup' | 'verify' | 'badge';
   ms: number;
 }
 

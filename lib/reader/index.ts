@@ -3,5 +3,5 @@
  * Apart from the file formats: it reads documents a browser shows, not files a person gives.
  */
 export { clearArticle } from './clear-article';
-export { extractArticle } from './read-article';
+export { extractArticle, MAX_PAGE_HTML_CHARS, readPage, type PageRead } from './read-article';
 export { mayHaveArticle } from './readerable';

@@ -2,8 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { hostileCases } from '../../fixtures/hostile';
 import { pageCases } from '../../fixtures/pages';
-import { clearArticle, extractArticle, mayHaveArticle } from '.';
-import { articleMessageOf, MAX_PAGE_ARTICLE_CHARS } from '../extension/page-message';
+import { clearArticle, extractArticle, MAX_PAGE_HTML_CHARS, mayHaveArticle, readPage } from '.';
+import { articleMessageOf, MAX_PAGE_ARTICLE_CHARS, pageMessageOf } from '../extension/page-message';
 
 const body = Array.from(
   { length: 5 },
@@ -98,5 +98,38 @@ describe('extractArticle', () => {
       nested(`<div class="a">${[1, 2, 3].map(para).join('')}</div>`) +
       nested(`<div class="b">${[4, 5, 6].map(para).join('')}</div>`);
     expect(clearArticle(parseHTML(`<html><body>${split}</body></html>`).document as unknown as Document)).toBeNull();
+  });
+
+  it("leaves the page's main thread the quick read only: a doubtful page travels as HTML, read off it as before", () => {
+    const para = (n: number) =>
+      `<p>${`Paragraph ${n} of the story, with enough words to count as prose. `.repeat(3)}</p>`;
+    const nested = (html: string) => `<div><div>${html}</div></div>`;
+    const split =
+      nested(`<div class="a">${[1, 2, 3].map(para).join('')}</div>`) +
+      nested(`<div class="b">${[4, 5, 6].map(para).join('')}</div>`);
+    const parse = (html: string) => parseHTML(html).document as unknown as Document;
+    const doubtful = `<html lang="en"><head><title>Split</title></head><body>${split}</body></html>`;
+    const read = readPage(parse(doubtful), 'https://news.example/split');
+    expect(read && 'html' in read).toBe(true);
+    const html = (read as { html: string }).html;
+    // The page's HTML gives what Readability would have read on the page itself.
+    expect(extractArticle(parse(html), 'https://news.example/split')).toEqual(
+      extractArticle(parse(doubtful), 'https://news.example/split'),
+    );
+    const clear = `<html><body><div class="story">${[1, 2, 3, 4, 5, 6].map(para).join('')}</div></body></html>`;
+    expect(readPage(parse(clear), 'https://news.example/clear')).toMatchObject({
+      article: { paragraphs: expect.arrayContaining([expect.stringContaining('Paragraph 6')]) },
+    });
+    // A page that may hold no article sends nothing of itself.
+    const login = parse('<html><body><form><input type="password"></form></body></html>');
+    expect(pageMessageOf(login, 'https://x.example/')).toEqual({ type: 'no-article', url: 'https://x.example/' });
+  });
+
+  it('reads a page too long to send as HTML where it is, quickly and bounded', () => {
+    const filler = `<div hidden>${'x'.repeat(MAX_PAGE_HTML_CHARS)}</div>`;
+    const para = (n: number) => `<p>${`Sentence ${n} of a long page with prose enough. `.repeat(4)}</p>`;
+    const page = `<html><body><div><div>${[1, 2, 3].map(para).join('')}</div></div><div><div>${[4, 5, 6].map(para).join('')}</div></div>${filler}</body></html>`;
+    const read = readPage(parseHTML(page).document as unknown as Document, 'https://news.example/long');
+    expect(read && 'article' in read && read.article.paragraphs.length).toBeGreaterThan(0);
   });
 });

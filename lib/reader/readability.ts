@@ -35,27 +35,59 @@ function flattenedClone(doc: Document): Document {
   const clone = doc.cloneNode(true) as Document;
   const root = doc.documentElement;
   const cloneRoot = clone.documentElement;
-  const hosts = Array.from(doc.querySelectorAll('*')).filter((el) => el.shadowRoot);
-  const frames = Array.from(doc.querySelectorAll('iframe'));
+  const { hosts, frames } = hiddenParts(doc);
   for (const host of hosts) {
     const target = follow(cloneRoot, pathTo(host, root));
     for (const child of Array.from(host.shadowRoot!.childNodes)) target?.append(clone.importNode(child, true));
   }
-  for (const frame of frames) {
-    let body: HTMLElement | null | undefined;
-    try {
-      body = frame.contentDocument?.body;
-    } catch {
-      body = null; // cross-origin: not ours to read
-    }
+  for (const [frame, body] of frames) {
     const target = follow(cloneRoot, pathTo(frame, root));
-    if (!body || !target) continue;
+    if (!target) continue;
     const container = clone.createElement('div');
     for (const child of Array.from(body.childNodes)) container.append(clone.importNode(child, true));
     target.replaceWith(container);
   }
   return clone;
 }
+
+/** The body of a same-origin frame; null for one of another origin, not ours to read. */
+function frameBody(frame: HTMLIFrameElement): HTMLElement | null {
+  try {
+    return frame.contentDocument?.body ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Least text a shadow root or frame must hold to be read with the page: less is a widget, not an article. */
+const MIN_HIDDEN_TEXT = 500;
+const holdsText = (node: Node) => (node.textContent ?? '').trim().length >= MIN_HIDDEN_TEXT;
+
+/**
+ * The hosts of open shadow roots and the same-origin frames of a page that hold text: what its
+ * HTML does not carry.
+ */
+function hiddenParts(doc: Document): { hosts: Element[]; frames: [HTMLIFrameElement, HTMLElement][] } {
+  return {
+    hosts: Array.from(doc.querySelectorAll('*')).filter((el) => el.shadowRoot && holdsText(el.shadowRoot)),
+    frames: Array.from(doc.querySelectorAll('iframe')).flatMap((frame) => {
+      const body = frameBody(frame);
+      return body && holdsText(body) ? [[frame, body] as [HTMLIFrameElement, HTMLElement]] : [];
+    }),
+  };
+}
+
+/**
+ * True when the page's HTML holds everything Readability would read of it: no open shadow root
+ * or same-origin frame (those are read from the live page), and not too big for Readability.
+ */
+export function readableFromHtml(doc: Document): boolean {
+  const { hosts, frames } = hiddenParts(doc);
+  return hosts.length === 0 && frames.length === 0 && !tooBig(doc);
+}
+
+const tooBig = (doc: Document) =>
+  tooBigForReadability(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
 
 /**
  * True for a page with more elements or deeper nesting than Readability handles quickly. A walk
@@ -154,8 +186,7 @@ export interface ReadabilityRead {
 
 /** The article as Readability reads it from a copy of the page, or a quick read of a page too big for it. */
 export function readWithReadability(doc: Document): ReadabilityRead {
-  if (tooBigForReadability(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS)
-    return { paragraphs: quickParagraphs(doc) };
+  if (tooBig(doc)) return { paragraphs: quickParagraphs(doc) };
   const parsed = new Readability<Node>(markNamedFurniture(articleOnly(doc) ?? flattenedClone(doc)), {
     serializer: (el: Node) => el,
     charThreshold: 300,

@@ -269,7 +269,6 @@ describe('IdbStore', () => {
     expect(await store.originals.count()).toBe(1);
   });
 
-
   it('replaces stored originals whether or not the batch spans many other stored ids', async () => {
     const store = await openStores(freshName());
     // b00 … b39 are stored; a batch of b05 and b06 spans no other, one of a0 and c0 spans all of them.

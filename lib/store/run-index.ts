@@ -67,7 +67,10 @@ const STORED_KEYS_READ = 2;
  * request per record costs about as much as the write that follows it, and a new import's
  * ids are rarely stored; a range holding many other ids is read one id at a time.
  */
-async function storedVersions(tx: WriteTransaction, records: OriginalRecord[]): Promise<(OriginalRecord | undefined)[]> {
+async function storedVersions(
+  tx: WriteTransaction,
+  records: OriginalRecord[],
+): Promise<(OriginalRecord | undefined)[]> {
   const originals = tx.objectStore('originals');
   const ids = records.map((record) => record.id).sort();
   const most = STORED_KEYS_READ * ids.length;
