@@ -14,6 +14,7 @@ import { lexiconLoader } from '../lib/formats';
 import type { ArticleInput, SeedPack } from '../lib/model';
 import { NOT_ANALYSED, type Badge } from '../lib/ui';
 import { openStores, type IdbStores } from '../lib/store';
+import type { PageHtml } from '../lib/reader';
 
 /** Installs the seed pack built into the extension when the store does not have this version of it. */
 async function installSeeds(stores: IdbStores): Promise<void> {
@@ -39,8 +40,8 @@ let offscreen: Promise<void> | undefined;
 const OFFSCREEN_PATH = '/offscreen.html';
 
 /** Reads an article page's HTML: in the background page where there is a DOM (Firefox), else offscreen (Chrome). */
-async function readArticle(html: string, url: string): Promise<ArticleInput | null> {
-  if (typeof DOMParser !== 'undefined') return readArticleHtml(new DOMParser(), html, url);
+async function readArticle(page: PageHtml, url: string): Promise<ArticleInput | null> {
+  if (typeof DOMParser !== 'undefined') return readArticleHtml(new DOMParser(), page, url);
   offscreen ??= browser.offscreen
     .createDocument({
       url: browser.runtime.getURL(OFFSCREEN_PATH),
@@ -57,7 +58,7 @@ async function readArticle(html: string, url: string): Promise<ArticleInput | nu
     offscreen = undefined;
     throw error;
   }
-  const reply: unknown = await browser.runtime.sendMessage({ target: 'offscreen', html, url });
+  const reply: unknown = await browser.runtime.sendMessage({ target: 'offscreen', page, url });
   return reply && typeof reply === 'object' ? (reply as ArticleInput) : null;
 }
 

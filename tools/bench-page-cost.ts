@@ -20,7 +20,7 @@ import { CORPORA_DIR } from './corpora';
 
 /** Time after the load event given to the page and the extension (the content script reads at the first idle moment). */
 const SETTLE_MS = 1_500;
-const LOADS = 2;
+const LOADS = Number(process.env.BENCH_LOADS ?? 2);
 const UPSTREAM_MANIFEST = new URL('../.output/chrome-mv3/manifest.json', import.meta.url);
 
 interface Load {

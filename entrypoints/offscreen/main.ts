@@ -5,10 +5,12 @@ import { readArticleHtml } from '../../lib/extension';
 // with the same extraction the content script uses. Only the extension itself may ask.
 browser.runtime.onMessage.addListener(
   (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
-    const message = raw as { target?: unknown; html?: unknown; url?: unknown };
+    const message = raw as { target?: unknown; page?: { html?: unknown; parts?: unknown }; url?: unknown };
     if (message?.target !== 'offscreen' || sender.id !== browser.runtime.id || sender.tab) return undefined;
-    if (typeof message.html !== 'string' || typeof message.url !== 'string') return undefined;
-    sendResponse(readArticleHtml(new DOMParser(), message.html, message.url));
+    const { html, parts } = message.page ?? {};
+    const partsOk = parts === undefined || (Array.isArray(parts) && parts.every((p) => typeof p === 'string'));
+    if (typeof html !== 'string' || !partsOk || typeof message.url !== 'string') return undefined;
+    sendResponse(readArticleHtml(new DOMParser(), { html, parts: parts as string[] | undefined }, message.url));
     return undefined;
   },
 );

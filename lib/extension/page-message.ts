@@ -3,7 +3,7 @@
  * what the engine analyses. Kept together so both sides agree on what travels.
  */
 import { capParagraphs, definedOnly, MIN_ARTICLE_WORDS, prepareArticleSteps, runSliced } from '../engine';
-import { extractArticle, mayHaveArticle, readPage } from '../reader';
+import { extractArticle, mayHaveArticle, pageDocument, readPage, type PageHtml } from '../reader';
 import type { ArticleMessage, ProtocolMap } from './protocol';
 import type { ArticleInput, FeedLink, PreparedArticle } from '../model';
 
@@ -43,7 +43,7 @@ export function pageMessageOf(doc: Document, url: string): PageMessage {
   const declared = feeds.length ? { feeds } : {};
   const read = mayHaveArticle(doc) ? readPage(doc, url) : null;
   if (!read) return { type: 'no-article', url, ...declared };
-  if ('html' in read) return { type: 'page-html', html: read.html, ...declared };
+  if ('html' in read) return { type: 'page-html', ...read, ...declared };
   return { type: 'article-found', article: { ...articleMessage(read.article, url), ...declared } };
 }
 
@@ -62,9 +62,9 @@ export async function articleFromMessage(
   return prepared.model.words < MIN_ARTICLE_WORDS ? null : prepared;
 }
 
-/** The article of a fetched HTML page (a followed feed's item), read as the content script reads a page. */
-export function readArticleHtml(parser: DOMParser, html: string, url: string): ArticleMessage | null {
-  return articleMessageOf(parser.parseFromString(html, 'text/html'), url);
+/** The article of a page's HTML (a page's the content script sent, a followed feed item's), read off the page. */
+export function readArticleHtml(parser: DOMParser, page: PageHtml, url: string): ArticleMessage | null {
+  return articleMessageOf(pageDocument(parser, page), url);
 }
 
 /** Feed types a page may declare, by the MIME type of its `<link rel="alternate">`. */

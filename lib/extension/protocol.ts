@@ -5,7 +5,7 @@
  */
 import { MAX_ARTICLE_CHARS } from '../engine';
 import { isProblem, toOriginalInput } from '../formats';
-import { MAX_PAGE_HTML_CHARS } from '../reader';
+import { MAX_PAGE_HTML_CHARS, MAX_PAGE_PARTS, type PageHtml } from '../reader';
 import type {
   ArticleInput,
   CompareRow,
@@ -34,7 +34,7 @@ export interface ProtocolMap {
    * Content script -> background: the page's HTML, when only Readability can find its article:
    * the background reads it off the page's main thread, as it reads a feed item's page.
    */
-  'page-html': { request: { type: 'page-html'; html: string; feeds?: FeedLink[] }; response: void };
+  'page-html': { request: { type: 'page-html'; html: string; parts?: string[]; feeds?: FeedLink[] }; response: void };
   /** Content script -> background: the page has no article. */
   'no-article': { request: { type: 'no-article'; url: string; feeds?: FeedLink[] }; response: void };
   /** Content script -> background: may this page be analysed (the person can switch sites off)? */
@@ -181,6 +181,18 @@ function isArticle(v: unknown): v is ArticleMessage {
   return total <= MAX_ARTICLE_CHARS;
 }
 
+/** A page's HTML and its hidden parts, at most MAX_PAGE_HTML_CHARS together. */
+function isPageHtml(m: Fields): m is Fields & PageHtml {
+  if (typeof m.html !== 'string') return false;
+  if (m.parts !== undefined && !(Array.isArray(m.parts) && m.parts.length <= MAX_PAGE_PARTS)) return false;
+  let total = m.html.length;
+  for (const part of (m.parts ?? []) as unknown[]) {
+    if (typeof part !== 'string') return false;
+    total += part.length;
+  }
+  return total <= MAX_PAGE_HTML_CHARS;
+}
+
 /** Which part of the extension may send a message. */
 export type Origin = 'content-script' | 'extension-page';
 
@@ -249,8 +261,13 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
   'page-html': {
     from: 'content-script',
     parse: (m) =>
-      isString(m.html, MAX_PAGE_HTML_CHARS) && isFeedLinks(m.feeds)
-        ? { type: 'page-html', html: m.html, ...(m.feeds ? { feeds: m.feeds as FeedLink[] } : {}) }
+      isPageHtml(m) && isFeedLinks(m.feeds)
+        ? {
+            type: 'page-html',
+            html: m.html,
+            ...(m.parts ? { parts: m.parts } : {}),
+            ...(m.feeds ? { feeds: m.feeds as FeedLink[] } : {}),
+          }
         : null,
   },
   'no-article': {

@@ -20,6 +20,7 @@ import type {
 } from '../model';
 import { badgeFor, type Badge } from '../ui';
 import { ImportWorker } from './import-worker';
+import type { PageHtml } from '../reader';
 import { articleFromMessage } from './page-message';
 import { createSubscriptions, LIST_NAMESPACE } from './subscriptions';
 import {
@@ -59,8 +60,8 @@ export interface ServiceEnvironment {
   pause?(): Promise<void>;
   /** True when the person granted access to the address's host (subscriptions ask nothing before). */
   hasAccess?(url: string): Promise<boolean>;
-  /** Reads the article of a feed item's page in a document context. */
-  readArticle?(html: string, url: string): Promise<ArticleInput | null>;
+  /** Reads the article of a page's HTML (a tab's, a feed item's) in a document context, off the page. */
+  readArticle?(page: PageHtml, url: string): Promise<ArticleInput | null>;
 }
 
 const hostOf = (url: string | undefined) => {
@@ -305,7 +306,8 @@ export function createService(env: ServiceEnvironment) {
       analysing++;
       try {
         // Read as a feed item's page is, at the address the browser gives: the page's own claims are read as claims.
-        const article = env.readArticle ? await env.readArticle(message.html, page.url) : null;
+        const html = { html: message.html, parts: message.parts };
+        const article = env.readArticle ? await env.readArticle(html, page.url) : null;
         timer.mark('read');
         if (!article) return await noArticle(page.tabId, turn, page.url, message.feeds);
         await analysePage({ ...article, url: article.url ?? page.url, feeds: message.feeds }, page, turn, timer);

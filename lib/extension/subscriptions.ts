@@ -36,6 +36,7 @@ import type {
   SubscriptionStore,
   SubscriptionView,
 } from '../model';
+import type { PageHtml } from '../reader';
 import { storeFeed } from './feed-items';
 
 /** Most subscriptions kept: each is a request on a schedule, and its originals in the store. */
@@ -113,7 +114,7 @@ export interface SubscriptionEnvironment {
   /** True when the browser lets the extension ask this address (the person granted its host). */
   hasAccess?(url: string): Promise<boolean>;
   /** Reads the article of a fetched HTML page in a document context (offscreen document, background page). */
-  readArticle?(html: string, url: string): Promise<ArticleInput | null>;
+  readArticle?(page: PageHtml, url: string): Promise<ArticleInput | null>;
 }
 
 /** Reads a response body, refusing more than `max` bytes. */
@@ -219,7 +220,7 @@ export function createSubscriptions(env: SubscriptionEnvironment) {
       if (!/html/i.test(response.headers.get('content-type') ?? 'text/html')) return problem('pageNotHtml');
       const bytes = await bodyOf(response, MAX_PAGE_BYTES).catch(() => null);
       if (!bytes) return problem('pageTooLarge', String(MAX_PAGE_BYTES / 1024 / 1024));
-      const article = await env.readArticle(decodeText(bytes, response.headers.get('content-type')), link);
+      const article = await env.readArticle({ html: decodeText(bytes, response.headers.get('content-type')) }, link);
       return article ?? problem('pageNoArticle');
     } catch (error) {
       return (error as Error).name === 'TimeoutError'

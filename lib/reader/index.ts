@@ -3,5 +3,6 @@
  * Apart from the file formats: it reads documents a browser shows, not files a person gives.
  */
 export { clearArticle } from './clear-article';
-export { extractArticle, MAX_PAGE_HTML_CHARS, readPage, type PageRead } from './read-article';
+export { extractArticle } from './read-article';
+export { MAX_PAGE_HTML_CHARS, MAX_PAGE_PARTS, pageDocument, readPage, type PageHtml, type PageRead } from './read-page';
 export { mayHaveArticle } from './readerable';

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { hostileCases } from '../../fixtures/hostile';
 import { pageCases } from '../../fixtures/pages';
-import { clearArticle, extractArticle, MAX_PAGE_HTML_CHARS, mayHaveArticle, readPage } from '.';
+import { clearArticle, extractArticle, MAX_PAGE_HTML_CHARS, mayHaveArticle, pageDocument, readPage } from '.';
 import { articleMessageOf, MAX_PAGE_ARTICLE_CHARS, pageMessageOf } from '../extension/page-message';
 
 const body = Array.from(
@@ -131,5 +131,18 @@ describe('extractArticle', () => {
     const page = `<html><body><div><div>${[1, 2, 3].map(para).join('')}</div></div><div><div>${[4, 5, 6].map(para).join('')}</div></div>${filler}</body></html>`;
     const read = readPage(parseHTML(page).document as unknown as Document, 'https://news.example/long');
     expect(read && 'article' in read && read.article.paragraphs.length).toBeGreaterThan(0);
+  });
+
+  it('carries what shadow roots and frames show beside the HTML, and reads it with the page', () => {
+    const story = Array.from(
+      { length: 6 },
+      (_, i) => `<p>Paragraph ${i} of the story kept in a shadow root, with enough words to count as prose here.</p>`,
+    ).join('');
+    const parser = new (parseHTML('<html></html>').DOMParser)() as unknown as DOMParser;
+    const doc = pageDocument(parser, {
+      html: '<html><body><nav>Home</nav><div id="host"></div></body></html>',
+      parts: [story],
+    });
+    expect(extractArticle(doc, 'https://news.example/shadow')?.paragraphs).toHaveLength(6);
   });
 });

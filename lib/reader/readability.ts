@@ -4,13 +4,10 @@
  * same-origin frames put where they are shown. Pages too big for it get a quick, bounded read.
  */
 import { Readability } from '@mozilla/readability';
-import { BLOCKS, MAX_QUICK_PARAGRAPHS, paragraphsOf, textOf } from './blocks';
+import { BLOCKS, paragraphsOf } from './blocks';
+import { quickParagraphs, tooBig } from './bounded-read';
+import { hiddenParts } from './hidden-parts';
 import { isNamedFurniture } from './not-article';
-
-/** Pages with more elements, deeper nesting or more text than this skip Readability for a quick, bounded read. */
-export const MAX_READABILITY_ELEMENTS = 20_000;
-export const MAX_READABILITY_DEPTH = 400;
-export const MAX_READABILITY_CHARS = 1_000_000;
 
 /** Child-index path from the root element to `node`, to find its copy in a cloned document. */
 function pathTo(node: Element, root: Element): number[] {
@@ -50,70 +47,6 @@ function flattenedClone(doc: Document): Document {
   return clone;
 }
 
-/** The body of a same-origin frame; null for one of another origin, not ours to read. */
-function frameBody(frame: HTMLIFrameElement): HTMLElement | null {
-  try {
-    return frame.contentDocument?.body ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** Least text a shadow root or frame must hold to be read with the page: less is a widget, not an article. */
-const MIN_HIDDEN_TEXT = 500;
-const holdsText = (node: Node) => (node.textContent ?? '').trim().length >= MIN_HIDDEN_TEXT;
-
-/**
- * The hosts of open shadow roots and the same-origin frames of a page that hold text: what its
- * HTML does not carry.
- */
-function hiddenParts(doc: Document): { hosts: Element[]; frames: [HTMLIFrameElement, HTMLElement][] } {
-  return {
-    hosts: Array.from(doc.querySelectorAll('*')).filter((el) => el.shadowRoot && holdsText(el.shadowRoot)),
-    frames: Array.from(doc.querySelectorAll('iframe')).flatMap((frame) => {
-      const body = frameBody(frame);
-      return body && holdsText(body) ? [[frame, body] as [HTMLIFrameElement, HTMLElement]] : [];
-    }),
-  };
-}
-
-/**
- * True when the page's HTML holds everything Readability would read of it: no open shadow root
- * or same-origin frame (those are read from the live page), and not too big for Readability.
- */
-export function readableFromHtml(doc: Document): boolean {
-  const { hosts, frames } = hiddenParts(doc);
-  return hosts.length === 0 && frames.length === 0 && !tooBig(doc);
-}
-
-const tooBig = (doc: Document) =>
-  tooBigForReadability(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
-
-/**
- * True for a page with more elements or deeper nesting than Readability handles quickly. A walk
- * of its own, stopped at the limit: DOMs differ in what counting helpers they offer.
- */
-function tooBigForReadability(root: Element): boolean {
-  let elements = 0;
-  let depth = 1;
-  let element: Element | null = root;
-  while (element) {
-    if (++elements > MAX_READABILITY_ELEMENTS || depth > MAX_READABILITY_DEPTH) return true;
-    // Depth first, in document order, without a stack: down, else across, else up and across.
-    if (element.firstElementChild) {
-      element = element.firstElementChild;
-      depth++;
-      continue;
-    }
-    while (element && element !== root && !element.nextElementSibling) {
-      element = element.parentElement;
-      depth--;
-    }
-    element = element && element !== root ? element.nextElementSibling : null;
-  }
-  return false;
-}
-
 /** Share of the page's paragraph text a single `<article>` must hold to be read on its own. */
 const ARTICLE_ELEMENT_SHARE = 0.8;
 
@@ -137,22 +70,6 @@ function articleOnly(doc: Document): Document | null {
   const html = small.appendChild(small.importNode(doc.documentElement, false));
   html.appendChild(small.importNode(doc.body, false)).appendChild(small.importNode(articles[0], true));
   return small;
-}
-
-/** A bounded read of a huge page: the paragraphs of its article, main or body element. */
-function quickParagraphs(doc: Document): string[] {
-  const root = doc.querySelector('article, main, [role="main"]') ?? doc.body;
-  if (!root) return [];
-  const paragraphs: string[] = [];
-  let chars = 0;
-  for (const p of Array.from(root.getElementsByTagName('p')).slice(0, MAX_QUICK_PARAGRAPHS)) {
-    const text = textOf(p);
-    if (!text) continue;
-    paragraphs.push(text);
-    chars += text.length;
-    if (chars > MAX_READABILITY_CHARS) break;
-  }
-  return paragraphs;
 }
 
 /** Set on the copy's blocks that sit in named furniture, for paragraphsOf to leave out. */

@@ -2,7 +2,8 @@
  * The cheap first look at a page, before any copy of it is made: may it hold an article at all?
  * Readability splits its readerable check from its parser the same way.
  */
-import { isProbablyReaderable } from '@mozilla/readability';
+// The check alone: the package's index would bring the whole parser into the content script.
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 
 /** Paragraph text, in Latin-letter equivalents, that makes a page worth a closer look. */
 const MIN_PARAGRAPH_TEXT = 500;

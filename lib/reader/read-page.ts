@@ -1,0 +1,83 @@
+/**
+ * What the content script reads of a page, at little cost to the page's main thread: the
+ * article where the page leaves no doubt about it (clear-article.ts), else the page's HTML, which
+ * the background has Readability read off the page (copying a page and scoring it cost pages a
+ * tenth of a second at the 95th percentile, and Readability's code costs every page its
+ * compilation). The content of open shadow roots and same-origin frames, which the HTML does
+ * not carry, travels beside it. A page too big for Readability gets its quick, bounded read here.
+ * Nothing here needs Readability, so the content script does not carry it.
+ */
+import { quickParagraphs, tooBig } from './bounded-read';
+import { clearArticle } from './clear-article';
+import { hiddenParts } from './hidden-parts';
+import { pageMetadata } from './metadata';
+import type { ArticleInput } from '../model';
+
+/** Longest page HTML (with its hidden parts) handed to the off-page reader; a longer page is read where it is, quickly and bounded. */
+export const MAX_PAGE_HTML_CHARS = 4_000_000;
+/** Most shadow roots and frames sent beside a page's HTML. */
+export const MAX_PAGE_PARTS = 20;
+
+/** A page as the off-page reader gets it: its HTML, and the HTML of what it shows in shadow roots and frames. */
+export interface PageHtml {
+  html: string;
+  parts?: string[];
+}
+
+/** What a live page gives: its article, read where it is, or its HTML, for Readability to read elsewhere. */
+export type PageRead = { article: ArticleInput } | PageHtml;
+
+/** The article of a page from what was read of it and its metadata; null without paragraphs. */
+export function articleOf(
+  doc: Document,
+  url: string | undefined,
+  read: { paragraphs: string[]; title?: string; siteName?: string; publishedTime?: string; lang?: string },
+): ArticleInput | null {
+  if (read.paragraphs.length === 0) return null;
+  const article: ArticleInput = { ...pageMetadata(doc, url, read), paragraphs: read.paragraphs };
+  return Object.fromEntries(
+    Object.entries(article).filter(([, v]) => v !== undefined && v !== ''),
+  ) as unknown as ArticleInput;
+}
+
+/* Read, never written: the page is serialised for the off-page reader, which parses it inert (DOMParser). */
+/* eslint-disable no-restricted-properties */
+function serialised(doc: Document): PageHtml {
+  const { hosts, frames } = hiddenParts(doc);
+  const parts = [...hosts.map((host) => host.shadowRoot!.innerHTML), ...frames.map(([, body]) => body.innerHTML)];
+  const html = `<!DOCTYPE html>${doc.documentElement.outerHTML}`;
+  return parts.length ? { html, parts: parts.slice(0, MAX_PAGE_PARTS) } : { html };
+}
+/* eslint-enable no-restricted-properties */
+
+const size = (page: PageHtml) => (page.parts ?? []).reduce((n, part) => n + part.length, page.html.length);
+
+/** The article, read where the page leaves no doubt, or the page's HTML; null when the page has none. */
+export function readPage(doc: Document, url?: string): PageRead | null {
+  if (!doc.documentElement || !doc.body) return null;
+  const clear = clearArticle(doc);
+  if (clear) return wrap(articleOf(doc, url, { paragraphs: clear }));
+  if (!tooBig(doc)) {
+    const page = serialised(doc);
+    if (size(page) <= MAX_PAGE_HTML_CHARS) return page;
+  }
+  return wrap(articleOf(doc, url, { paragraphs: quickParagraphs(doc) }));
+}
+
+const wrap = (article: ArticleInput | null) => (article ? { article } : null);
+
+/**
+ * The document the off-page reader reads: the page's HTML parsed, inert, with the content of its
+ * shadow roots and frames after its body's own (Readability finds the article wherever it is).
+ */
+export function pageDocument(parser: DOMParser, page: PageHtml): Document {
+  const doc = parser.parseFromString(page.html, 'text/html');
+  for (const part of page.parts ?? []) {
+    const holder = doc.createElement('div');
+    // Wrapped, so every DOM (linkedom's too) gives the part a body.
+    const body = parser.parseFromString(`<!DOCTYPE html><html><body>${part}</body></html>`, 'text/html').body;
+    for (const node of Array.from(body?.childNodes ?? [])) holder.append(doc.importNode(node, true));
+    doc.body?.append(holder);
+  }
+  return doc;
+}
