@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../fixtures/browser/chromium';
-import { startServer } from '../fixtures/browser/server';
+import { startServer, type Handler } from '../fixtures/browser/server';
 import { newsPage, pageCases } from '../fixtures/pages';
 import { FINGERPRINT_VERSION } from '../lib/engine';
 import { packText, toJsonlLine } from '../lib/formats';
@@ -14,8 +14,7 @@ import type { OriginalRecord } from '../lib/model';
 const CHUNK = 1000;
 const RAW_FLOOR_LARGEST = 100_000;
 const LIST_PATH = '/bench-list.jsonl';
-/** Chunks waiting in the options page at most. */
-const QUEUED_CHUNKS = 8;
+const ITEMS_PATH = '/bench-items.jsonl';
 
 export interface BrowserRow {
   originals: number;
@@ -82,10 +81,28 @@ export async function browserBench(
         records.slice(0, subscriptionSize).map((record) => toJsonlLine(record, true)),
       )
     : '';
+  /** The originals of the import step under way, served as a `.jsonl` file. */
+  let stepItems: object[] = [];
+  const serveItems: Handler = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+    // Written in slices, as the file is read: a million lines are never one string.
+    let next = 0;
+    const writeSlice = () => {
+      while (next < stepItems.length) {
+        const lines = stepItems.slice(next, (next += CHUNK)).map((item) => `${JSON.stringify(item)}\n`);
+        if (!res.write(lines.join(''))) return void res.once('drain', writeSlice);
+      }
+      res.end();
+    };
+    writeSlice();
+  };
   const server = await startServer(
     pages,
     new Map(),
-    new Map([[LIST_PATH, (_req, res) => res.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(pack)]]),
+    new Map([
+      [LIST_PATH, (_req, res) => res.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(pack)],
+      [ITEMS_PATH, serveItems],
+    ]),
   );
   // Host access to the local list granted at install: the bench subscribes by message, not through the prompt.
   const { context, browser } = await launchChromium(server, 'en-US', true, ['http://127.0.0.1/*']);
@@ -190,59 +207,46 @@ export async function browserBench(
       const before = await options.evaluate(
         async () => (await chrome.runtime.sendMessage({ type: 'import-status' })).answer.imported as number,
       );
-      // The originals are handed to the options page chunk by chunk while it sends them on,
-      // as a file it had read would be, with a few thousand waiting at most: the time measured
-      // is the extension's import, not the transfer from this process, and the import never
-      // pauses (a pause of a second lets the extension merge its whole index, as after an import).
-      await options.evaluate(() => {
-        const page = globalThis as unknown as {
-          benchQueue: unknown[];
-          benchDone: boolean;
-          benchImport: Promise<number>;
-        };
-        page.benchQueue = [];
-        page.benchDone = false;
-        page.benchImport = (async () => {
-          let started: number | undefined;
-          for (;;) {
-            const chunk = page.benchQueue.shift();
-            if (!chunk) {
-              if (page.benchDone) break;
-              await new Promise((r) => setTimeout(r, 5));
-              continue;
+      // The options page reads the step's originals as a file served here, a line at a time, and
+      // sends them on 1,000 per message, as it does with a file the person chose: the time
+      // measured is the extension's import (reading included), not a transfer from this process.
+      stepItems = items;
+      const importing = options.evaluate(async (url) => {
+        const started = performance.now();
+        const reader = (await fetch(url)).body!.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        let chunk: unknown[] = [];
+        for (;;) {
+          const { value, done } = await reader.read();
+          buffer += value ?? '';
+          let end = buffer.indexOf('\n');
+          while (end >= 0) {
+            chunk.push(JSON.parse(buffer.slice(0, end)));
+            buffer = buffer.slice(end + 1);
+            end = buffer.indexOf('\n');
+            if (chunk.length === 1000) {
+              await chrome.runtime.sendMessage({ type: 'queue-import', items: chunk });
+              chunk = [];
             }
-            started ??= performance.now();
-            await chrome.runtime.sendMessage({ type: 'queue-import', items: chunk });
           }
-          return started === undefined ? 0 : performance.now() - started;
-        })();
-      });
-      let during = Number.NaN;
-      for (let i = 0; i < items.length; i += CHUNK) {
-        const waiting = await options.evaluate(
-          (chunk) => (globalThis as unknown as { benchQueue: unknown[] }).benchQueue.push(chunk),
-          items.slice(i, i + CHUNK),
-        );
-        if (waiting > QUEUED_CHUNKS)
-          await options.evaluate(async (most) => {
-            const page = globalThis as unknown as { benchQueue: unknown[] };
-            while (page.benchQueue.length > most) await new Promise((r) => setTimeout(r, 20));
-          }, QUEUED_CHUNKS / 2);
-        // Once half of this step is stored, a page is analysed while the import runs on.
-        if (Number.isNaN(during) && i >= items.length / 2) {
-          const imported = await options.evaluate(
-            async () => (await chrome.runtime.sendMessage({ type: 'import-status' })).answer.imported as number,
-          );
-          if (imported >= before + items.length / 2) during = (await analyse('/rewrite.html')).ms;
+          if (done) break;
         }
+        if (chunk.length) await chrome.runtime.sendMessage({ type: 'queue-import', items: chunk });
+        return performance.now() - started;
+      }, `${server.origin}${ITEMS_PATH}`);
+      // Once half of this step is stored, a page is analysed while the import runs on (a step
+      // of a single message is over before it is seen: the page is analysed after it).
+      let over = false;
+      void importing.finally(() => (over = true)).catch(() => undefined);
+      for (;;) {
+        const stored = await options.evaluate(
+          async () => (await chrome.runtime.sendMessage({ type: 'import-status' })).answer.imported as number,
+        );
+        if (over || stored >= before + items.length / 2) break;
+        await new Promise((r) => setTimeout(r, 50));
       }
-      // A step of a single chunk is analysed as it is stored.
-      if (Number.isNaN(during)) during = (await analyse('/rewrite.html')).ms;
-      const importMs = await options.evaluate(() => {
-        const page = globalThis as unknown as { benchDone: boolean; benchImport: Promise<number> };
-        page.benchDone = true;
-        return page.benchImport;
-      });
+      const during = (await analyse('/rewrite.html')).ms;
+      const importMs = await importing;
       await waitForQueue();
       const compactMs = await options.evaluate(waitForOneRun);
       const importSeconds = importMs / 1000;
