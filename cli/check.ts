@@ -81,6 +81,7 @@ async function main(): Promise<void> {
     const { originals, skipped } = await readOriginals(path);
     for (const reason of skipped) console.error(`skipped ${reason}`);
     for (const original of originals) store.put(original);
+    store.buildIndex();
     // What loading a large pack costs, said where it is paid: the time, and the process's memory after.
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const megabytes = Math.round(process.memoryUsage().rss / 1024 / 1024);

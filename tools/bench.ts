@@ -116,6 +116,7 @@ async function bestOriginal(keys: string[], store: OriginalStore): Promise<strin
 async function memoryStoreRow(slice: OriginalRecord[], queries: { keys: string[]; expected: string }[]) {
   const memoryBefore = process.memoryUsage().heapUsed;
   const store = new MemoryStore(slice);
+  store.buildIndex();
   const indexMb = (process.memoryUsage().heapUsed - memoryBefore) / 1024 / 1024;
   const keyBytes =
     slice.reduce((sum, o) => sum + o.fingerprint.keys.reduce((k, key) => k + key.length + 4, 0), 0) / slice.length;

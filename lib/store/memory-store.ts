@@ -3,16 +3,17 @@
  * uses the IndexedDB stores (originals.ts) with the same interface.
  */
 import type { OriginalRecord, OriginalStore } from '../model';
+import { keyHash, pairsOf, refsIn, sortPairs } from './posting-runs';
 
-/** A store held in Maps. */
+/**
+ * A store held in a Map, with its candidate index built from every record when it is first
+ * asked for after a change: one sorted array of (key hash, ref) pairs, as a run of the
+ * IndexedDB store (posting-runs.ts). Built at once, in linear time, where a Map entry per key
+ * made loading a pack of 100,000 originals spend most of its time and memory on the index.
+ */
 export class MemoryStore implements OriginalStore {
   private readonly records = new Map<string, OriginalRecord>();
-  // Arrays rather than Sets: most keys belong to a single original, and a million-original
-  // store must fit. Several Maps, because one Map holds at most 2^24 keys in V8.
-  private readonly shards = Array.from({ length: 16 }, () => new Map<string, string[]>());
-  private shard(key: string): Map<string, string[]> {
-    return this.shards[key.charCodeAt(key.length - 1) % this.shards.length];
-  }
+  private index?: { pairs: Uint32Array; ids: string[] };
 
   constructor(records: OriginalRecord[] = []) {
     for (const record of records) this.put(record);
@@ -20,26 +21,14 @@ export class MemoryStore implements OriginalStore {
 
   /** Adds or replaces an original. */
   put(record: OriginalRecord): void {
-    this.delete(record.id);
+    // Taken out first, so a replaced original's postings come after those stored before it.
+    this.records.delete(record.id);
     this.records.set(record.id, record);
-    for (const key of new Set(record.fingerprint.keys)) {
-      const shard = this.shard(key);
-      const ids = shard.get(key);
-      if (ids) ids.push(record.id);
-      else shard.set(key, [record.id]);
-    }
+    this.index = undefined;
   }
 
   delete(id: string): void {
-    const old = this.records.get(id);
-    if (!old) return;
-    for (const key of new Set(old.fingerprint.keys)) {
-      const shard = this.shard(key);
-      const ids = shard.get(key)?.filter((other) => other !== id);
-      if (ids?.length) shard.set(key, ids);
-      else shard.delete(key);
-    }
-    this.records.delete(id);
+    if (this.records.delete(id)) this.index = undefined;
   }
 
   all(): OriginalRecord[] {
@@ -50,12 +39,35 @@ export class MemoryStore implements OriginalStore {
     return this.records.size;
   }
 
+  /** Builds the candidate index now, rather than at the first lookup (so a load is timed whole). */
+  buildIndex(): void {
+    this.built();
+  }
+
+  private built(): { pairs: Uint32Array; ids: string[] } {
+    if (!this.index) {
+      const ids: string[] = [];
+      const originals: { ref: number; keys: readonly string[] }[] = [];
+      for (const record of this.records.values()) {
+        originals.push({ ref: ids.length, keys: record.fingerprint.keys });
+        ids.push(record.id);
+      }
+      // A stable sort: under one key, refs stay in the order the originals were stored.
+      this.index = { pairs: sortPairs(pairsOf(originals)), ids };
+    }
+    return this.index;
+  }
+
   async postings(keys: string[], maxOriginals: number): Promise<Map<string, string[]>> {
+    const { pairs, ids } = this.built();
     const found = new Map<string, string[]>();
     for (const key of keys) {
-      const ids = this.shard(key).get(key);
-      // Not copied: the lists are read, never changed, by the caller.
-      if (ids && ids.length <= maxOriginals) found.set(key, ids);
+      const { refs, count } = refsIn(pairs, keyHash(key), maxOriginals);
+      if (count > 0 && count <= maxOriginals)
+        found.set(
+          key,
+          refs.map((ref) => ids[ref]),
+        );
     }
     return found;
   }
