@@ -5,17 +5,18 @@ import { openStores } from '../store';
 import { FINGERPRINT_VERSION } from '../engine';
 import { articleMessageOf, readArticleHtml } from './page-message';
 import type { Message } from './protocol';
-import { createService, onDomain } from './service';
+import { createService, onDomain, type ServiceEnvironment } from './service';
 import { DOMParser, parseHTML } from 'linkedom';
 
 let n = 0;
-async function setup() {
+async function setup(environment: Partial<ServiceEnvironment> = {}) {
   const store = await openStores(`service-test-${++n}`);
   const badges = new Map<number, string>();
   const service = createService({
     stores: store,
     setBadge: async (tabId, badge) => void badges.set(tabId, badge?.text ?? ''),
     openTabIds: async () => [1, 2],
+    ...environment,
   });
   return { store, service, badges };
 }
@@ -45,12 +46,7 @@ describe('background service', () => {
   });
 
   it("reads a page's HTML off the page when the content script sends it, at the browser's address", async () => {
-    const store = await openStores(`service-test-${++n}`);
-    const badges = new Map<number, string>();
-    const service = createService({
-      stores: store,
-      setBadge: async (tabId, badge) => void badges.set(tabId, badge?.text ?? ''),
-      openTabIds: async () => [1, 2],
+    const { store, service, badges } = await setup({
       readArticle: async (html, url) => readArticleHtml(new DOMParser() as unknown as globalThis.DOMParser, html, url),
     });
     const from = { kind: 'content-script' as const, tabId: 1, url: 'https://blog.example/copy' };
