@@ -10,6 +10,7 @@ import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { createSubscriptions } from '../lib/extension/subscriptions';
 import { openStores } from '../lib/store';
+import { everyOriginal } from '../fixtures/originals';
 import { syntheticArticle } from './synthetic';
 
 const FEEDS = 20;
@@ -65,13 +66,10 @@ for (now = start + REFRESH_HOURS * HOUR; now <= start + DAYS * 24 * HOUR; now +=
 const list = await subscriptions.list();
 let recordBytes = 0;
 let originals = 0;
-for (let after = 'list:'; ;) {
-  const page = await stores.originals.originalsAfter(after, 500);
-  const ours = page.filter((r) => r.id.startsWith('list:'));
-  for (const record of ours) recordBytes += JSON.stringify({ ...record, searchWords: undefined }).length;
-  originals += ours.length;
-  if (ours.length < page.length || page.length < 500) break;
-  after = page[page.length - 1].id;
+for (const record of await everyOriginal(stores.originals)) {
+  if (!record.id.startsWith('list:')) continue;
+  recordBytes += JSON.stringify({ ...record, searchWords: undefined }).length;
+  originals++;
 }
 const ledgerBytes = JSON.stringify(list.map((s) => s.items ?? [])).length;
 const sorted = [...times].sort((a, b) => a - b);

@@ -76,6 +76,8 @@ function withinCaps(record: OriginalRecord): OriginalRecord {
   const cut = (value: string | undefined, max: number) => value?.slice(0, max);
   return definedOnly({
     ...record,
+    // The store marks its own positions with a control character (lib/store/originals.ts).
+    id: record.id.replace(/\p{Cc}/gu, ''),
     title: record.title.slice(0, FIELD_CAPS.title),
     publisher: cut(record.publisher, FIELD_CAPS.publisher),
     authors: record.authors?.slice(0, FIELD_CAPS.authors).map((a) => a.slice(0, FIELD_CAPS.author)),

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { pageCases } from '../../fixtures/pages';
+import { everyOriginal } from '../../fixtures/originals';
 import { openStores } from '../store';
 import { FINGERPRINT_VERSION } from '../engine';
 import { articleMessageOf, readArticleHtml } from './page-message';
@@ -84,7 +85,7 @@ describe('background service', () => {
       tabId: 2,
       url: 'https://www.ledger.example/world/kharkiv',
     });
-    const [learned] = await store.originals.originalsAfter('', 10);
+    const [learned] = await everyOriginal(store.originals);
     expect(learned).toMatchObject({
       origin: 'learned',
       url: 'https://www.ledger.example/world/kharkiv',
@@ -183,12 +184,12 @@ describe('background service', () => {
     });
     const after = await store.tabs.getTabState(2);
     expect(after?.status === 'ready' && after.report.verdict).toBe('original');
-    const [learned] = await store.originals.originalsAfter('', 10);
+    const [learned] = await everyOriginal(store.originals);
     expect(learned).toMatchObject({ origin: 'learned', url });
 
     // Read again on the outlet, now trusted: the same record, counted once.
     await service.handle({ type: 'article-found', article }, atOutlet);
-    expect((await store.originals.originalsAfter('', 10)).map((r) => r.id)).toEqual([learned.id]);
+    expect((await everyOriginal(store.originals)).map((r) => r.id)).toEqual([learned.id]);
     expect((await settings())?.learnedCounts).toEqual({
       'ledger.example': 1,
     });

@@ -368,7 +368,7 @@ export function createService(env: ServiceEnvironment) {
     'cancel-import': () => imports.cancel(),
     async 'export-originals'(message) {
       const page = await originals.originalsAfter(message.after, message.limit);
-      return { lines: page.map((record) => toJsonlLine(record)), last: page.length ? page[page.length - 1].id : null };
+      return { lines: page.records.map((record) => toJsonlLine(record)), last: page.next };
     },
     async 'get-settings'() {
       return {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticArticle } from '../../tools/synthetic';
 import { analyse, hash32, makeOriginal, prepareArticle } from '../engine';
 import { packText } from '../formats';
+import { everyOriginal } from '../../fixtures/originals';
 import { openStores } from '../store';
 import { parseHTML } from 'linkedom';
 import { readArticleHtml } from './page-message';
@@ -65,7 +66,7 @@ async function setup() {
   });
   const later = (hours: number) => (now += hours * 3_600_000);
   const ids = async () =>
-    (await stores.originals.originalsAfter('', 1000)).map((r) => r.id).filter((id) => id.startsWith('list:'));
+    (await everyOriginal(stores.originals)).map((r) => r.id).filter((id) => id.startsWith('list:'));
   return { stores, server, subscriptions, later, ids };
 }
 
@@ -96,7 +97,7 @@ describe('lists whose addresses share a 32-bit hash', () => {
       now: Date.now,
       pause: async () => undefined,
     });
-    const titles = async () => (await stores.originals.originalsAfter('', 100)).map((r) => r.title).sort();
+    const titles = async () => (await everyOriginal(stores.originals)).map((r) => r.title).sort();
     await subscriptions.subscribe(first, 24);
     await subscriptions.idle();
     await subscriptions.subscribe(second, 24);
@@ -131,7 +132,7 @@ describe('lists whose addresses share a 32-bit hash', () => {
     });
     await subscriptions.unsubscribe(ADDRESS);
     await subscriptions.idle();
-    expect((await stores.originals.originalsAfter('', 10)).map((r) => r.id)).toEqual(['mine']);
+    expect((await everyOriginal(stores.originals)).map((r) => r.id)).toEqual(['mine']);
   }, 60_000);
 });
 
@@ -243,7 +244,7 @@ describe('subscriptions', () => {
     await subscriptions.idle();
     expect(await subscriptions.list()).toEqual([]);
     expect(await ids()).toEqual([]);
-    expect((await stores.originals.originalsAfter('', 10)).map((r) => r.id)).toEqual(['a9']);
+    expect((await everyOriginal(stores.originals)).map((r) => r.id)).toEqual(['a9']);
     expect(await stores.originals.count()).toBe(1);
 
     // A restart during a removal leaves the list marked: the next start finishes it.
@@ -325,7 +326,7 @@ describe('followed feeds', () => {
     const [feed] = await subscriptions.list();
     expect(feed).toMatchObject({ kind: 'feed', title: 'Outlet World', count: 2, keepDays: 30 });
     expect(said(feed.items?.find((i) => i.problem)?.problem)).toContain('elsewhere.example');
-    const stored = (await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'));
+    const stored = (await everyOriginal(stores.originals)).filter((r) => r.id.startsWith('list:'));
     expect(stored.map((r) => r.url).sort()).toEqual(['https://outlet.example/full/1', 'https://outlet.example/news/2']);
     expect(stored.every((r) => r.knownFrom === 'Outlet World')).toBe(true);
     // A copy of the page-read story elsewhere is traced to it; the outlet's own page is the original.
@@ -343,7 +344,7 @@ describe('followed feeds', () => {
     );
     await subscriptions.subscribe(FEED, 6);
     await subscriptions.idle();
-    const [stored] = (await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'));
+    const [stored] = (await everyOriginal(stores.originals)).filter((r) => r.id.startsWith('list:'));
     expect(stored.url).toBeUndefined();
     const page = prepareArticle({ title: 'Story', paragraphs: story(1) });
     const report = await analyse(page, stores.originals, { address: 'https://farm.example/copied/1' });
@@ -364,11 +365,11 @@ describe('followed feeds', () => {
     subscriptions.refresh(FEED);
     await subscriptions.idle();
     // Item 1 was stored 35 days ago: gone. Item 4, 25 days: kept.
-    const ids = (await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'));
+    const ids = (await everyOriginal(stores.originals)).filter((r) => r.id.startsWith('list:'));
     expect(ids.map((r) => r.url)).toEqual(['https://outlet.example/full/4']);
     await subscriptions.unsubscribe(FEED);
     await subscriptions.idle();
-    expect((await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'))).toEqual([]);
+    expect((await everyOriginal(stores.originals)).filter((r) => r.id.startsWith('list:'))).toEqual([]);
   });
 
   it('refuses what is not a feed with a reason, keeping what was stored', async () => {
@@ -382,9 +383,7 @@ describe('followed feeds', () => {
     const [feed] = await subscriptions.list();
     expect(said(feed.problem)).toMatch(/^not a feed/);
     expect(feed.count).toBe(1);
-    expect((await stores.originals.originalsAfter('list:', 10)).filter((r) => r.id.startsWith('list:'))).toHaveLength(
-      1,
-    );
+    expect((await everyOriginal(stores.originals)).filter((r) => r.id.startsWith('list:'))).toHaveLength(1);
   });
 
   it('asks nothing while the browser has not granted access to the address', async () => {

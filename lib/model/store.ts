@@ -98,16 +98,19 @@ export interface OriginalsLibrary extends OriginalStore {
   putOriginals(records: OriginalRecord[]): Promise<void>;
   deleteOriginal(id: string): Promise<void>;
   listOriginals(search: string, offset: number, limit: number): Promise<OriginalsPage>;
-  /** Up to `limit` originals with ids after `after` ('' for the first), in id order. */
-  originalsAfter(after: string, limit: number): Promise<OriginalRecord[]>;
+  /**
+   * Up to about `limit` originals from the position `after` ('' for the first; an id, for
+   * those of the store's own records after it), and the position to go on from, or null.
+   */
+  originalsAfter(after: string, limit: number): Promise<{ records: OriginalRecord[]; next: string | null }>;
   /** Merges the candidate index's runs until nothing is left to merge (`all`: into one) or `stop` says so. */
   mergeRuns(all?: boolean, stop?: () => boolean): Promise<void>;
   installedSeedPackVersion(): Promise<string | undefined>;
   installSeedPack(pack: SeedPack): Promise<void>;
   /**
    * Deletes, in one transaction, up to `limit` originals whose ids start with `prefix`, come
-   * after `after` and are not in `keep`; returns the last id looked at, or null when the
-   * prefix has nothing more. A long deletion is many such steps, so nothing waits long.
+   * from the position `after` ('' for the first) and are not in `keep`; returns the position
+   * to go on from, or null when the prefix has nothing more. A long deletion is many such steps, so nothing waits long.
    */
   removeOriginalsWithPrefix(
     prefix: string,

@@ -12,9 +12,11 @@ import {
   makeOriginal,
 } from '../engine';
 import { DB_VERSION, openStores, StoreFullError, type IdbStores } from '.';
+import { PACKED_BLOCK } from './packed-originals';
 import { RUNS_PER_LEVEL } from './posting-runs';
 import { searchWordsOf } from './search-words';
 import type { OriginalRecord, SeedPack } from '../model';
+import { everyOriginal } from '../../fixtures/originals';
 
 let dbCounter = 0;
 const freshName = () => `upstream-test-${++dbCounter}`;
@@ -249,8 +251,8 @@ describe('IdbStore', () => {
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
     const first = await store.originals.originalsAfter('', 3);
-    expect(first.map((r) => r.id)).toEqual(['r0', 'r1', 'r2']);
-    expect((await store.originals.originalsAfter('r2', 3)).map((r) => r.id)).toEqual(['r3']);
+    expect(first.records.map((r) => r.id)).toEqual(['r0', 'r1', 'r2']);
+    expect((await store.originals.originalsAfter(first.next!, 3)).records.map((r) => r.id)).toEqual(['r3']);
   });
 
   it('stores the last of several records with one id in a batch, counted once and found after merges', async () => {
@@ -363,6 +365,9 @@ describe('schema upgrades', () => {
       'importQueue',
       'meta',
       'originals',
+      'packedBlocks',
+      'packedHeads',
+      'packedIds',
       'runBuckets',
       'runs',
       'tabs',
@@ -491,5 +496,132 @@ describe('open connections of different versions', () => {
     expect(newer.version).toBe(DB_VERSION + 1);
     expect(await newer.count('originals')).toBe(1);
     newer.close();
+  });
+});
+
+/** An original given only as a fingerprint, as a pack of fingerprints or a file of them holds it. */
+const fingerprintOnly = (id: string, title: string, seed = 0) =>
+  makeOriginal(
+    {
+      id,
+      title,
+      text: '',
+      fingerprint: {
+        version: FINGERPRINT_VERSION,
+        words: 150,
+        keys: Array.from({ length: 12 }, (_, k) => `c${id}-${seed}-${k}`),
+      },
+    },
+    'import',
+  );
+
+describe('originals kept packed', () => {
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const ids = (records: OriginalRecord[]) => records.map((r) => r.id);
+
+  it('finds originals without text by key, id, list, search and export, as it finds the others', async () => {
+    const store = await openStores(freshName());
+    const packed = range(250).map((i) => fingerprintOnly(`p${String(i).padStart(3, '0')}`, `Dispatch ${i} harbour`));
+    await store.originals.putOriginals([article('a', 'railway', 'import'), ...packed.slice(0, 120)]);
+    await store.originals.putOriginals([...packed.slice(120), article('b', 'orchard', 'import')]);
+    await store.originals.mergeRuns(true);
+    expect(await store.originals.count()).toBe(252);
+    expect(await store.db.count('packedBlocks')).toBe(Math.ceil(120 / PACKED_BLOCK) + Math.ceil(130 / PACKED_BLOCK));
+    expect(await store.db.count('originals')).toBe(2);
+
+    const found = await idsUnder(store, packed[137].fingerprint.keys);
+    expect([...found.values()]).toEqual(packed[137].fingerprint.keys.map(() => ['p137']));
+    expect(ids(await store.originals.getOriginals(['p005', 'a', 'missing', 'p249']))).toEqual(['p005', 'a', 'p249']);
+
+    const listed = [];
+    for (let offset = 0; offset < 252; offset += 50)
+      listed.push(...(await store.originals.listOriginals('', offset, 50)).items);
+    expect(ids(listed)).toEqual(['a', 'b', ...ids(packed)]);
+    const search = await store.originals.listOriginals('dispatch 13', 0, 5);
+    expect(search.total).toBe(11); // 13 and 130-139
+    expect(ids(search.items)).toEqual(['p013', 'p130', 'p131', 'p132', 'p133']);
+    expect((await store.originals.listOriginals('harb', 250, 10)).items).toHaveLength(0);
+
+    const exported = await everyOriginal(store.originals);
+    expect(ids(exported).sort()).toEqual(['a', 'b', ...ids(packed)].sort());
+  });
+
+  it('stores an original again in place, moves it when it changes, and counts each once', async () => {
+    const store = await openStores(freshName());
+    const packed = range(150).map((i) => fingerprintOnly(`p${i}`, `Item ${i}`));
+    await store.originals.putOriginals(packed);
+    await store.originals.mergeRuns(true);
+    const postings = async () => (await store.db.getAll('runs')).reduce((n, run) => n + run.postings, 0);
+    const before = await postings();
+    // The same file imported again, with one title changed: nothing new to index.
+    await store.originals.putOriginals([...packed.slice(0, 149), { ...packed[149], title: 'Item renamed' }]);
+    await store.originals.mergeRuns(true);
+    expect(await store.originals.count()).toBe(150);
+    expect(await postings()).toBe(before);
+    expect((await store.originals.getOriginals(['p149']))[0].title).toBe('Item renamed');
+    expect((await store.originals.listOriginals('renamed', 0, 5)).total).toBe(1);
+
+    // New keys: the old ones lead nowhere, the new ones to it.
+    const changed = fingerprintOnly('p3', 'Item 3', 1);
+    await store.originals.putOriginals([changed]);
+    expect(await idsUnder(store, packed[3].fingerprint.keys)).toEqual(new Map());
+    expect((await idsUnder(store, changed.fingerprint.keys)).size).toBe(changed.fingerprint.keys.length);
+    // Given its text, it becomes a record of its own.
+    await store.originals.putOriginals([{ ...article('p4', 'harbour', 'import') }]);
+    expect(await store.originals.count()).toBe(150);
+    expect((await store.originals.getOriginals(['p4']))[0].paragraphs?.length).toBeGreaterThan(0);
+    expect(ids(await everyOriginal(store.originals)).filter((id) => id === 'p4' || id === 'p3')).toHaveLength(2);
+  });
+
+  it('deletes packed originals one by one and by prefix, keeping what it is asked to keep', async () => {
+    const store = await openStores(freshName());
+    await store.originals.putOriginals([
+      ...range(30).map((i) => fingerprintOnly(`mine-${i}`, `Mine ${i}`)),
+      ...range(420).map((i) => fingerprintOnly(`list/${i}`, `Listed ${i}`)),
+      article('list/with-text', 'harbour', 'import'),
+    ]);
+    await store.originals.deleteOriginal('mine-7');
+    expect(await store.originals.getOriginals(['mine-7'])).toEqual([]);
+    const keep = new Set(['list/5', 'list/400']);
+    let steps = 0;
+    for (let after: string | null = ''; after !== null; steps++)
+      after = await store.originals.removeOriginalsWithPrefix('list/', after, 100, keep);
+    expect(steps).toBeGreaterThan(4);
+    await store.originals.mergeRuns(true);
+    expect(await store.originals.count()).toBe(29 + 2);
+    const left = ids(await everyOriginal(store.originals));
+    expect(left.filter((id) => id.startsWith('list/')).sort()).toEqual(['list/400', 'list/5']);
+    expect(left.filter((id) => id.startsWith('mine-'))).toHaveLength(29);
+    // Blocks left empty are gone: those of mine-0 to 29, list/5 and list/400 are left.
+    expect(await store.db.count('packedBlocks')).toBe(Math.ceil(30 / PACKED_BLOCK) + 2);
+  });
+
+  it('is found after a restart and by a second connection that did not write it', async () => {
+    const name = freshName();
+    const first = await openStores(name);
+    const second = await openStores(name);
+    await second.originals.getOriginals(['nothing yet']);
+    await first.originals.putOriginals(range(120).map((i) => fingerprintOnly(`p${i}`, `Item ${i}`)));
+    expect(ids(await second.originals.getOriginals(['p119']))).toEqual(['p119']);
+    // The second connection's next write sees what the first added: the same id is not stored twice.
+    await second.originals.putOriginals([fingerprintOnly('p119', 'Item 119 again')]);
+    expect(await second.originals.count()).toBe(120);
+    first.db.close();
+    second.db.close();
+    const restarted = await openStores(name);
+    expect((await restarted.originals.getOriginals(['p119']))[0].title).toBe('Item 119 again');
+    expect((await restarted.originals.candidateOriginals(['1', '120'])).map((r) => r.id)).toEqual(['p0', 'p119']);
+  });
+
+  it('moves an original without text stored as a record by an older version into a block when it comes again', async () => {
+    const name = freshName();
+    const old = { ...fingerprintOnly('old', 'Older'), fingerprint: { keys: ['a1', 'b2'], words: 10 } };
+    await version3(name, [old]);
+    const store = await openStores(name);
+    expect(ids(await store.originals.getOriginals(['old']))).toEqual(['old']);
+    await store.originals.putOriginals([fingerprintOnly('old', 'Older, again')]);
+    expect(await store.originals.count()).toBe(1);
+    expect(await store.db.count('originals')).toBe(0);
+    expect((await store.originals.getOriginals(['old']))[0].title).toBe('Older, again');
   });
 });

@@ -4,6 +4,7 @@
  * earlier version (fixtures/db/). An upgrade either finishes or rolls back whole.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { PACKED_STORES } from './packed-originals';
 import { addSearchWords, indexExisting } from './run-index';
 import { DB_NAME, DB_VERSION, type UpstreamDb, type UpstreamSchema } from './schema';
 
@@ -36,6 +37,7 @@ export async function openUpstreamDb(name = DB_NAME): Promise<UpstreamDb> {
       }
       if (oldVersion < 5)
         transaction.objectStore('originals').createIndex('searchWords', 'searchWords', { multiEntry: true });
+      if (oldVersion < 6) for (const store of PACKED_STORES) database.createObjectStore(store, { keyPath: 'first' });
       // Fingerprint version 5 (database version 3) writes keys shorter and drops channels pages no longer query with.
       // The upgrade commits only if this finishes: a failure aborts it and the old version stays as it was.
       const rewrite = async () => {

@@ -7,17 +7,33 @@ import {
   lookupPostings,
   mergeRuns,
   mergeStep,
+  addToCount,
   originalCount,
   putIndexed,
   removeIndexed,
 } from './run-index';
-import type { UpstreamDb } from './schema';
+import {
+  findPacked,
+  PACKED_STORES,
+  packedFrom,
+  packedPage,
+  packedState,
+  packedWithPrefix,
+  placeOf,
+  readPacked,
+  searchPacked,
+  changePacked,
+} from './packed-originals';
+import type { AnyTransaction, UpstreamDb } from './schema';
+import { requestAll, writing } from './transactions';
 import { wordsOf } from './search-words';
-import { writing } from './transactions';
 
 /** Matches a search counts, and index entries it reads, before it stops and says "more than": a short word can match most of the store. */
 export const MAX_SEARCH_MATCHES = 2000;
 const MAX_SEARCH_READS = 20_000;
+
+/** Whether every word searched starts one of an original's words. */
+const matchesAll = (searched: string[], own: string[]) => searched.every((word) => own.some((w) => w.startsWith(word)));
 
 /**
  * The least key above every key that starts with `prefix` (its last character stepped up), the
@@ -29,6 +45,27 @@ export function afterPrefix(prefix: string): string | [] {
   // Only \uffff: no string is above all its continuations, but every array key is above every string.
   if (end === 0) return [];
   return prefix.slice(0, end - 1) + String.fromCharCode(prefix.charCodeAt(end - 1) + 1);
+}
+
+/**
+ * Positions of originalsAfter and removeOriginalsWithPrefix in the packed originals, after
+ * every original of its own: this mark and a block's first ref. No id holds it (makeOriginal
+ * takes control characters out of ids).
+ */
+const PACKED_POSITION = '\u0000';
+const packedPosition = (first: number | null) => (first === null ? null : `${PACKED_POSITION}${first}`);
+
+/** The stores a read of originals by id or ref needs. */
+const READ = ['originals', ...PACKED_STORES, 'meta'] as const;
+
+/** The stored originals with these ids, in their order, wherever they are kept. */
+async function storedWithIds(tx: AnyTransaction, ids: string[]): Promise<OriginalRecord[]> {
+  const own = await Promise.all(ids.map((id) => tx.objectStore('originals').get(id)));
+  const missing = ids.filter((_, i) => !own[i]);
+  const places = missing.length ? await findPacked(tx, await packedState(tx), missing) : new Map();
+  const packed = await readPacked(tx, [...places.values()]);
+  const packedById = new Map([...places.keys()].map((id, i) => [id, packed[i]]));
+  return ids.flatMap((id, i) => own[i] ?? packedById.get(id) ?? []);
 }
 
 export class IdbOriginals implements OriginalsLibrary {
@@ -47,17 +84,24 @@ export class IdbOriginals implements OriginalsLibrary {
 
   /** The originals behind candidate refs, in their order; refs of replaced or deleted originals are left out. */
   async candidateOriginals(refs: string[]): Promise<OriginalRecord[]> {
-    const tx = this.db.transaction('originals');
-    const records = await Promise.all(refs.map((ref) => tx.store.index('indexRef').get(Number(ref))));
-    await tx.done;
-    return records.filter((r): r is OriginalRecord => !!r);
+    const tx = this.db.transaction(READ);
+    const state = await packedState(tx);
+    const places = refs.map((ref) => placeOf(state, Number(ref)));
+    const [own, packed] = await Promise.all([
+      Promise.all(
+        refs.map((ref, i) => (places[i] ? undefined : tx.objectStore('originals').index('indexRef').get(Number(ref)))),
+      ),
+      readPacked(
+        tx,
+        places.flatMap((place) => place ?? []),
+      ),
+    ]);
+    let next = 0;
+    return refs.flatMap((_, i) => (places[i] ? packed[next++] : own[i]) ?? []);
   }
 
   async getOriginals(ids: string[]): Promise<OriginalRecord[]> {
-    const tx = this.db.transaction('originals');
-    const records = await Promise.all(ids.map((id) => tx.store.get(id)));
-    await tx.done;
-    return records.filter((r): r is OriginalRecord => !!r);
+    return storedWithIds(this.db.transaction(READ), ids);
   }
 
   async putOriginals(records: OriginalRecord[]): Promise<void> {
@@ -76,7 +120,7 @@ export class IdbOriginals implements OriginalsLibrary {
   /** Deletes an original; a deleted seed is remembered so that pack updates leave it out. */
   async deleteOriginal(id: string): Promise<void> {
     await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
-      const record = await tx.objectStore('originals').get(id);
+      const [record] = await storedWithIds(tx, [id]);
       if (!record) return;
       await removeIndexed(tx, [record]);
       if (record.origin === 'seed') await tx.objectStore('deletedSeeds').put({ id });
@@ -84,9 +128,11 @@ export class IdbOriginals implements OriginalsLibrary {
   }
 
   /**
-   * A page of the originals, by id; with a search, those with a word starting with each word
-   * searched (title, publisher, host, list), read from the search index's range for the longest
-   * word and counted up to MAX_SEARCH_MATCHES. The count without a search is the stored one.
+   * A page of the originals: those with records of their own by id, then the packed ones in
+   * the order they were stored. With a search, those with a word starting with each word
+   * searched (title, publisher, host, list): records of their own from the search index's
+   * range for the longest word, packed ones from their blocks' words, counted up to
+   * MAX_SEARCH_MATCHES. The count without a search is the stored one.
    */
   async listOriginals(search: string, offset: number, limit: number): Promise<OriginalsPage> {
     const words = wordsOf(search);
@@ -96,6 +142,10 @@ export class IdbOriginals implements OriginalsLibrary {
       let cursor = await tx.store.openCursor();
       if (cursor && offset > 0) cursor = await cursor.advance(offset);
       for (; cursor && items.length < limit; cursor = await cursor.continue()) items.push(cursor.value);
+      if (items.length < limit) {
+        const own = await tx.store.count();
+        items.push(...(await packedPage(this.db, Math.max(0, offset - own), limit - items.length)));
+      }
       return { items, total: await originalCount(this.db) };
     }
     const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
@@ -109,12 +159,18 @@ export class IdbOriginals implements OriginalsLibrary {
       // A record is under the range once per word the prefix starts.
       if (seen.has(record.id)) continue;
       seen.add(record.id);
-      const own = record.searchWords ?? [];
-      if (!words.every((word) => own.some((w) => w.startsWith(word)))) continue;
+      if (!matchesAll(words, record.searchWords ?? [])) continue;
       if (total >= offset && items.length < limit) items.push(record);
       if (++total >= MAX_SEARCH_MATCHES) return { items, total, more: true };
     }
-    return { items, total };
+    const packed = await searchPacked(this.db, (own) => matchesAll(words, own.split(' ')), {
+      total,
+      offset,
+      limit,
+      taken: items.length,
+      most: MAX_SEARCH_MATCHES,
+    });
+    return { items: [...items, ...packed.items], total: packed.total, ...(packed.more ? { more: true } : {}) };
   }
 
   async removeOriginalsWithPrefix(
@@ -123,20 +179,43 @@ export class IdbOriginals implements OriginalsLibrary {
     limit: number,
     keep?: ReadonlySet<string>,
   ): Promise<string | null> {
-    let last: string | null = null;
+    let next: string | null = null;
     await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
+      if (after.startsWith(PACKED_POSITION)) {
+        const found = await packedWithPrefix(tx, prefix, Number(after.slice(1)), limit, keep);
+        await changePacked(
+          tx,
+          found.places.map((place) => ({ ...place, record: null })),
+        );
+        await requestAll(found.places, ({ ref }) => tx.objectStore('deadRefs').add(ref));
+        await addToCount(tx, -found.places.length);
+        next = packedPosition(found.next);
+        return;
+      }
       const from = after > prefix ? after : prefix;
       const range = IDBKeyRange.bound(from, afterPrefix(prefix), from === after, true);
       const records = await tx.objectStore('originals').getAll(range, limit);
       const gone = keep ? records.filter((record) => !keep.has(record.id)) : records;
       await removeIndexed(tx, gone);
-      last = records.length === limit ? records[records.length - 1].id : null;
+      next = records.length === limit ? records[records.length - 1].id : packedPosition(0);
     });
-    return last;
+    return next;
   }
 
-  originalsAfter(after: string, limit: number): Promise<OriginalRecord[]> {
-    return this.db.getAll('originals', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit);
+  /**
+   * Up to about `limit` originals from the position `after` ('' for the first): records of
+   * their own in id order (`after` may be an id), then the packed ones, whole blocks at a time;
+   * and the position to go on from, or null after the last.
+   */
+  async originalsAfter(after: string, limit: number): Promise<{ records: OriginalRecord[]; next: string | null }> {
+    if (after.startsWith(PACKED_POSITION)) {
+      const { records, next } = await packedFrom(this.db, Number(after.slice(1)), limit);
+      return { records, next: packedPosition(next) };
+    }
+    const records = await this.db.getAll('originals', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit);
+    if (records.length === limit) return { records, next: records[limit - 1].id };
+    if (records.length) return { records, next: packedPosition(0) };
+    return this.originalsAfter(packedPosition(0)!, limit);
   }
 
   async installedSeedPackVersion(): Promise<string | undefined> {

@@ -7,6 +7,18 @@ import type { IDBPTransaction } from 'idb';
 import { isFingerprint, upgradeKeys } from '../engine';
 import type { OriginalRecord } from '../model';
 import { META } from './meta-keys';
+import {
+  addPacked,
+  changePacked,
+  findPacked,
+  forgetPackedState,
+  isPackable,
+  PACKED_STORES,
+  packedState,
+  placeOf,
+  readPacked,
+  type Place,
+} from './packed-originals';
 import { searchWordsOf } from './search-words';
 import {
   bucketCount,
@@ -26,7 +38,15 @@ import type { UpstreamDb, UpstreamSchema, WriteTransaction } from './schema';
 import { requestAll, writing } from './transactions';
 
 /** The stores a write of originals needs, with the candidate index. */
-export const INDEXED = ['originals', 'runs', 'runBuckets', 'meta', 'deletedSeeds', 'deadRefs'] as const;
+export const INDEXED = [
+  'originals',
+  ...PACKED_STORES,
+  'runs',
+  'runBuckets',
+  'meta',
+  'deletedSeeds',
+  'deadRefs',
+] as const;
 
 type MergeTransaction = IDBPTransaction<UpstreamSchema, ('runs' | 'runBuckets' | 'deadRefs')[], 'readwrite'>;
 
@@ -46,7 +66,7 @@ async function writeRun(tx: WriteTransaction, pairs: Uint32Array): Promise<void>
 }
 
 /** Changes the number of originals kept in meta, within the caller's transaction. */
-async function addToCount(tx: WriteTransaction, change: number): Promise<void> {
+export async function addToCount(tx: WriteTransaction, change: number): Promise<void> {
   if (change === 0) return;
   const meta = tx.objectStore('meta');
   const count = Number((await meta.get(META.originalCount))?.value ?? 0);
@@ -82,44 +102,77 @@ async function storedVersions(
 }
 
 /**
- * Stores originals and indexes them, within the caller's transaction. An original stored
- * again with the same keys keeps its ref and postings; any other gets a new ref, and their
+ * Stores originals and indexes them, within the caller's transaction: those without text
+ * packed (packed-originals.ts), the others a record each. An original stored again with the
+ * same keys in the same place keeps its ref and postings; any other gets a new ref, and their
  * postings become one new run (merged later, by mergeStep). Postings of a deleted or changed
- * original lead nowhere: the "indexRef" index no longer knows their ref. Of several records
- * with one id in a batch, the last is stored.
+ * original lead nowhere: no record or slot holds their ref any more. Of several records with
+ * one id in a batch, the last is stored.
  */
 export async function putIndexed(tx: WriteTransaction, batch: OriginalRecord[]): Promise<void> {
   const records = [...new Map(batch.map((record) => [record.id, record])).values()];
   if (records.length === 0) return;
+  tx.done.catch(() => forgetPackedState(tx.db));
   const originals = tx.objectStore('originals');
   const meta = tx.objectStore('meta');
-  const [existing, nextRef, deletedSeeds] = await Promise.all([
+  const [stored, nextRef, deletedSeeds] = await Promise.all([
     storedVersions(tx, records),
     meta.get(META.nextRef),
     tx.objectStore('deletedSeeds').getAllKeys(),
   ]);
+  let next = Number(nextRef?.value ?? 1);
+  const state = await packedState(tx, next);
+  const packedPlaces = await findPacked(
+    tx,
+    state,
+    records.filter((_, i) => !stored[i]).map((record) => record.id),
+  );
+  const packedOld = await readPacked(tx, [...packedPlaces.values()]);
+  const packedById = new Map([...packedPlaces.keys()].map((id, i) => [id, packedOld[i]]));
   // A seed the person deleted and now adds again is no longer kept out of seed-pack updates.
   const deleted = new Set(deletedSeeds);
   await requestAll(
     records.filter((record) => deleted.has(record.id)),
     (record) => tx.objectStore('deletedSeeds').delete(record.id),
   );
-  let next = Number(nextRef?.value ?? 1);
   const fresh: { ref: number; keys: string[] }[] = [];
   const died: number[] = [];
-  const indexed = records.map((record, i) => {
-    const old = existing[i];
-    const searchWords = searchWordsOf(record);
-    if (old?.indexRef && sameKeys(old.fingerprint.keys, record.fingerprint.keys))
-      return { ...record, indexRef: old.indexRef, searchWords };
+  const own: OriginalRecord[] = [];
+  const toPack: OriginalRecord[] = [];
+  const slots: (Place & { record: OriginalRecord | null })[] = [];
+  const moved: string[] = [];
+  let added = 0;
+  records.forEach((record, i) => {
+    const place = packedPlaces.get(record.id);
+    const old = stored[i] ?? packedById.get(record.id);
+    const packs = isPackable(record);
+    if (!old) added++;
+    if (old?.indexRef && packs === !!place && sameKeys(old.fingerprint.keys, record.fingerprint.keys)) {
+      const kept = { ...record, indexRef: old.indexRef };
+      if (place) slots.push({ ...place, record: kept });
+      else own.push({ ...kept, searchWords: searchWordsOf(record) });
+      return;
+    }
     if (old?.indexRef) died.push(old.indexRef);
+    if (place) slots.push({ ...place, record: null });
+    else if (old && packs) moved.push(record.id);
+    if (packs) return void toPack.push(record);
     fresh.push({ ref: next, keys: record.fingerprint.keys });
-    return { ...record, indexRef: next++, searchWords };
+    own.push({ ...record, indexRef: next++, searchWords: searchWordsOf(record) });
   });
-  await requestAll(indexed, (record) => originals.put(record));
+  // Packed refs come last, one after the other, as their blocks need.
+  const packed = toPack.map((record) => {
+    fresh.push({ ref: next, keys: record.fingerprint.keys });
+    return { ...record, indexRef: next++ };
+  });
+  await requestAll(own, (record) => originals.put(record));
+  await requestAll(moved, (id) => originals.delete(id));
+  await changePacked(tx, slots);
+  await addPacked(tx, state, packed);
   await requestAll(died, (ref) => tx.objectStore('deadRefs').add(ref));
   await meta.put({ key: META.nextRef, value: String(next) });
-  await addToCount(tx, existing.filter((old) => !old).length);
+  state.nextRef = next;
+  await addToCount(tx, added);
   await writeRun(tx, pairsOf(fresh));
 }
 
@@ -128,7 +181,16 @@ export async function putIndexed(tx: WriteTransaction, batch: OriginalRecord[]):
  * merges to drop their postings, and the count goes down.
  */
 export async function removeIndexed(tx: WriteTransaction, records: OriginalRecord[]): Promise<void> {
-  await requestAll(records, (record) => tx.objectStore('originals').delete(record.id));
+  const state = await packedState(tx);
+  const places = records.map((record) => (record.indexRef ? placeOf(state, record.indexRef) : undefined));
+  await requestAll(
+    records.filter((_, i) => !places[i]),
+    (record) => tx.objectStore('originals').delete(record.id),
+  );
+  await changePacked(
+    tx,
+    places.flatMap((place) => (place ? [{ ...place, record: null }] : [])),
+  );
   await requestAll(
     records.flatMap((record) => record.indexRef ?? []),
     (ref) => tx.objectStore('deadRefs').add(ref),
