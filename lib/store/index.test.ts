@@ -594,6 +594,10 @@ describe('originals kept packed', () => {
     expect(left.filter((id) => id.startsWith('mine-'))).toHaveLength(29);
     // Blocks left empty are gone: those of mine-0 to 29, list/5 and list/400 are left.
     expect(await store.db.count('packedBlocks')).toBe(Math.ceil(30 / PACKED_BLOCK) + 2);
+    // A prefix that is not a list's is found by reading every block's ids.
+    for (let after: string | null = ''; after !== null;)
+      after = await store.originals.removeOriginalsWithPrefix('mine-1', after, 5);
+    expect(await store.originals.count()).toBe(29 + 2 - 11);
   });
 
   it('is found after a restart and by a second connection that did not write it', async () => {

@@ -37,7 +37,10 @@ export async function openUpstreamDb(name = DB_NAME): Promise<UpstreamDb> {
       }
       if (oldVersion < 5)
         transaction.objectStore('originals').createIndex('searchWords', 'searchWords', { multiEntry: true });
-      if (oldVersion < 6) for (const store of PACKED_STORES) database.createObjectStore(store, { keyPath: 'first' });
+      if (oldVersion < 6) {
+        for (const store of PACKED_STORES) database.createObjectStore(store, { keyPath: 'first' });
+        transaction.objectStore('packedHeads').createIndex('groups', 'groups', { multiEntry: true });
+      }
       // Fingerprint version 5 (database version 3) writes keys shorter and drops channels pages no longer query with.
       // The upgrade commits only if this finishes: a failure aborts it and the old version stays as it was.
       const rewrite = async () => {

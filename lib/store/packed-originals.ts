@@ -84,6 +84,15 @@ export function placeOf(state: PackedState, ref: number): Place | undefined {
   return slot < state.sizes[high] ? { first: state.firsts[high], slot } : undefined;
 }
 
+/** An id's group: its part up to the first '/', as a list's prefix ends (`list:<hash>/`); none without one. */
+export const groupOf = (id: string): string | undefined => {
+  const end = id.indexOf('/');
+  return end < 0 ? undefined : id.slice(0, end + 1);
+};
+
+/** The groups of a block's ids, for the heads' "groups" index: a list's removal reads only its blocks. */
+const groupsOf = (ids: string[]) => [...new Set(ids.flatMap((id) => groupOf(id) ?? []))];
+
 const groupByBlock = <T extends Place>(places: T[]) => {
   const blocks = new Map<number, T[]>();
   for (const place of places) blocks.set(place.first, [...(blocks.get(place.first) ?? []), place]);
@@ -142,6 +151,7 @@ export async function addPacked(tx: WriteTransaction, state: PackedState, record
         first,
         ids: originals.map((record) => record.id),
         words: originals.map((record) => searchWordsOf(record).join(' ')),
+        groups: groupsOf(originals.map((record) => record.id)),
       }),
       tx.objectStore('packedIds').put({ first, hashes, live: originals.length }),
     ]);
@@ -168,6 +178,7 @@ export async function changePacked(
       head.ids[slot] = record?.id ?? '';
       head.words[slot] = record ? searchWordsOf(record).join(' ') : '';
     }
+    head.groups = groupsOf(head.ids);
     ids.live = head.ids.filter(Boolean).length;
     if (ids.live === 0) await Promise.all(PACKED_STORES.map((store) => tx.objectStore(store).delete(first)));
     else
@@ -281,7 +292,8 @@ export async function packedFrom(
 
 /**
  * The places of up to `limit` packed originals whose ids start with `prefix` and are not in
- * `keep`, from the block `from` on, and the block to go on from (null after the last).
+ * `keep`, from the block `from` on, and the block to go on from (null after the last). A prefix
+ * that names a group reads only the blocks holding ids of the group.
  */
 export async function packedWithPrefix(
   tx: AnyTransaction,
@@ -291,13 +303,26 @@ export async function packedWithPrefix(
   keep?: ReadonlySet<string>,
 ): Promise<{ places: (Place & { ref: number; id: string })[]; next: number | null }> {
   const places: (Place & { ref: number; id: string })[] = [];
-  const next = await walkHeads(tx, from, (head) => {
-    if (places.length >= limit) return false;
+  const take = (head: PackedHead) =>
     head.ids.forEach((id, slot) => {
       if (id && id.startsWith(prefix) && !keep?.has(id))
         places.push({ first: head.first, slot, ref: head.first + slot, id });
     });
-    return true;
-  });
-  return { places, next };
+  const group = groupOf(prefix);
+  if (group === undefined) {
+    const next = await walkHeads(tx, from, (head) => {
+      if (places.length >= limit) return false;
+      take(head);
+      return true;
+    });
+    return { places, next };
+  }
+  const firsts = await tx.objectStore('packedHeads').index('groups').getAllKeys(group);
+  for (const first of firsts) {
+    if (first < from) continue;
+    if (places.length >= limit) return { places, next: first };
+    const head = await tx.objectStore('packedHeads').get(first);
+    if (head) take(head);
+  }
+  return { places, next: null };
 }

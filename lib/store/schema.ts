@@ -41,7 +41,7 @@ export interface UpstreamSchema extends DBSchema {
   runBuckets: { key: [number, number]; value: Uint32Array };
   deadRefs: { key: number; value: number };
   packedBlocks: { key: number; value: PackedBlock };
-  packedHeads: { key: number; value: PackedHead };
+  packedHeads: { key: number; value: PackedHead; indexes: { groups: string } };
   packedIds: { key: number; value: PackedIds };
   tabs: { key: number; value: TabState & { tabId: number } };
   meta: { key: string; value: { key: string; value: string } };
@@ -59,6 +59,8 @@ export interface PackedHead {
   first: number;
   ids: string[];
   words: string[];
+  /** The groups of its ids (packed-originals.ts, groupOf). */
+  groups: string[];
 }
 /** Hashes of the ids, slot by slot, and how many slots are live. */
 export interface PackedIds {
