@@ -17,6 +17,7 @@ import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from '../fixtures/browser/chromium';
 import { startServer } from '../fixtures/browser/server';
 import { CORPORA_DIR } from './corpora';
+import { extensionCost, TRACE_CATEGORIES, type TraceEvent } from './renderer-trace';
 
 /** Time after the load event given to the page and the extension (the content script reads at the first idle moment). */
 const SETTLE_MS = 1_500;
@@ -26,6 +27,8 @@ const UPSTREAM_MANIFEST = new URL('../.output/chrome-mv3/manifest.json', import.
 interface Load {
   /** Main-thread task time, ms. */
   task: number;
+  /** Of which the tasks in which the extension's content script ran (renderer-trace.ts), ms. */
+  script: number;
   /** Live DOM nodes in the renderer at the end. */
   nodes: number;
   /** Long tasks after the load event. */
@@ -38,10 +41,20 @@ async function measure(context: BrowserContext, url: string): Promise<Load> {
   await cdp.send('Performance.enable');
   const metric = async (name: string) =>
     (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+    transferMode: 'ReportEvents',
+  });
   const before = await metric('TaskDuration');
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
   const task = ((await metric('TaskDuration')) - before) * 1000;
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await traced;
+  const script = extensionCost(events, 'chrome-extension://').taskMs;
   const nodes = await metric('Nodes');
   const longTasks = await page.evaluate(() => {
     const recorded =
@@ -50,7 +63,7 @@ async function measure(context: BrowserContext, url: string): Promise<Load> {
     return recorded.filter((t) => t.start >= navigation.loadEventEnd && t.duration > 50).length;
   });
   await page.close();
-  return { task, nodes, longTasks };
+  return { task, script, nodes, longTasks };
 }
 
 /** An extension with Upstream's content-script declaration and a content script that does nothing. */
@@ -73,9 +86,12 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
+const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+
 /** The least of each figure over a page's loads in one arm. */
 const least = (loads: Load[]): Load => ({
   task: Math.min(...loads.map((l) => l.task)),
+  script: Math.min(...loads.map((l) => l.script)),
   nodes: Math.min(...loads.map((l) => l.nodes)),
   longTasks: Math.min(...loads.map((l) => l.longTasks)),
 });
@@ -101,6 +117,11 @@ async function main(): Promise<void> {
     page: string;
     emptyMs: number;
     addedMs: number;
+    /** The content script's tasks, each arm (least of its loads). */
+    emptyScriptMs: number;
+    upstreamScriptMs: number;
+    /** How far apart one arm's loads of the page were in whole task time: what comparing loads can resolve. */
+    loadSpreadMs: number;
     emptyNodes: number;
     upstreamNodes: number;
     longTasksEmpty: number;
@@ -120,6 +141,12 @@ async function main(): Promise<void> {
         page: name,
         emptyMs: Math.round(floor.task * 10) / 10,
         addedMs: Math.round((withUpstream.task - floor.task) * 10) / 10,
+        emptyScriptMs: Math.round(floor.script * 10) / 10,
+        upstreamScriptMs: Math.round(withUpstream.script * 10) / 10,
+        loadSpreadMs:
+          Math.round(
+            Math.max(...[loads.empty, loads.upstream].map((arm) => spread(arm.map((load) => load.task)))) * 10,
+          ) / 10,
         emptyNodes: floor.nodes,
         upstreamNodes: withUpstream.nodes,
         longTasksEmpty: floor.longTasks,
@@ -146,6 +173,31 @@ async function main(): Promise<void> {
     upstreamAddedP50Ms: percentile(added, 50),
     upstreamAddedP95Ms: percentile(added, 95),
     upstreamAddedMaxMs: Math.max(...added),
+    loadSpreadP50Ms: percentile(
+      rows.map((r) => r.loadSpreadMs),
+      50,
+    ),
+    loadSpreadP95Ms: percentile(
+      rows.map((r) => r.loadSpreadMs),
+      95,
+    ),
+    emptyScriptP95Ms: percentile(
+      rows.map((r) => r.emptyScriptMs),
+      95,
+    ),
+    upstreamScriptP50Ms: percentile(
+      rows.map((r) => r.upstreamScriptMs),
+      50,
+    ),
+    upstreamScriptP95Ms: percentile(
+      rows.map((r) => r.upstreamScriptMs),
+      95,
+    ),
+    upstreamScriptOverEmptyP95Ms: percentile(
+      rows.map((r) => r.upstreamScriptMs - r.emptyScriptMs),
+      95,
+    ),
+    upstreamScriptOverEmptyMaxMs: Math.max(...rows.map((r) => r.upstreamScriptMs - r.emptyScriptMs)),
     nodesOverEmptyMax: Math.max(...rows.map((r) => r.upstreamNodes / Math.max(1, r.emptyNodes))),
     pagesWithALongTaskMore: rows.filter((r) => r.longTasksUpstream > r.longTasksEmpty).map((r) => r.page),
   };

@@ -4,12 +4,16 @@
  * the background has Readability read off the page (copying a page and scoring it cost pages a
  * tenth of a second at the 95th percentile, and Readability's code costs every page its
  * compilation). The content of open shadow roots and same-origin frames, which the HTML does
- * not carry, travels beside it. A page too big for Readability gets its quick, bounded read here.
+ * not carry, travels beside it, and neither carries scripts or style sheets (lean-html.ts). A
+ * page with too many elements for Readability, or too much HTML to send, gets its quick,
+ * bounded read here; the off-page reader gives it to a page it finds too big in other ways.
  * Nothing here needs Readability, so the content script does not carry it.
  */
-import { quickParagraphs, tooBig } from './bounded-read';
+import { MAX_READABILITY_ELEMENTS, quickParagraphs } from './bounded-read';
 import { clearArticle } from './clear-article';
 import { hiddenParts } from './hidden-parts';
+import { leanHtml } from './lean-html';
+import { articleInPage } from './readerable';
 import { pageMetadata } from './metadata';
 import type { ArticleInput } from '../model';
 
@@ -43,9 +47,11 @@ export function articleOf(
 /* Read, never written: the page is serialised for the off-page reader, which parses it inert (DOMParser). */
 /* eslint-disable no-restricted-properties */
 function serialised(doc: Document): PageHtml {
-  const { hosts, frames } = hiddenParts(doc);
-  const parts = [...hosts.map((host) => host.shadowRoot!.innerHTML), ...frames.map(([, body]) => body.innerHTML)];
-  const html = `<!DOCTYPE html>${doc.documentElement.outerHTML}`;
+  const { hosts, frames } = articleInPage(doc) ? { hosts: [], frames: [] } : hiddenParts(doc);
+  const parts = [...hosts.map((host) => host.shadowRoot!.innerHTML), ...frames.map(([, body]) => body.innerHTML)].map(
+    leanHtml,
+  );
+  const html = `<!DOCTYPE html>${leanHtml(doc.documentElement.outerHTML)}`;
   return parts.length ? { html, parts: parts.slice(0, MAX_PAGE_PARTS) } : { html };
 }
 /* eslint-enable no-restricted-properties */
@@ -57,7 +63,8 @@ export function readPage(doc: Document, url?: string): PageRead | null {
   if (!doc.documentElement || !doc.body) return null;
   const clear = clearArticle(doc);
   if (clear) return wrap(articleOf(doc, url, { paragraphs: clear }));
-  if (!tooBig(doc)) {
+  // Counted natively: the off-page reader makes the finer checks (depth, text) of a page too big for Readability.
+  if (doc.getElementsByTagName('*').length <= MAX_READABILITY_ELEMENTS) {
     const page = serialised(doc);
     if (size(page) <= MAX_PAGE_HTML_CHARS) return page;
   }

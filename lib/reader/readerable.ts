@@ -21,14 +21,24 @@ function weightedLength(text: string): number {
   return length;
 }
 
-/** Text of the page's first paragraphs, counting an ideograph as three letters (bounded). */
-function paragraphText(doc: Document): number {
+/** Text of the page's first paragraphs, counting an ideograph as three letters, up to `enough`. */
+function paragraphText(doc: Document, enough = MIN_PARAGRAPH_TEXT): number {
   let total = 0;
   const paragraphs = doc.getElementsByTagName('p');
-  for (let i = 0; i < Math.min(paragraphs.length, COUNTED_PARAGRAPHS) && total < MIN_PARAGRAPH_TEXT; i++)
-    total += weightedLength((paragraphs[i].textContent ?? '').slice(0, MIN_PARAGRAPH_TEXT));
+  for (let i = 0; i < Math.min(paragraphs.length, COUNTED_PARAGRAPHS) && total < enough; i++)
+    total += weightedLength((paragraphs[i].textContent ?? '').slice(0, enough));
   return total;
 }
+
+/** Paragraph text in a page's own DOM that says its article is there, not in a shadow root or frame. */
+const ARTICLE_IN_PAGE_TEXT = 2000;
+
+/**
+ * Whether the page's own paragraphs hold an article's worth of text: then what its shadow roots
+ * and frames show is not looked for (asking a frame for its document sets up a context for it).
+ */
+export const articleInPage = (doc: Document): boolean =>
+  paragraphText(doc, ARTICLE_IN_PAGE_TEXT) >= ARTICLE_IN_PAGE_TEXT;
 
 /** Elements looked at for open shadow roots when Readability's own check finds no article. */
 const SHADOW_SCAN_ELEMENTS = 2_000;

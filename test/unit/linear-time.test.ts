@@ -25,6 +25,7 @@ import { parseOriginalsJsonl } from '../../lib/formats/import-jsonl';
 import { parseLexicon } from '../../lib/formats/lexicon';
 import { readOpml } from '../../lib/formats/opml';
 import { domainsFromText } from '../../lib/ui/options/learned-section';
+import { leanHtml } from '../../lib/reader/lean-html';
 
 const LENGTH = 200_000;
 /** How many times plain prose's time a hostile text may take, and a floor below which the clock says more than the work. */
@@ -82,6 +83,7 @@ const HANDLERS: Record<string, (text: string) => unknown> = {
   parseLexicon: (s) => parseLexicon(`# Upstream lexicon 1 de->en\n${s}`, 'de'),
   domainsFromText: (s) => domainsFromText(s),
   packAddress: (s) => packAddress(`https://lists.example/${s}`),
+  leanHtml: (s) => leanHtml(s),
 };
 
 /** Pieces that arm a pattern, and pieces repeated after them. */
@@ -115,6 +117,8 @@ const UNITS = [
   '(',
   ']',
   '\\',
+  '<script',
+  '<!--',
 ];
 
 const build = (prefix: string, unit: string, end: string) =>
