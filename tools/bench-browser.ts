@@ -39,6 +39,13 @@ export interface BrowserRow {
   storageBytesPerOriginal: number;
 }
 
+/** The options page's search over the largest store: a word every original has, and one none has (every block's words read). */
+export interface SearchRow {
+  originals: number;
+  everyOriginalMs: number;
+  noOriginalMs: number;
+}
+
 /** Plain IndexedDB with nothing of Upstream: what records with a multi-entry index of their keys cost in this browser. */
 export interface RawFloor {
   records: number;
@@ -64,7 +71,7 @@ export async function browserBench(
   textOf: (n: number) => string[],
   sizes: number[],
   subscriptionSize = 0,
-): Promise<{ rows: BrowserRow[]; raw: RawFloor; subscription?: SubscriptionRow }> {
+): Promise<{ rows: BrowserRow[]; raw: RawFloor; search: SearchRow; subscription?: SubscriptionRow }> {
   const probes = Array.from({ length: 10 }, (_, i) => i * 17);
   const pages = new Map<string, string>(
     probes.map((i) => [
@@ -109,6 +116,7 @@ export async function browserBench(
   const rows: BrowserRow[] = [];
   let raw: RawFloor = { records: 0, keysPerRecord: 0, seconds: 0 };
   let subscription: SubscriptionRow | undefined;
+  let search: SearchRow = { originals: 0, everyOriginalMs: 0, noOriginalMs: 0 };
   try {
     const options = await context.newPage();
     await options.goto(`${browser.extensionBase}options.html`);
@@ -295,6 +303,17 @@ export async function browserBench(
         ),
       });
     }
+    const searchMs = (words: string) =>
+      options.evaluate(async (search) => {
+        const started = performance.now();
+        await chrome.runtime.sendMessage({ type: 'list-originals', search, offset: 0, limit: 50 });
+        return Math.round(performance.now() - started);
+      }, words);
+    search = {
+      originals: imported,
+      everyOriginalMs: await searchMs('synthetic'),
+      noOriginalMs: await searchMs('nowhere'),
+    };
     // Plain IndexedDB's floor is measured to 100,000 records: a million take over ten minutes.
     const largest = Math.min(RAW_FLOOR_LARGEST, sizes[sizes.length - 1]);
     const keysPerRecord = Math.round(
@@ -305,7 +324,7 @@ export async function browserBench(
     await context.close();
     await server.close();
   }
-  return { rows, raw, subscription };
+  return { rows, raw, search, subscription };
 }
 
 /**

@@ -246,8 +246,9 @@ export async function packedPage(db: UpstreamDb, skip: number, limit: number): P
 }
 
 /**
- * The packed originals whose search words match, after `matched` earlier matches: counted up to
- * `most`, with those from the `offset`-th match on taken while fewer than `limit` are.
+ * The packed originals whose search words match, counted on from `total` earlier matches up to
+ * `most`, with those from the `offset`-th match on taken while fewer than `limit` (with the
+ * `taken` already) are.
  */
 export async function searchPacked(
   db: UpstreamDb,
@@ -279,14 +280,17 @@ export async function packedFrom(
   limit: number,
 ): Promise<{ records: OriginalRecord[]; next: number | null }> {
   const tx = db.transaction('packedBlocks');
+  const perRead = Math.ceil(limit / PACKED_BLOCK) + 1;
   const records: OriginalRecord[] = [];
   for (let low = from; ;) {
-    const [block] = await tx.objectStore('packedBlocks').getAll(IDBKeyRange.lowerBound(low), 1);
-    if (!block) return { records, next: null };
-    const live = block.originals.filter((record): record is OriginalRecord => !!record);
-    if (records.length > 0 && records.length + live.length > limit) return { records, next: block.first };
-    records.push(...live);
-    low = block.first + 1;
+    const blocks = await tx.objectStore('packedBlocks').getAll(IDBKeyRange.lowerBound(low), perRead);
+    for (const block of blocks) {
+      const live = block.originals.filter((record): record is OriginalRecord => !!record);
+      if (records.length > 0 && records.length + live.length > limit) return { records, next: block.first };
+      records.push(...live);
+    }
+    if (blocks.length < perRead) return { records, next: null };
+    low = blocks[blocks.length - 1].first + 1;
   }
 }
 
