@@ -158,46 +158,24 @@ async function main(): Promise<void> {
     await empty.close();
     await server.close();
   }
-  const added = rows.map((r) => r.addedMs);
+  type Row = (typeof rows)[number];
+  const at = (value: (row: Row) => number, p: number) => percentile(rows.map(value), p);
+  const overEmpty = (row: Row) => row.upstreamScriptMs - row.emptyScriptMs;
   const summary = {
     pages: rows.length,
     loadsPerArm: LOADS,
-    emptyExtensionP50Ms: percentile(
-      rows.map((r) => r.emptyMs),
-      50,
-    ),
-    emptyExtensionP95Ms: percentile(
-      rows.map((r) => r.emptyMs),
-      95,
-    ),
-    upstreamAddedP50Ms: percentile(added, 50),
-    upstreamAddedP95Ms: percentile(added, 95),
-    upstreamAddedMaxMs: Math.max(...added),
-    loadSpreadP50Ms: percentile(
-      rows.map((r) => r.loadSpreadMs),
-      50,
-    ),
-    loadSpreadP95Ms: percentile(
-      rows.map((r) => r.loadSpreadMs),
-      95,
-    ),
-    emptyScriptP95Ms: percentile(
-      rows.map((r) => r.emptyScriptMs),
-      95,
-    ),
-    upstreamScriptP50Ms: percentile(
-      rows.map((r) => r.upstreamScriptMs),
-      50,
-    ),
-    upstreamScriptP95Ms: percentile(
-      rows.map((r) => r.upstreamScriptMs),
-      95,
-    ),
-    upstreamScriptOverEmptyP95Ms: percentile(
-      rows.map((r) => r.upstreamScriptMs - r.emptyScriptMs),
-      95,
-    ),
-    upstreamScriptOverEmptyMaxMs: Math.max(...rows.map((r) => r.upstreamScriptMs - r.emptyScriptMs)),
+    emptyExtensionP50Ms: at((r) => r.emptyMs, 50),
+    emptyExtensionP95Ms: at((r) => r.emptyMs, 95),
+    upstreamAddedP50Ms: at((r) => r.addedMs, 50),
+    upstreamAddedP95Ms: at((r) => r.addedMs, 95),
+    upstreamAddedMaxMs: Math.max(...rows.map((r) => r.addedMs)),
+    loadSpreadP50Ms: at((r) => r.loadSpreadMs, 50),
+    loadSpreadP95Ms: at((r) => r.loadSpreadMs, 95),
+    emptyScriptP95Ms: at((r) => r.emptyScriptMs, 95),
+    upstreamScriptP50Ms: at((r) => r.upstreamScriptMs, 50),
+    upstreamScriptP95Ms: at((r) => r.upstreamScriptMs, 95),
+    upstreamScriptOverEmptyP95Ms: at(overEmpty, 95),
+    upstreamScriptOverEmptyMaxMs: Math.max(...rows.map(overEmpty)),
     nodesOverEmptyMax: Math.max(...rows.map((r) => r.upstreamNodes / Math.max(1, r.emptyNodes))),
     pagesWithALongTaskMore: rows.filter((r) => r.longTasksUpstream > r.longTasksEmpty).map((r) => r.page),
   };
