@@ -18,14 +18,10 @@ export default defineUnlistedScript(() => {
   // more): every timer and listener then stops at its next turn.
   const alive = () => !!browser.runtime?.id;
   const { request } = createClient((message) => browser.runtime.sendMessage(message));
-  // The answer to a message arrives whenever the page is: the read waits for it to be idle again.
-  const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS }));
   const analyse = async () => {
     if (!alive() || !(await request<'is-site-enabled'>({ type: 'is-site-enabled' }))) return;
-    await idle();
-    if (!alive()) return;
     const message: PageMessage = pageMessageOf(document, location.href);
-    await request<PageMessage['type']>(message);
+    if (alive()) await request<PageMessage['type']>(message);
   };
   const start = () => void analyse().catch(() => undefined);
   // Wait for an idle moment so the page's own work goes first, and for a page Chrome

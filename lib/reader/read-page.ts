@@ -9,7 +9,7 @@
  * bounded read here; the off-page reader gives it to a page it finds too big in other ways.
  * Nothing here needs Readability, so the content script does not carry it.
  */
-import { MAX_READABILITY_ELEMENTS, quickParagraphs } from './bounded-read';
+import { MAX_READABILITY_CHARS, MAX_READABILITY_ELEMENTS, quickParagraphs } from './bounded-read';
 import { clearArticle } from './clear-article';
 import { hiddenParts } from './hidden-parts';
 import { leanHtml } from './lean-html';
@@ -58,13 +58,25 @@ function serialised(doc: Document): PageHtml {
 
 const size = (page: PageHtml) => (page.parts ?? []).reduce((n, part) => n + part.length, page.html.length);
 
+/**
+ * Whether a page is too big to serialise and send: more elements than Readability handles
+ * (counted natively, not by a walk), more HTML than the browser received for it than is sent,
+ * or more text than Readability handles. The off-page reader makes the finer checks (depth).
+ */
+function tooBigToSend(doc: Document): boolean {
+  if (doc.getElementsByTagName('*').length > MAX_READABILITY_ELEMENTS) return true;
+  const [navigation] = (doc.defaultView?.performance?.getEntriesByType?.('navigation') ??
+    []) as PerformanceNavigationTiming[];
+  if ((navigation?.decodedBodySize ?? 0) > MAX_PAGE_HTML_CHARS) return true;
+  return (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
+}
+
 /** The article, read where the page leaves no doubt, or the page's HTML; null when the page has none. */
 export function readPage(doc: Document, url?: string): PageRead | null {
   if (!doc.documentElement || !doc.body) return null;
   const clear = clearArticle(doc);
   if (clear) return wrap(articleOf(doc, url, { paragraphs: clear }));
-  // Counted natively: the off-page reader makes the finer checks (depth, text) of a page too big for Readability.
-  if (doc.getElementsByTagName('*').length <= MAX_READABILITY_ELEMENTS) {
+  if (!tooBigToSend(doc)) {
     const page = serialised(doc);
     if (size(page) <= MAX_PAGE_HTML_CHARS) return page;
   }
