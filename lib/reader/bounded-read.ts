@@ -34,9 +34,11 @@ function tooDeepOrWide(root: Element): boolean {
   return false;
 }
 
+/** True for a page with more text than Readability handles quickly. */
+export const tooMuchText = (doc: Document) => (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
+
 /** True for a page Readability would take too long on: read it with quickParagraphs. */
-export const tooBig = (doc: Document) =>
-  tooDeepOrWide(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
+export const tooBig = (doc: Document) => tooDeepOrWide(doc.documentElement) || tooMuchText(doc);
 
 /** A bounded read of a huge page: the paragraphs of its article, main or body element. */
 export function quickParagraphs(doc: Document): string[] {

@@ -7,10 +7,10 @@ import {
   lookupPostings,
   mergeRuns,
   mergeStep,
-  addToCount,
   originalCount,
   putIndexed,
   removeIndexed,
+  removePacked,
 } from './run-index';
 import {
   findPacked,
@@ -22,10 +22,9 @@ import {
   placeOf,
   readPacked,
   searchPacked,
-  changePacked,
 } from './packed-originals';
 import type { AnyTransaction, UpstreamDb } from './schema';
-import { requestAll, writing } from './transactions';
+import { writing } from './transactions';
 import { wordsOf } from './search-words';
 
 /** Matches a search counts, and index entries it reads, before it stops and says "more than": a short word can match most of the store. */
@@ -183,12 +182,7 @@ export class IdbOriginals implements OriginalsLibrary {
     await writing(this.db.transaction(INDEXED, 'readwrite'), async (tx) => {
       if (after.startsWith(PACKED_POSITION)) {
         const found = await packedWithPrefix(tx, prefix, Number(after.slice(1)), limit, keep);
-        await changePacked(
-          tx,
-          found.places.map((place) => ({ ...place, record: null })),
-        );
-        await requestAll(found.places, ({ ref }) => tx.objectStore('deadRefs').add(ref));
-        await addToCount(tx, -found.places.length);
+        await removePacked(tx, found.places);
         next = packedPosition(found.next);
         return;
       }

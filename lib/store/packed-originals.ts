@@ -2,7 +2,7 @@
  * Originals known only by their fingerprint (a pack or a file of fingerprints: no text), kept
  * PACKED_BLOCK to a record. In Chromium an IndexedDB request costs about as much as the write
  * it serves, and a record of its own per original, with its index entries, was most of what
- * importing a million of them cost; a block is three requests for a hundred originals.
+ * importing a million of them cost; a block is three requests for 32 originals.
  *
  * Refs are given out in increasing order, and a block holds the consecutive refs from its
  * key, `first`: a ref belongs to the block with the greatest first not above it when it is
@@ -22,7 +22,7 @@ import type { AnyTransaction, PackedHead, UpstreamDb, WriteTransaction } from '.
 import { searchWordsOf } from './search-words';
 import { requestAll } from './transactions';
 
-/** Originals per block: a lookup reads a candidate's whole block, about 100 KB. */
+/** Originals per block: a lookup reads a candidate's whole block, about 35 KB. */
 export const PACKED_BLOCK = 32;
 
 export const PACKED_STORES = ['packedBlocks', 'packedHeads', 'packedIds'] as const;
@@ -129,7 +129,7 @@ export async function readPacked(tx: AnyTransaction, places: Place[]): Promise<(
   return places.map(({ first, slot }) => blockOf.get(first)?.originals[slot] ?? undefined);
 }
 
-const present = (records: (OriginalRecord | undefined)[]) => records.filter((r): r is OriginalRecord => !!r);
+const present = (records: (OriginalRecord | null | undefined)[]) => records.filter((r): r is OriginalRecord => !!r);
 
 /**
  * Stores originals packed, within the caller's transaction; each carries its indexRef, one
@@ -235,7 +235,7 @@ export async function packedPage(db: UpstreamDb, skip: number, limit: number): P
   for (let low = start; items.length < limit;) {
     const blocks = await tx.objectStore('packedBlocks').getAll(IDBKeyRange.lowerBound(low), 5);
     for (const block of blocks) {
-      const live = block.originals.filter((record): record is OriginalRecord => !!record);
+      const live = present(block.originals);
       items.push(...live.slice(left, left + limit - items.length));
       left = Math.max(0, left - live.length);
     }
@@ -285,7 +285,7 @@ export async function packedFrom(
   for (let low = from; ;) {
     const blocks = await tx.objectStore('packedBlocks').getAll(IDBKeyRange.lowerBound(low), perRead);
     for (const block of blocks) {
-      const live = block.originals.filter((record): record is OriginalRecord => !!record);
+      const live = present(block.originals);
       if (records.length > 0 && records.length + live.length > limit) return { records, next: block.first };
       records.push(...live);
     }

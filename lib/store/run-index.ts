@@ -66,7 +66,7 @@ async function writeRun(tx: WriteTransaction, pairs: Uint32Array): Promise<void>
 }
 
 /** Changes the number of originals kept in meta, within the caller's transaction. */
-export async function addToCount(tx: WriteTransaction, change: number): Promise<void> {
+async function addToCount(tx: WriteTransaction, change: number): Promise<void> {
   if (change === 0) return;
   const meta = tx.objectStore('meta');
   const count = Number((await meta.get(META.originalCount))?.value ?? 0);
@@ -182,20 +182,30 @@ export async function putIndexed(tx: WriteTransaction, batch: OriginalRecord[]):
  */
 export async function removeIndexed(tx: WriteTransaction, records: OriginalRecord[]): Promise<void> {
   const state = await packedState(tx);
-  const places = records.map((record) => (record.indexRef ? placeOf(state, record.indexRef) : undefined));
+  const own: OriginalRecord[] = [];
+  const packed: (Place & { ref: number })[] = [];
+  for (const record of records) {
+    const place = record.indexRef ? placeOf(state, record.indexRef) : undefined;
+    if (place) packed.push({ ...place, ref: record.indexRef! });
+    else own.push(record);
+  }
+  await requestAll(own, (record) => tx.objectStore('originals').delete(record.id));
   await requestAll(
-    records.filter((_, i) => !places[i]),
-    (record) => tx.objectStore('originals').delete(record.id),
-  );
-  await changePacked(
-    tx,
-    places.flatMap((place) => (place ? [{ ...place, record: null }] : [])),
-  );
-  await requestAll(
-    records.flatMap((record) => record.indexRef ?? []),
+    own.flatMap((record) => record.indexRef ?? []),
     (ref) => tx.objectStore('deadRefs').add(ref),
   );
-  await addToCount(tx, -records.length);
+  await addToCount(tx, -own.length);
+  await removePacked(tx, packed);
+}
+
+/** Empties the slots of packed originals, within the caller's transaction: their refs die and the count goes down. */
+export async function removePacked(tx: WriteTransaction, places: (Place & { ref: number })[]): Promise<void> {
+  await changePacked(
+    tx,
+    places.map((place) => ({ ...place, record: null })),
+  );
+  await requestAll(places, ({ ref }) => tx.objectStore('deadRefs').add(ref));
+  await addToCount(tx, -places.length);
 }
 
 /**
