@@ -20,8 +20,12 @@ export default defineUnlistedScript(() => {
   const { request } = createClient((message) => browser.runtime.sendMessage(message));
   const analyse = async () => {
     if (!alive() || !(await request<'is-site-enabled'>({ type: 'is-site-enabled' }))) return;
+    // The page is read in a task of its own, not in the one that delivers the answer: the
+    // browser may draw or take input in between, and a profile shows the work as this script's.
+    await new Promise<void>((resolve) => setTimeout(() => resolve()));
+    if (!alive()) return;
     const message: PageMessage = pageMessageOf(document, location.href);
-    if (alive()) await request<PageMessage['type']>(message);
+    await request<PageMessage['type']>(message);
   };
   const start = () => void analyse().catch(() => undefined);
   // Wait for an idle moment so the page's own work goes first, and for a page Chrome

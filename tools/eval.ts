@@ -871,6 +871,7 @@ async function main(): Promise<void> {
       meanParagraphPrecision: average((r) => r.paragraphPrecision),
       pagesUnder90: marked.filter((r) => r.paragraphPrecision < 0.9).length,
       pagesUnder75: marked.filter((r) => r.paragraphPrecision < 0.75).length,
+      pagesReadWithoutReadability: marked.filter((r) => r.quickRead).length,
     };
     console.log(
       '\nExtraction on the article-extraction benchmark (articles marked by people): trigram recall, and the share of words read that sit in paragraphs of the article',

@@ -77,6 +77,8 @@ export interface ParagraphResult {
   paragraphPrecision: number;
   /** Paragraphs read that are not the article's, with their first words, for a person to look at. */
   strays: string[];
+  /** Whether the article is clear enough to be read in place, without Readability (no page HTML sent). */
+  quickRead: boolean;
 }
 
 const trigrams = (list: string[]) => {
@@ -105,7 +107,8 @@ export function paragraphResults(dir = process.env.EXTRACTION_BENCHMARK_DIR): Pa
     .map(([page, { articleBody, url }]) => {
       const html = gunzipSync(readFileSync(join(dir, 'html', `${page}.html.gz`))).toString('utf8');
       const expected = new Set(trigrams(words(articleBody)));
-      const article = extractArticle(parseHTML(html).document as unknown as Document, url);
+      const doc = parseHTML(html).document as unknown as Document;
+      const article = extractArticle(doc, url);
       const paragraphs = article ? prepareArticle(article).paragraphs : [];
       const seen = new Set<string>();
       let read = 0;
@@ -123,6 +126,7 @@ export function paragraphResults(dir = process.env.EXTRACTION_BENCHMARK_DIR): Pa
         page,
         recall: expected.size ? seen.size / expected.size : 1,
         paragraphPrecision: read ? inArticle / read : 0,
+        quickRead: !!clearArticle(doc),
         strays,
       };
     });

@@ -78,7 +78,8 @@ const FEED_TYPES: Record<string, FeedLink['type']> = {
 /** The feeds a page declares, at most 5 (the page's claim: they are only offered to the person). */
 function feedLinksOf(doc: Document): FeedLink[] {
   const feeds: FeedLink[] = [];
-  for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel~="alternate"][type][href]')) {
+  // In the head, where pages declare them: a query of the whole document walks every element.
+  for (const link of doc.head?.querySelectorAll<HTMLLinkElement>('link[rel~="alternate"][type][href]') ?? []) {
     const type = FEED_TYPES[(link.getAttribute('type') ?? '').toLowerCase().trim()];
     if (!type || (type === 'json' && !/feed/i.test(link.href))) continue;
     let url: string;

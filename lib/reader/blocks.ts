@@ -3,8 +3,10 @@
  * with their white space collapsed. Shared by every way of reading a page.
  */
 
-/** The quick reads look at no more than this many paragraphs. */
+/** The quick reads look at no more than this many paragraphs, */
 export const MAX_QUICK_PARAGRAPHS = 4_000;
+/** and read no more text than this: twice what a page's message carries, more than an article holds. */
+export const MAX_QUICK_CHARS = 300_000;
 
 export const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, pre, figcaption, td';
 
@@ -21,12 +23,17 @@ export function paragraphsOf(content: Element, mark: string): string[] {
 /** An element's text with its white space collapsed. */
 export const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** The text blocks within some elements (the first `limit`) that hold no other text block, in document order. */
-export const leafBlocks = (roots: Element[], limit = Infinity) =>
-  roots
-    .flatMap((root) => Array.from(root.querySelectorAll(BLOCKS)))
-    .slice(0, limit)
-    .filter((el) => !el.querySelector(BLOCKS));
+/** The text blocks within some elements that hold no other text block, in document order, the first `limit`. */
+export function leafBlocks(roots: Element[], limit = Infinity): Element[] {
+  const leaves: Element[] = [];
+  for (const root of roots) {
+    // Indexed, not copied to an array: a page may hold a hundred thousand blocks.
+    const blocks = root.querySelectorAll(BLOCKS);
+    for (let i = 0; i < blocks.length && leaves.length < limit; i++)
+      if (!blocks[i].querySelector(BLOCKS)) leaves.push(blocks[i]);
+  }
+  return leaves;
+}
 
 /** Blocks mostly of link text are menus and lists of other articles. */
 export const MAX_LINK_DENSITY = 0.5;

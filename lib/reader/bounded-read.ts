@@ -2,7 +2,7 @@
  * Pages too big for Readability, and the quick, bounded read they get instead: a walk that
  * stops at the limit, and the paragraphs of the article, main or body element.
  */
-import { MAX_QUICK_PARAGRAPHS, textOf } from './blocks';
+import { MAX_QUICK_CHARS, MAX_QUICK_PARAGRAPHS, textOf } from './blocks';
 
 /** Pages with more elements, deeper nesting or more text than this skip Readability for a quick, bounded read. */
 export const MAX_READABILITY_ELEMENTS = 20_000;
@@ -46,12 +46,12 @@ export function quickParagraphs(doc: Document): string[] {
   if (!root) return [];
   const paragraphs: string[] = [];
   let chars = 0;
-  for (const p of Array.from(root.getElementsByTagName('p')).slice(0, MAX_QUICK_PARAGRAPHS)) {
-    const text = textOf(p);
+  const found = root.getElementsByTagName('p');
+  for (let i = 0; i < Math.min(found.length, MAX_QUICK_PARAGRAPHS) && chars < MAX_QUICK_CHARS; i++) {
+    const text = textOf(found[i]);
     if (!text) continue;
     paragraphs.push(text);
     chars += text.length;
-    if (chars > MAX_READABILITY_CHARS) break;
   }
   return paragraphs;
 }

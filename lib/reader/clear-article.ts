@@ -3,7 +3,7 @@
  * whose paragraphs hold most of the page's paragraph text, as Readability scores candidates,
  * without copying or changing the page.
  */
-import { leafBlocks, MAX_QUICK_PARAGRAPHS, mostlyLinks, textOf } from './blocks';
+import { leafBlocks, MAX_QUICK_CHARS, MAX_QUICK_PARAGRAPHS, mostlyLinks, textOf } from './blocks';
 import { notArticleTest } from './not-article';
 
 /** Paragraphs shorter than this do not vote for their container (captions, bylines, buttons). */
@@ -34,6 +34,34 @@ function pageMeasures() {
   };
 }
 
+/** Elements a page marks as its article: a region is read in place only within one. */
+const ARTICLE_CONTAINERS = 'article, [itemprop="articleBody"]';
+
+/** Share of the page's paragraph text the region of an article split into containers holds: all but a stray paragraph or two. */
+const REGION_SHARE = 0.95;
+/** Ancestors of a paragraph credited with its text when looking for the article's region. */
+const MAX_REGION_DEPTH = 64;
+
+/**
+ * An article split into several containers (a body cut by advertisements, numbered steps,
+ * a story in columns): the innermost element below the body that holds nearly all of the
+ * page's paragraph text, within an element the page marks as its article. Null when there is none.
+ */
+function articleRegion(doc: Document, voters: [Element, number][], total: number): Element | null {
+  const held = new Map<Element, number>();
+  for (const [p, length] of voters) {
+    let at = p.parentElement;
+    for (let depth = 0; at && at !== doc.body && depth < MAX_REGION_DEPTH; depth++, at = at.parentElement)
+      held.set(at, (held.get(at) ?? 0) + length);
+  }
+  // The elements holding more than half the text are nested: the innermost holds the least.
+  let region: Element | null = null;
+  for (const [el, chars] of held)
+    if (chars >= REGION_SHARE * total && chars >= MIN_CLEAR_WINNER_CHARS && (!region || chars <= held.get(region)!))
+      region = !region || chars < held.get(region)! || region.contains(el) ? el : region;
+  return region?.closest(ARTICLE_CONTAINERS) ? region : null;
+}
+
 /**
  * The element whose paragraphs (and its children's, at half weight) hold most of the page's
  * paragraph text, read as it is. Null when no element clearly wins: Readability then decides.
@@ -41,13 +69,15 @@ function pageMeasures() {
 export function clearArticle(doc: Document): string[] | null {
   const { text, linkHeavy, inNotArticle } = pageMeasures();
   const scores = new Map<Element, number>();
+  const voters: [paragraph: Element, length: number][] = [];
   let total = 0;
   const paragraphs = doc.body.getElementsByTagName('p');
-  for (let i = 0; i < Math.min(paragraphs.length, MAX_QUICK_PARAGRAPHS); i++) {
+  for (let i = 0; i < Math.min(paragraphs.length, MAX_QUICK_PARAGRAPHS) && total < MAX_QUICK_CHARS; i++) {
     const p = paragraphs[i];
     const length = text(p).length;
     if (length < MIN_VOTING_PARAGRAPH || inNotArticle(p) || linkHeavy(p, length)) continue;
     total += length;
+    voters.push([p, length]);
     const parent = p.parentElement;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + length);
     const grandparent = parent?.parentElement;
@@ -63,16 +93,21 @@ export function clearArticle(doc: Document): string[] | null {
   const alike = (el: Element) => !!el.className && kind(el) === kind(best);
   const joins = (el: Element) => el === best || (scores.get(el) ?? 0) >= threshold || (scores.has(el) && alike(el));
   const parts = best.parentElement ? Array.from(best.parentElement.children).filter(joins) : [best];
-  // The paragraph text they hold, their own or their children's.
+  // The voting paragraph text they hold, their own or their children's.
   let held = 0;
-  for (const part of parts) {
-    for (const p of Array.from(part.getElementsByTagName('p'))) {
-      const length = text(p).length;
-      if (length >= MIN_VOTING_PARAGRAPH && !inNotArticle(p)) held += length;
-    }
+  for (const [p, length] of voters) if (parts.some((part) => part.contains(p))) held += length;
+  if (held < MIN_CLEAR_WINNER_CHARS || held < CLEAR_WINNER_SHARE * total) {
+    const region = articleRegion(doc, voters, total);
+    if (!region) return null;
+    parts.splice(0, parts.length, region);
   }
-  if (held < MIN_CLEAR_WINNER_CHARS || held < CLEAR_WINNER_SHARE * total) return null;
-  return leafBlocks(parts, MAX_QUICK_PARAGRAPHS)
-    .filter((el) => !inNotArticle(el) && text(el) && !linkHeavy(el, text(el).length))
-    .map(text);
+  const read: string[] = [];
+  let chars = 0;
+  for (const el of leafBlocks(parts, MAX_QUICK_PARAGRAPHS)) {
+    const block = text(el);
+    if (!block || inNotArticle(el) || linkHeavy(el, block.length)) continue;
+    read.push(block);
+    if ((chars += block.length) >= MAX_QUICK_CHARS) break;
+  }
+  return read;
 }

@@ -9,7 +9,7 @@
  * bounded read here; the off-page reader gives it to a page it finds too big in other ways.
  * Nothing here needs Readability, so the content script does not carry it.
  */
-import { MAX_READABILITY_ELEMENTS, quickParagraphs, tooMuchText } from './bounded-read';
+import { MAX_READABILITY_ELEMENTS, quickParagraphs } from './bounded-read';
 import { clearArticle } from './clear-article';
 import { hiddenParts } from './hidden-parts';
 import { leanHtml } from './lean-html';
@@ -60,15 +60,15 @@ const size = (page: PageHtml) => (page.parts ?? []).reduce((n, part) => n + part
 
 /**
  * Whether a page is too big to serialise and send: more elements than Readability handles
- * (counted natively, not by a walk), more HTML received by the browser than is sent, or more
- * text than Readability handles. The off-page reader makes the finer checks (depth).
+ * (counted natively, not by a walk), or more HTML received by the browser than is sent. Its
+ * text is not read for this (a copy of all of it); what is serialised is measured before it is
+ * sent, and the off-page reader makes the finer checks (depth, text).
  */
 function tooBigToSend(doc: Document): boolean {
   if (doc.getElementsByTagName('*').length > MAX_READABILITY_ELEMENTS) return true;
   const [navigation] = (doc.defaultView?.performance?.getEntriesByType?.('navigation') ??
     []) as PerformanceNavigationTiming[];
-  if ((navigation?.decodedBodySize ?? 0) > MAX_PAGE_HTML_CHARS) return true;
-  return tooMuchText(doc);
+  return (navigation?.decodedBodySize ?? 0) > MAX_PAGE_HTML_CHARS;
 }
 
 /** The article, read where the page leaves no doubt, or the page's HTML; null when the page has none. */
