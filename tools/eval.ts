@@ -20,7 +20,14 @@ import { MemoryStore } from '../lib/store';
 import type { ArticleInput, LexiconSource, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
 import { cloughStevenson, mrpcPairs, panSources, pudArticles, pudSentences, readabilityArticle } from './corpora';
 import { diskLexicons } from '../cli/lexicons';
-import { extractionResults, paragraphResults, type ExtractionResult, type ParagraphResult } from './extraction';
+import {
+  extractionResults,
+  paragraphResults,
+  readAsFile,
+  readAsPage,
+  type ExtractionResult,
+  type ParagraphResult,
+} from './extraction';
 import { readOriginals, seedPackFromDisk } from '../cli/sources';
 import { handSummaries, handTranslations, type HandSummary } from '../fixtures/texts';
 import { random, syntheticArticle } from './synthetic';
@@ -840,46 +847,58 @@ async function main(): Promise<void> {
     );
     console.table(text);
   }
-  const pages = extractionResults();
-  let extraction: Record<string, unknown> | null = null;
-  if (pages) {
+  // Each corpus read twice: as `npm run check` reads a file, and as the extension reads a live page.
+  const readers = { file: readAsFile, page: readAsPage };
+  let extraction: Record<string, unknown>[] | null = null;
+  for (const [as, read] of Object.entries(readers)) {
+    const pages = extractionResults(read);
+    if (!pages) break;
     const average = (pick: (r: ExtractionResult) => number) => round(mean(pages.map(pick)));
-    extraction = {
+    (extraction ??= []).push({
+      readAs: as,
       pages: pages.length,
       meanWordRecall: average((r) => r.recall),
       meanWordPrecision: average((r) => r.precision),
       readerablePagesWithoutArticle: pages.filter((r) => r.readerable && !r.found).length,
       pagesReadWithoutReadability: pages.filter((r) => r.quickRead).length,
-    };
-    console.log("\nExtraction on Readability's saved test pages: share of Readability's article words read");
-    console.table([extraction]);
-    console.log('pages under 0.8 (most repeat a paragraph, which Upstream reads once):');
+    });
+    if (as !== 'file') continue;
+    console.log('pages under 0.8 read as a file (most repeat a paragraph, which Upstream reads once):');
     console.table(
       pages
         .filter((r) => r.recall < 0.8)
         .map((r) => ({ page: r.page, recall: round(r.recall), precision: round(r.precision) })),
     );
   }
-  const marked = paragraphResults();
-  let paragraphs: Record<string, unknown> | null = null;
-  if (marked) {
-    used.push('article-extraction-benchmark');
+  if (extraction) {
+    console.log("\nExtraction on Readability's saved test pages: share of Readability's article words read");
+    console.table(extraction);
+  }
+  let paragraphs: Record<string, unknown>[] | null = null;
+  for (const [as, read] of Object.entries(readers)) {
+    const marked = paragraphResults(read);
+    if (!marked) break;
+    if (as === 'file') used.push('article-extraction-benchmark');
     const average = (pick: (r: ParagraphResult) => number) => round(mean(marked.map(pick)));
-    paragraphs = {
+    (paragraphs ??= []).push({
+      readAs: as,
       pages: marked.length,
       meanRecall: average((r) => r.recall),
       meanParagraphPrecision: average((r) => r.paragraphPrecision),
       pagesUnder90: marked.filter((r) => r.paragraphPrecision < 0.9).length,
       pagesUnder75: marked.filter((r) => r.paragraphPrecision < 0.75).length,
       pagesReadWithoutReadability: marked.filter((r) => r.quickRead).length,
-    };
+    });
+    if (as !== 'file') continue;
+    console.log('paragraphs read as a file that are not the article, on pages under 0.9:');
+    for (const r of marked.filter((r) => r.paragraphPrecision < 0.9))
+      console.log(`  ${r.page.slice(0, 8)} ${round(r.paragraphPrecision)}: ${r.strays.slice(0, 3).join(' | ')}`);
+  }
+  if (paragraphs) {
     console.log(
       '\nExtraction on the article-extraction benchmark (articles marked by people): trigram recall, and the share of words read that sit in paragraphs of the article',
     );
-    console.table([paragraphs]);
-    console.log('paragraphs read that are not the article, on pages under 0.9:');
-    for (const r of marked.filter((r) => r.paragraphPrecision < 0.9))
-      console.log(`  ${r.page.slice(0, 8)} ${round(r.paragraphPrecision)}: ${r.strays.slice(0, 3).join(' | ')}`);
+    console.table(paragraphs);
   } else
     console.log(
       '\n(set EXTRACTION_BENCHMARK_DIR to a checkout of scrapinghub/article-extraction-benchmark for paragraph precision)',

@@ -7,10 +7,27 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 import { prepareArticle } from '../lib/engine';
-import { clearArticle, extractArticle } from '../lib/reader';
+import { clearArticle, extractArticle, mayHaveArticle, pageDocument, readPage } from '../lib/reader';
+import type { ArticleInput } from '../lib/model';
 import { CORPORA_DIR } from './corpora';
+
+/** A way of reading a page's article. */
+export type PageReader = (doc: Document, url: string) => ArticleInput | null;
+
+/** As `npm run check` reads a file: the whole document. */
+export const readAsFile: PageReader = extractArticle;
+
+/**
+ * As the extension reads a live page: in place where the content script can, else what it
+ * sends (the region holding the page's text, or the whole page) read as the off-page reader does.
+ */
+export const readAsPage: PageReader = (doc, url) => {
+  const read = mayHaveArticle(doc) ? readPage(doc, url) : null;
+  if (!read) return null;
+  return 'article' in read ? read.article : extractArticle(pageDocument(new DOMParser() as never, read), url);
+};
 
 export interface ExtractionResult {
   page: string;
@@ -41,7 +58,7 @@ function overlap(expected: string[], read: string[]): number {
 }
 
 /** Every test page with its figures, or null when the corpus is not there. */
-export function extractionResults(): ExtractionResult[] | null {
+export function extractionResults(reader: PageReader = readAsFile): ExtractionResult[] | null {
   const dir = join(CORPORA_DIR, 'readability-pages');
   if (!existsSync(dir)) return null;
   return readdirSync(dir)
@@ -54,7 +71,7 @@ export function extractionResults(): ExtractionResult[] | null {
       const metadata = JSON.parse(read('expected-metadata.json')) as { readerable?: boolean };
       // Parsed once: extraction reads the page without changing it (Readability works on a copy).
       const doc = parseHTML(read('source.html')).document as unknown as Document;
-      const article = extractArticle(doc, 'http://fakehost/test/page.html');
+      const article = reader(doc, 'http://fakehost/test/page.html');
       const ours = article ? words(prepareArticle(article).paragraphs.join(' ')) : [];
       const shared = overlap(expected, ours);
       return {
@@ -96,7 +113,10 @@ const IN_ARTICLE = 0.5;
  * and `ground-truth.json` (a checkout of scrapinghub/article-extraction-benchmark, MIT), given by
  * EXTRACTION_BENCHMARK_DIR. Null when it is not there.
  */
-export function paragraphResults(dir = process.env.EXTRACTION_BENCHMARK_DIR): ParagraphResult[] | null {
+export function paragraphResults(
+  reader: PageReader = readAsFile,
+  dir = process.env.EXTRACTION_BENCHMARK_DIR,
+): ParagraphResult[] | null {
   if (!dir || !existsSync(join(dir, 'ground-truth.json'))) return null;
   const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<
     string,
@@ -108,7 +128,7 @@ export function paragraphResults(dir = process.env.EXTRACTION_BENCHMARK_DIR): Pa
       const html = gunzipSync(readFileSync(join(dir, 'html', `${page}.html.gz`))).toString('utf8');
       const expected = new Set(trigrams(words(articleBody)));
       const doc = parseHTML(html).document as unknown as Document;
-      const article = extractArticle(doc, url);
+      const article = reader(doc, url);
       const paragraphs = article ? prepareArticle(article).paragraphs : [];
       const seen = new Set<string>();
       let read = 0;

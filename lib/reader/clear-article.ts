@@ -36,37 +36,49 @@ function pageMeasures() {
 
 /** Elements a page marks as its article: a region is read in place only within one. */
 const ARTICLE_CONTAINERS = 'article, [itemprop="articleBody"]';
-
-/** Share of the page's paragraph text the region of an article split into containers holds: all but a stray paragraph or two. */
+/** Share of the page's paragraph text a region holds: all but a stray paragraph or two. */
 const REGION_SHARE = 0.95;
-/** Ancestors of a paragraph credited with its text when looking for the article's region. */
+/** Ancestors of a paragraph credited with its text when looking for the region. */
 const MAX_REGION_DEPTH = 64;
 
 /**
- * An article split into several containers (a body cut by advertisements, numbered steps,
- * a story in columns): the innermost element below the body that holds nearly all of the
- * page's paragraph text, within an element the page marks as its article. Null when there is none.
+ * Where a page's paragraph text is: the innermost element below the body that holds nearly all
+ * of it, or null when only the body does. The elements holding more than half of it are
+ * nested, so the innermost is the one holding least.
  */
-function articleRegion(doc: Document, voters: [Element, number][], total: number): Element | null {
+function textRegionOf(doc: Document, voters: [Element, number][], total: number): Element | null {
   const held = new Map<Element, number>();
   for (const [p, length] of voters) {
     let at = p.parentElement;
     for (let depth = 0; at && at !== doc.body && depth < MAX_REGION_DEPTH; depth++, at = at.parentElement)
       held.set(at, (held.get(at) ?? 0) + length);
   }
-  // The elements holding more than half the text are nested: the innermost holds the least.
   let region: Element | null = null;
   for (const [el, chars] of held)
     if (chars >= REGION_SHARE * total && chars >= MIN_CLEAR_WINNER_CHARS && (!region || chars <= held.get(region)!))
       region = !region || chars < held.get(region)! || region.contains(el) ? el : region;
-  return region?.closest(ARTICLE_CONTAINERS) ? region : null;
+  return region;
+}
+
+/**
+ * What the quick look at a page finds: its article's blocks where the page leaves no doubt,
+ * and the region of the page that holds nearly all its paragraph text, if one does.
+ */
+export interface PageLayout {
+  article: string[] | null;
+  textRegion: Element | null;
 }
 
 /**
  * The element whose paragraphs (and its children's, at half weight) hold most of the page's
- * paragraph text, read as it is. Null when no element clearly wins: Readability then decides.
+ * paragraph text, read as it is; or an article split into several containers (a body cut by
+ * advertisements, numbered steps, a story in columns), read as the region holding nearly all
+ * the text when the page marks that region as its article. Null when neither is clear:
+ * Readability then decides.
  */
-export function clearArticle(doc: Document): string[] | null {
+export const clearArticle = (doc: Document): string[] | null => pageLayout(doc).article;
+
+export function pageLayout(doc: Document): PageLayout {
   const { text, linkHeavy, inNotArticle } = pageMeasures();
   const scores = new Map<Element, number>();
   const voters: [paragraph: Element, length: number][] = [];
@@ -85,7 +97,7 @@ export function clearArticle(doc: Document): string[] | null {
   }
   let best: Element | undefined;
   for (const [el, score] of scores) if (!best || score > scores.get(best)!) best = el;
-  if (!best) return null;
+  if (!best) return { article: null, textRegion: null };
   // Siblings that hold a good part of the text too, or paragraphs and the winner's tag and first
   // class (an article body split into numbered columns), join it, as Readability joins them.
   const threshold = SIBLING_SHARE * scores.get(best)!;
@@ -97,9 +109,9 @@ export function clearArticle(doc: Document): string[] | null {
   let held = 0;
   for (const [p, length] of voters) if (parts.some((part) => part.contains(p))) held += length;
   if (held < MIN_CLEAR_WINNER_CHARS || held < CLEAR_WINNER_SHARE * total) {
-    const region = articleRegion(doc, voters, total);
-    if (!region) return null;
-    parts.splice(0, parts.length, region);
+    const textRegion = textRegionOf(doc, voters, total);
+    if (!textRegion?.closest(ARTICLE_CONTAINERS)) return { article: null, textRegion };
+    parts.splice(0, parts.length, textRegion);
   }
   const read: string[] = [];
   let chars = 0;
@@ -109,5 +121,5 @@ export function clearArticle(doc: Document): string[] | null {
     read.push(block);
     if ((chars += block.length) >= MAX_QUICK_CHARS) break;
   }
-  return read;
+  return { article: read, textRegion: null };
 }

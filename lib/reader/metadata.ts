@@ -4,13 +4,21 @@
  */
 import type { ArticleInput } from '../model';
 
-function meta(doc: Document, ...names: string[]): string | undefined {
-  for (const name of names) {
-    const el = doc.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
-    const value = el?.getAttribute('content')?.trim();
-    if (value) return value;
+/**
+ * The page's meta tags by property, name or itemprop, the first of each: read in one query,
+ * not a query a name (each one a walk of the whole page when the tag is not there).
+ */
+function metaTags(doc: Document): (...names: string[]) => string | undefined {
+  const tags = new Map<string, string>();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const key of ['property', 'name', 'itemprop']) {
+      const name = el.getAttribute(key);
+      if (name && !tags.has(name)) tags.set(name, content);
+    }
   }
-  return undefined;
+  return (...names) => names.map((name) => tags.get(name)).find(Boolean);
 }
 
 interface JsonLdArticle {
@@ -70,18 +78,19 @@ export function pageMetadata(
   url: string | undefined,
   read: { title?: string; siteName?: string; publishedTime?: string; lang?: string },
 ): Omit<ArticleInput, 'paragraphs'> {
+  const meta = metaTags(doc);
   const ld = jsonLdArticle(doc);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
   const publisher = typeof ld?.publisher === 'string' ? ld.publisher : ld?.publisher?.name;
   const ldAuthors = namesOf(ld?.author);
-  const metaAuthor = meta(doc, 'author', 'article:author');
+  const metaAuthor = meta('author', 'article:author');
   const authors = ldAuthors.length ? ldAuthors : metaAuthor && !/^https?:/.test(metaAuthor) ? [metaAuthor] : undefined;
   return {
-    url: resolved(canonical ?? ld?.url ?? meta(doc, 'og:url'), url) ?? url,
-    title: ld?.headline ?? meta(doc, 'og:title') ?? read.title ?? (doc.title || undefined),
-    siteName: publisher ?? meta(doc, 'og:site_name') ?? read.siteName,
+    url: resolved(canonical ?? ld?.url ?? meta('og:url'), url) ?? url,
+    title: ld?.headline ?? meta('og:title') ?? read.title ?? (doc.title || undefined),
+    siteName: publisher ?? meta('og:site_name') ?? read.siteName,
     authors,
-    published: ld?.datePublished ?? meta(doc, 'article:published_time', 'datePublished') ?? read.publishedTime,
+    published: ld?.datePublished ?? meta('article:published_time', 'datePublished') ?? read.publishedTime,
     language: ld?.inLanguage ?? doc.documentElement.getAttribute('lang') ?? read.lang,
   };
 }

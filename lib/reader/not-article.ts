@@ -5,9 +5,12 @@
  * ids. Read along with the article, they make a copy look like a page of its own.
  */
 
-/** Elements that are never the article, by what they are. */
-const NOT_ARTICLE_ELEMENTS =
-  'nav, aside, footer, header, form, figure, [role="navigation"], [role="complementary"], [role="contentinfo"]';
+/**
+ * Elements that are never the article, by what they are: their tag or role. Looked up, not
+ * matched as selectors: the test runs on every ancestor of every paragraph of the page.
+ */
+const NOT_ARTICLE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'figure']);
+const NOT_ARTICLE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
 /**
  * Words of a class or id that name such a box: whole words only (`comments`, `related-stories`,
@@ -20,7 +23,9 @@ const NOT_ARTICLE_NAME =
 const MAX_NAME_CHARS = 300;
 
 /** Elements whose names never make them furniture: the article itself (`has-comments`) and the page. */
-const ARTICLE_ELEMENTS = 'html, body, article, main, [itemprop="articleBody"]';
+const ARTICLE_TAGS = new Set(['html', 'body', 'article', 'main']);
+const isArticleElement = (el: Element) =>
+  ARTICLE_TAGS.has(el.localName) || el.getAttribute('itemprop') === 'articleBody';
 
 /** Class names a CMS derives from an article's tags and categories (`category-social`), which say nothing of the element. */
 const TAXONOMY_CLASS = /^(?:tag|category|categories|post|format|type|status|topic|section)-/;
@@ -36,7 +41,7 @@ const namesFurniture = (name: string) =>
 
 /** Whether an element's class or id names it a box that is not the article (comments, related stories...). */
 export function isNamedFurniture(el: Element): boolean {
-  if (el.matches(ARTICLE_ELEMENTS)) return false;
+  if (isArticleElement(el)) return false;
   const classes = (el.getAttribute('class') ?? '').slice(0, MAX_NAME_CHARS).toLowerCase().split(/\s+/);
   const id = (el.id ?? '').slice(0, MAX_NAME_CHARS).toLowerCase();
   return classes.some(namesFurniture) || (id.split(/[-_]/).length <= MAX_ID_WORDS && namesFurniture(id));
@@ -44,7 +49,9 @@ export function isNamedFurniture(el: Element): boolean {
 
 /** Whether an element, by its own tag, role, class or id, is a part of the page that is not the article. */
 export function isNotArticlePart(el: Element): boolean {
-  return el.matches(NOT_ARTICLE_ELEMENTS) || isNamedFurniture(el);
+  return (
+    NOT_ARTICLE_TAGS.has(el.localName) || NOT_ARTICLE_ROLES.has(el.getAttribute('role') ?? '') || isNamedFurniture(el)
+  );
 }
 
 /**

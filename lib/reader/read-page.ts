@@ -10,7 +10,7 @@
  * Nothing here needs Readability, so the content script does not carry it.
  */
 import { MAX_READABILITY_ELEMENTS, quickParagraphs } from './bounded-read';
-import { clearArticle } from './clear-article';
+import { pageLayout } from './clear-article';
 import { hiddenParts } from './hidden-parts';
 import { leanHtml } from './lean-html';
 import { articleInPage } from './readerable';
@@ -44,9 +44,29 @@ export function articleOf(
   ) as unknown as ArticleInput;
 }
 
+/** What the off-page reader needs of a page besides its text: the elements pageMetadata and Readability read it from. */
+const METADATA = 'title, meta, link[rel~="canonical"], base[href], script[type="application/ld+json"]';
+
+const attributeValue = (value: string) =>
+  value.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]!);
+
 /* Read, never written: the page is serialised for the off-page reader, which parses it inert (DOMParser). */
 /* eslint-disable no-restricted-properties */
-function serialised(doc: Document): PageHtml {
+/**
+ * The page as the off-page reader gets it. Where one region holds nearly all the page's
+ * paragraph text, only that region travels, with the page's metadata: serialising and sending
+ * cost the page's main thread by the character (tens of ms for a large page), and the rest of
+ * the page (menus, lists of other stories, footers) is what Readability would leave out.
+ */
+function serialised(doc: Document, textRegion: Element | null): PageHtml {
+  if (textRegion) {
+    const lang = doc.documentElement.getAttribute('lang');
+    const head = Array.from(doc.querySelectorAll(METADATA), (el) => el.outerHTML).join('');
+    const body = leanHtml(textRegion.outerHTML);
+    return {
+      html: `<!DOCTYPE html><html${lang ? ` lang="${attributeValue(lang)}"` : ''}><head>${head}</head><body>${body}</body></html>`,
+    };
+  }
   const { hosts, frames } = articleInPage(doc) ? { hosts: [], frames: [] } : hiddenParts(doc);
   const parts = [...hosts.map((host) => host.shadowRoot!.innerHTML), ...frames.map(([, body]) => body.innerHTML)].map(
     leanHtml,
@@ -74,10 +94,10 @@ function tooBigToSend(doc: Document): boolean {
 /** The article, read where the page leaves no doubt, or the page's HTML; null when the page has none. */
 export function readPage(doc: Document, url?: string): PageRead | null {
   if (!doc.documentElement || !doc.body) return null;
-  const clear = clearArticle(doc);
-  if (clear) return wrap(articleOf(doc, url, { paragraphs: clear }));
+  const { article, textRegion } = pageLayout(doc);
+  if (article) return wrap(articleOf(doc, url, { paragraphs: article }));
   if (!tooBigToSend(doc)) {
-    const page = serialised(doc);
+    const page = serialised(doc, textRegion);
     if (size(page) <= MAX_PAGE_HTML_CHARS) return page;
   }
   return wrap(articleOf(doc, url, { paragraphs: quickParagraphs(doc) }));

@@ -10,16 +10,15 @@ const MIN_PARAGRAPH_TEXT = 500;
 /** Paragraphs looked at by that count. */
 const COUNTED_PARAGRAPHS = 200;
 
-/** Han, kana and Hangul code points: Readability's check counts characters, and one of these says about as much as three letters. */
-const isIdeograph = (code: number) =>
-  (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff);
+/**
+ * Han, kana and Hangul: Readability's check counts characters, and one of these says about as
+ * much as three letters. Code-point ranges, not Unicode scripts: a script pattern costs its
+ * compilation on every page, and a loop over the characters in a content script runs cold.
+ */
+const IDEOGRAPHS = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 
-/** A text's length with each ideograph counted as three letters (a loop: a Unicode-script pattern costs its compilation on every page). */
-function weightedLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length; i++) if (isIdeograph(text.charCodeAt(i))) length += 2;
-  return length;
-}
+/** A text's length with each ideograph counted as three letters. */
+const weightedLength = (text: string) => 3 * text.length - 2 * text.replace(IDEOGRAPHS, '').length;
 
 /** Text of the page's first paragraphs, counting an ideograph as three letters, up to `enough`. */
 function paragraphText(doc: Document, enough = MIN_PARAGRAPH_TEXT): number {
