@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createClient, pageMessageOf, type PageMessage } from '../lib/extension';
+import { runSliced } from '../lib/engine';
+import { createClient, pageMessageSteps, type PageMessage } from '../lib/extension';
 
 /** Wait after a same-document navigation before reading the new article: the app is still drawing it. */
 const SETTLE_MS = 300;
 /** How long the first read waits for an idle moment at most. */
 const IDLE_TIMEOUT_MS = 2_000;
+/** Longest slice of reading the page before the script gives the page its main thread back. */
+const SLICE_MS = 4;
 /** How often the address is looked at where the browser has no Navigation API. */
 const ADDRESS_POLL_MS = 1_000;
 
@@ -13,6 +16,8 @@ const ADDRESS_POLL_MS = 1_000;
  * The content script, declared in wxt.config.ts's manifest as a plain script: WXT's
  * content-script wrapper would cost every page a few ms of its main thread.
  */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(() => resolve()));
+
 export default defineUnlistedScript(() => {
   // An update or removal of the extension cuts this script off (its runtime has no id any
   // more): every timer and listener then stops at its next turn.
@@ -20,12 +25,14 @@ export default defineUnlistedScript(() => {
   const { request } = createClient((message) => browser.runtime.sendMessage(message));
   const analyse = async () => {
     if (!alive() || !(await request<'is-site-enabled'>({ type: 'is-site-enabled' }))) return;
-    // The page is read in a task of its own, not in the one that delivers the answer: the
-    // browser may draw or take input in between, and a profile shows the work as this script's.
-    await new Promise<void>((resolve) => setTimeout(() => resolve()));
+    // The page is read in slices of a few ms, in tasks of their own (not the one that delivers
+    // the answer), and sent in another: the browser may draw or take input in between, even on
+    // a 10 MB page, and a profile shows the work as this script's.
+    await nextTask();
     if (!alive()) return;
-    const message: PageMessage = pageMessageOf(document, location.href);
-    await request<PageMessage['type']>(message);
+    const message: PageMessage = await runSliced(pageMessageSteps(document, location.href), nextTask, SLICE_MS);
+    await nextTask();
+    if (alive()) await request<PageMessage['type']>(message);
   };
   const start = () => void analyse().catch(() => undefined);
   // Wait for an idle moment so the page's own work goes first, and for a page Chrome

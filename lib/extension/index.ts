@@ -3,7 +3,7 @@
  * background's service, and the content script's page message.
  */
 export { createClient, type Client } from './client';
-export { pageMessageOf, readArticleHtml, type PageMessage } from './page-message';
+export { pageMessageOf, pageMessageSteps, readArticleHtml, type PageMessage } from './page-message';
 export {
   answer,
   MAX_IMPORT_CHUNK,

@@ -3,7 +3,15 @@
  * what the engine analyses. Kept together so both sides agree on what travels.
  */
 import { capParagraphs, definedOnly, MIN_ARTICLE_WORDS, prepareArticleSteps, runSliced } from '../engine';
-import { extractArticle, mayHaveArticle, pageDocument, readPage, type PageHtml } from '../reader';
+import {
+  extractArticle,
+  mayHaveArticle,
+  pageDocument,
+  readPageSteps,
+  readToEnd,
+  type PageHtml,
+  type ReadSteps,
+} from '../reader';
 import type { ArticleMessage, ProtocolMap } from './protocol';
 import type { ArticleInput, FeedLink, PreparedArticle } from '../model';
 
@@ -38,10 +46,15 @@ export type PageMessage = Request<'article-found'> | Request<'page-html'> | Requ
  * where the page leaves no doubt, its HTML where only Readability can find the article (read in
  * the background, off the page's main thread: readPage), or that it has none.
  */
-export function pageMessageOf(doc: Document, url: string): PageMessage {
+export const pageMessageOf = (doc: Document, url: string): PageMessage => readToEnd(pageMessageSteps(doc, url));
+
+/** The same in steps (ReadSteps), for the content script to run a slice at a time. */
+export function* pageMessageSteps(doc: Document, url: string): ReadSteps<PageMessage> {
   const feeds = feedLinksOf(doc);
   const declared = feeds.length ? { feeds } : {};
-  const read = mayHaveArticle(doc) ? readPage(doc, url) : null;
+  const may = mayHaveArticle(doc);
+  yield;
+  const read = may ? yield* readPageSteps(doc, url) : null;
   if (!read) return { type: 'no-article', url, ...declared };
   if ('html' in read) return { type: 'page-html', ...read, ...declared };
   return { type: 'article-found', article: { ...articleMessage(read.article, url), ...declared } };

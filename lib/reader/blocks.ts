@@ -5,8 +5,8 @@
 
 /** The quick reads look at no more than this many paragraphs, */
 export const MAX_QUICK_PARAGRAPHS = 4_000;
-/** and read no more text than this: twice what a page's message carries, more than an article holds. */
-export const MAX_QUICK_CHARS = 300_000;
+/** and read no more text than this: what a page's message carries, more than an article holds. */
+export const MAX_QUICK_CHARS = 150_000;
 
 export const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, pre, figcaption, td';
 
@@ -16,23 +16,22 @@ export const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, pre, figcaption, t
  * stay: Readability weighs link density itself, and a densely linked paragraph (Wikipedia) is text.
  */
 export function paragraphsOf(content: Element, mark: string): string[] {
-  const blocks = leafBlocks([content]).filter((el) => !el.closest(`[${mark}]`));
+  const blocks = Array.from(leafBlocks([content])).filter((el) => !el.closest(`[${mark}]`));
   return (blocks.length ? blocks : [content]).map(textOf).filter(Boolean);
 }
 
 /** An element's text with its white space collapsed. */
 export const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** The text blocks within some elements that hold no other text block, in document order, the first `limit`. */
-export function leafBlocks(roots: Element[], limit = Infinity): Element[] {
-  const leaves: Element[] = [];
+/**
+ * The text blocks within some elements that hold no other text block, in document order, one at
+ * a time: a reader that has read enough stops, on a page of a hundred thousand blocks.
+ */
+export function* leafBlocks(roots: Element[]): Generator<Element> {
   for (const root of roots) {
-    // Indexed, not copied to an array: a page may hold a hundred thousand blocks.
     const blocks = root.querySelectorAll(BLOCKS);
-    for (let i = 0; i < blocks.length && leaves.length < limit; i++)
-      if (!blocks[i].querySelector(BLOCKS)) leaves.push(blocks[i]);
+    for (let i = 0; i < blocks.length; i++) if (!blocks[i].querySelector(BLOCKS)) yield blocks[i];
   }
-  return leaves;
 }
 
 /** Blocks mostly of link text are menus and lists of other articles. */

@@ -14,6 +14,8 @@ const CLEAR_WINNER_SHARE = 0.8;
 const SIBLING_SHARE = 0.2;
 /** Least paragraph text in that container (about 150 words). */
 const MIN_CLEAR_WINNER_CHARS = 900;
+/** Paragraph text that votes: enough to find the article's container on any page, far less than a huge page holds. */
+const MAX_VOTING_CHARS = 50_000;
 
 /**
  * The quick read's measures of a page's elements, each taken once: the read looks at a
@@ -65,8 +67,24 @@ function textRegionOf(doc: Document, voters: [Element, number][], total: number)
  * and the region of the page that holds nearly all its paragraph text, if one does.
  */
 export interface PageLayout {
-  article: string[] | null;
+  /** Reads the article's blocks, where the page leaves no doubt, in steps. */
+  article: (() => ReadSteps<string[]>) | null;
   textRegion: Element | null;
+}
+
+/**
+ * A read in steps: it yields between them, so a content script can give the page its main
+ * thread back (on a 10 MB page reading 150,000 characters takes tens of ms), and runs at once
+ * anywhere else (`readToEnd`).
+ */
+export type ReadSteps<T> = Generator<void, T>;
+
+/** Blocks read between two steps. */
+const BLOCKS_PER_STEP = 32;
+
+/** Runs a read in steps at once. */
+export function readToEnd<T>(steps: ReadSteps<T>): T {
+  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
 }
 
 /**
@@ -76,16 +94,22 @@ export interface PageLayout {
  * the text when the page marks that region as its article. Null when neither is clear:
  * Readability then decides.
  */
-export const clearArticle = (doc: Document): string[] | null => pageLayout(doc).article;
+export function clearArticle(doc: Document): string[] | null {
+  const { article } = readToEnd(pageLayoutSteps(doc));
+  return article ? readToEnd(article()) : null;
+}
 
-export function pageLayout(doc: Document): PageLayout {
+export function* pageLayoutSteps(doc: Document): ReadSteps<PageLayout> {
   const { text, linkHeavy, inNotArticle } = pageMeasures();
   const scores = new Map<Element, number>();
   const voters: [paragraph: Element, length: number][] = [];
   let total = 0;
   const paragraphs = doc.body.getElementsByTagName('p');
-  for (let i = 0; i < Math.min(paragraphs.length, MAX_QUICK_PARAGRAPHS) && total < MAX_QUICK_CHARS; i++) {
+  // Not bounded by the collection's length, which counts every paragraph of a huge page first.
+  for (let i = 0; i < MAX_QUICK_PARAGRAPHS && total < MAX_VOTING_CHARS; i++) {
     const p = paragraphs[i];
+    if (!p) break;
+    if (i % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     const length = text(p).length;
     if (length < MIN_VOTING_PARAGRAPH || inNotArticle(p) || linkHeavy(p, length)) continue;
     total += length;
@@ -113,13 +137,18 @@ export function pageLayout(doc: Document): PageLayout {
     if (!textRegion?.closest(ARTICLE_CONTAINERS)) return { article: null, textRegion };
     parts.splice(0, parts.length, textRegion);
   }
-  const read: string[] = [];
-  let chars = 0;
-  for (const el of leafBlocks(parts, MAX_QUICK_PARAGRAPHS)) {
-    const block = text(el);
-    if (!block || inNotArticle(el) || linkHeavy(el, block.length)) continue;
-    read.push(block);
-    if ((chars += block.length) >= MAX_QUICK_CHARS) break;
+  function* article(): ReadSteps<string[]> {
+    const read: string[] = [];
+    let [chars, blocks] = [0, 0];
+    for (const el of leafBlocks(parts)) {
+      if (++blocks > MAX_QUICK_PARAGRAPHS) break;
+      if (blocks % BLOCKS_PER_STEP === 0) yield;
+      const block = text(el);
+      if (!block || inNotArticle(el) || linkHeavy(el, block.length)) continue;
+      read.push(block);
+      if ((chars += block.length) >= MAX_QUICK_CHARS) break;
+    }
+    return read;
   }
-  return { article: read, textRegion: null };
+  return { article, textRegion: null };
 }

@@ -125,6 +125,36 @@ describe('extractArticle', () => {
     expect(pageMessageOf(login, 'https://x.example/')).toEqual({ type: 'no-article', url: 'https://x.example/' });
   });
 
+  it('sends only the region that holds the text of a doubtful page, with the metadata the page gives', () => {
+    const para = (n: number) =>
+      `<p>${`Paragraph ${n} of the story, with enough words to count as prose. `.repeat(3)}</p>`;
+    const head =
+      '<title>Split story</title><link rel="canonical" href="https://news.example/story"><meta property="og:site_name" content="Ledger">' +
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"Jane Roe"},"datePublished":"2024-05-01"}</script>';
+    const body =
+      `<nav><a href="/">Home</a> <a href="/world">World</a></nav><div class="page"><div class="columns">` +
+      `<div><div class="a">${[1, 2, 3].map(para).join('')}</div></div><div class="ad">Advertisement</div>` +
+      `<div><div class="b">${[4, 5, 6].map(para).join('')}</div></div></div></div>` +
+      `<footer><p>${'The footer of every page of the site, long enough to be a paragraph. '.repeat(2)}</p></footer>`;
+    const parse = (html: string) => parseHTML(html).document as unknown as Document;
+    const page = `<html lang="en"><head>${head}</head><body>${body}</body></html>`;
+    const read = readPage(parse(page), 'https://news.example/story?ref=home');
+    const html = (read as { html: string }).html;
+    expect(html).toContain('Paragraph 6');
+    expect(html).not.toMatch(/footer of every page|World/);
+    const url = 'https://news.example/story?ref=home';
+    const { paragraphs, ...metadata } = extractArticle(parse(html), url)!;
+    expect(paragraphs).toHaveLength(6);
+    expect(metadata).toEqual({
+      url: 'https://news.example/story',
+      title: 'Split story',
+      siteName: 'Ledger',
+      authors: ['Jane Roe'],
+      published: '2024-05-01',
+      language: 'en',
+    });
+  });
+
   it('reads a page too long to send as HTML where it is, quickly and bounded', () => {
     const filler = `<div hidden>${'x'.repeat(MAX_PAGE_HTML_CHARS)}</div>`;
     const para = (n: number) => `<p>${`Sentence ${n} of a long page with prose enough. `.repeat(4)}</p>`;

@@ -10,7 +10,7 @@
  * Nothing here needs Readability, so the content script does not carry it.
  */
 import { MAX_READABILITY_ELEMENTS, quickParagraphs } from './bounded-read';
-import { pageLayout } from './clear-article';
+import { pageLayoutSteps, readToEnd, type ReadSteps } from './clear-article';
 import { hiddenParts } from './hidden-parts';
 import { leanHtml } from './lean-html';
 import { articleInPage } from './readerable';
@@ -91,17 +91,23 @@ function tooBigToSend(doc: Document): boolean {
   return (navigation?.decodedBodySize ?? 0) > MAX_PAGE_HTML_CHARS;
 }
 
-/** The article, read where the page leaves no doubt, or the page's HTML; null when the page has none. */
-export function readPage(doc: Document, url?: string): PageRead | null {
+/**
+ * The article, read where the page leaves no doubt, or the page's HTML; null when the page has
+ * none. In steps (ReadSteps): where the article is, then its blocks a few at a time, or the HTML.
+ */
+export function* readPageSteps(doc: Document, url?: string): ReadSteps<PageRead | null> {
   if (!doc.documentElement || !doc.body) return null;
-  const { article, textRegion } = pageLayout(doc);
-  if (article) return wrap(articleOf(doc, url, { paragraphs: article }));
+  const { article, textRegion } = yield* pageLayoutSteps(doc);
+  if (article) return wrap(articleOf(doc, url, { paragraphs: yield* article() }));
   if (!tooBigToSend(doc)) {
     const page = serialised(doc, textRegion);
     if (size(page) <= MAX_PAGE_HTML_CHARS) return page;
   }
   return wrap(articleOf(doc, url, { paragraphs: quickParagraphs(doc) }));
 }
+
+/** The article, read where the page leaves no doubt, or the page's HTML, at once. */
+export const readPage = (doc: Document, url?: string): PageRead | null => readToEnd(readPageSteps(doc, url));
 
 const wrap = (article: ArticleInput | null) => (article ? { article } : null);
 

@@ -24,7 +24,8 @@ const weightedLength = (text: string) => 3 * text.length - 2 * text.replace(IDEO
 function paragraphText(doc: Document, enough = MIN_PARAGRAPH_TEXT): number {
   let total = 0;
   const paragraphs = doc.getElementsByTagName('p');
-  for (let i = 0; i < Math.min(paragraphs.length, COUNTED_PARAGRAPHS) && total < enough; i++)
+  // Not bounded by the collection's length, which counts every paragraph of a huge page first.
+  for (let i = 0; i < COUNTED_PARAGRAPHS && total < enough && paragraphs[i]; i++)
     total += weightedLength((paragraphs[i].textContent ?? '').slice(0, enough));
   return total;
 }
