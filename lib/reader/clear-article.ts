@@ -56,9 +56,12 @@ function textRegionOf(doc: Document, voters: [Element, number][], total: number)
       held.set(at, (held.get(at) ?? 0) + length);
   }
   let region: Element | null = null;
-  for (const [el, chars] of held)
-    if (chars >= REGION_SHARE * total && chars >= MIN_CLEAR_WINNER_CHARS && (!region || chars <= held.get(region)!))
-      region = !region || chars < held.get(region)! || region.contains(el) ? el : region;
+  for (const [el, chars] of held) {
+    if (chars < REGION_SHARE * total || chars < MIN_CLEAR_WINNER_CHARS) continue;
+    const least = region ? held.get(region)! : Infinity;
+    // Wrappers around the region hold as much as it: the innermost of them.
+    if (chars < least || (chars === least && region!.contains(el))) region = el;
+  }
   return region;
 }
 
@@ -99,6 +102,7 @@ export function clearArticle(doc: Document): string[] | null {
   return article ? readToEnd(article()) : null;
 }
 
+/** Where a page's article is (PageLayout), found in steps: its paragraphs vote, 32 a step. */
 export function* pageLayoutSteps(doc: Document): ReadSteps<PageLayout> {
   const { text, linkHeavy, inNotArticle } = pageMeasures();
   const scores = new Map<Element, number>();
