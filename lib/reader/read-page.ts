@@ -58,7 +58,7 @@ const attributeValue = (value: string) =>
  * cost the page's main thread by the character (tens of ms for a large page), and the rest of
  * the page (menus, lists of other stories, footers) is what Readability would leave out.
  */
-function serialised(doc: Document, textRegion: Element | null): PageHtml {
+function* serialisedSteps(doc: Document, textRegion: Element | null): ReadSteps<PageHtml> {
   if (textRegion) {
     const lang = doc.documentElement.getAttribute('lang');
     const head = Array.from(doc.querySelectorAll(METADATA), (el) => el.outerHTML).join('');
@@ -67,10 +67,13 @@ function serialised(doc: Document, textRegion: Element | null): PageHtml {
       html: `<!DOCTYPE html><html${lang ? ` lang="${attributeValue(lang)}"` : ''}><head>${head}</head><body>${body}</body></html>`,
     };
   }
+  // Each a step of its own: opening a frame's document sets up a context for it.
   const { hosts, frames } = articleInPage(doc) ? { hosts: [], frames: [] } : hiddenParts(doc);
+  yield;
   const parts = [...hosts.map((host) => host.shadowRoot!.innerHTML), ...frames.map(([, body]) => body.innerHTML)].map(
     leanHtml,
   );
+  yield;
   const html = `<!DOCTYPE html>${leanHtml(doc.documentElement.outerHTML)}`;
   return parts.length ? { html, parts: parts.slice(0, MAX_PAGE_PARTS) } : { html };
 }
@@ -100,7 +103,7 @@ export function* readPageSteps(doc: Document, url?: string): ReadSteps<PageRead 
   const { article, textRegion } = yield* pageLayoutSteps(doc);
   if (article) return wrap(articleOf(doc, url, { paragraphs: yield* article() }));
   if (!tooBigToSend(doc)) {
-    const page = serialised(doc, textRegion);
+    const page = yield* serialisedSteps(doc, textRegion);
     if (size(page) <= MAX_PAGE_HTML_CHARS) return page;
   }
   return wrap(articleOf(doc, url, { paragraphs: quickParagraphs(doc) }));
