@@ -49,9 +49,9 @@ export function isNamedFurniture(el: Element): boolean {
 
 /** Whether an element, by its own tag, role, class or id, is a part of the page that is not the article. */
 export function isNotArticlePart(el: Element): boolean {
-  return (
-    NOT_ARTICLE_TAGS.has(el.localName) || NOT_ARTICLE_ROLES.has(el.getAttribute('role') ?? '') || isNamedFurniture(el)
-  );
+  if (NOT_ARTICLE_TAGS.has(el.localName)) return true;
+  // Most wrappers carry no attributes, and then no role or name to read (a page may nest thousands).
+  return el.hasAttributes() && (NOT_ARTICLE_ROLES.has(el.getAttribute('role') ?? '') || isNamedFurniture(el));
 }
 
 /**
