@@ -12,12 +12,13 @@ const SLICE_MS = 4;
 /** How often the address is looked at where the browser has no Navigation API. */
 const ADDRESS_POLL_MS = 1_000;
 
+/** Waits for a task of its own (a timer's: the trace attributes its work to this script). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(() => resolve()));
+
 /**
  * The content script, declared in wxt.config.ts's manifest as a plain script: WXT's
  * content-script wrapper would cost every page a few ms of its main thread.
  */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(() => resolve()));
-
 export default defineUnlistedScript(() => {
   // An update or removal of the extension cuts this script off (its runtime has no id any
   // more): every timer and listener then stops at its next turn.

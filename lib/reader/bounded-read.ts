@@ -34,11 +34,9 @@ function tooDeepOrWide(root: Element): boolean {
   return false;
 }
 
-/** True for a page with more text than Readability handles quickly. */
-export const tooMuchText = (doc: Document) => (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
-
 /** True for a page Readability would take too long on: read it with quickParagraphs. */
-export const tooBig = (doc: Document) => tooDeepOrWide(doc.documentElement) || tooMuchText(doc);
+export const tooBig = (doc: Document) =>
+  tooDeepOrWide(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
 
 /** A bounded read of a huge page: the paragraphs of its article, main or body element. */
 export function quickParagraphs(doc: Document): string[] {
@@ -47,7 +45,8 @@ export function quickParagraphs(doc: Document): string[] {
   const paragraphs: string[] = [];
   let chars = 0;
   const found = root.getElementsByTagName('p');
-  for (let i = 0; i < Math.min(found.length, MAX_QUICK_PARAGRAPHS) && chars < MAX_QUICK_CHARS; i++) {
+  // Not bounded by the collection's length, which counts every paragraph of a huge page first.
+  for (let i = 0; i < MAX_QUICK_PARAGRAPHS && chars < MAX_QUICK_CHARS && found[i]; i++) {
     const text = textOf(found[i]);
     if (!text) continue;
     paragraphs.push(text);
