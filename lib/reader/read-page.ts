@@ -1,7 +1,7 @@
 /**
  * What the content script reads of a page, at little cost to the page's main thread: the
- * article where the page leaves no doubt about it (clear-article.ts), else the page's HTML, which
- * the background has Readability read off the page (copying a page and scoring it cost pages a
+ * article where the page leaves no doubt about it (clear-article.ts), else the HTML of the region
+ * holding its text or of the whole page, which the background has Readability read off the page (copying a page and scoring it cost pages a
  * tenth of a second at the 95th percentile, and Readability's code costs every page its
  * compilation). The content of open shadow roots and same-origin frames, which the HTML does
  * not carry, travels beside it, and neither carries scripts or style sheets (lean-html.ts). A
