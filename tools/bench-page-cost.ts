@@ -17,7 +17,7 @@ import type { BrowserContext, Worker } from 'playwright-core';
 import { launchChromium } from '../fixtures/browser/chromium';
 import { startServer } from '../fixtures/browser/server';
 import { CORPORA_DIR } from './corpora';
-import { extensionCost, TRACE_CATEGORIES, type TraceEvent } from './renderer-trace';
+import { extensionCost, TRACE_CATEGORIES, type TraceEvent } from '../fixtures/browser/renderer-trace';
 
 /** Time after the load event given to the page and the extension (the content script reads at the first idle moment). */
 const SETTLE_MS = 1_500;
