@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DOMParser, parseHTML } from 'linkedom';
 import { prepareArticle } from '../lib/engine';
-import { clearArticle, extractArticle, mayHaveArticle, pageDocument, readPage } from '../lib/reader';
+import { clearArticle, extractArticle, mayHaveArticleSteps, pageDocument, readPage, readToEnd } from '../lib/reader';
 import type { ArticleInput } from '../lib/model';
 import { CORPORA_DIR } from './corpora';
 
@@ -24,7 +24,7 @@ export const readAsFile: PageReader = extractArticle;
  * sends (the region holding the page's text, or the whole page) read as the off-page reader does.
  */
 export const readAsPage: PageReader = (doc, url) => {
-  const read = mayHaveArticle(doc) ? readPage(doc, url) : null;
+  const read = readToEnd(mayHaveArticleSteps(doc)) ? readPage(doc, url) : null;
   if (!read) return null;
   return 'article' in read ? read.article : extractArticle(pageDocument(new DOMParser() as never, read), url);
 };

@@ -5,7 +5,7 @@
 import { capParagraphs, definedOnly, MIN_ARTICLE_WORDS, prepareArticleSteps, runSliced } from '../engine';
 import {
   extractArticle,
-  mayHaveArticle,
+  mayHaveArticleSteps,
   pageDocument,
   readPageSteps,
   readToEnd,
@@ -31,7 +31,7 @@ const articleMessage = (article: ArticleInput, url: string): ArticleMessage =>
  * or null when it has none. Cleaning and fingerprinting happen in the background.
  */
 export function articleMessageOf(doc: Document, url: string): ArticleMessage | null {
-  if (!mayHaveArticle(doc)) return null;
+  if (!readToEnd(mayHaveArticleSteps(doc))) return null;
   const article = extractArticle(doc, url);
   return article && articleMessage(article, url);
 }
@@ -52,9 +52,8 @@ export const pageMessageOf = (doc: Document, url: string): PageMessage => readTo
 export function* pageMessageSteps(doc: Document, url: string): ReadSteps<PageMessage> {
   const feeds = feedLinksOf(doc);
   const declared = feeds.length ? { feeds } : {};
-  const may = mayHaveArticle(doc);
   yield;
-  const read = may ? yield* readPageSteps(doc, url) : null;
+  const read = (yield* mayHaveArticleSteps(doc)) ? yield* readPageSteps(doc, url) : null;
   if (!read) return { type: 'no-article', url, ...declared };
   if ('html' in read) return { type: 'page-html', ...read, ...declared };
   return { type: 'article-found', article: { ...articleMessage(read.article, url), ...declared } };

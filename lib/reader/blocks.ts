@@ -2,6 +2,7 @@
  * A page's text blocks: the leaf blocks (paragraphs, list items, headings) of some elements,
  * with their white space collapsed. Shared by every way of reading a page.
  */
+import { walk } from './steps';
 
 /** The quick reads look at no more than this many paragraphs, */
 export const MAX_QUICK_PARAGRAPHS = 4_000;
@@ -9,6 +10,7 @@ export const MAX_QUICK_PARAGRAPHS = 4_000;
 export const MAX_QUICK_CHARS = 150_000;
 
 export const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, pre, figcaption, td';
+const BLOCK_TAGS = new Set(BLOCKS.split(', '));
 
 /**
  * The text blocks of Readability's content element, in order, without empty ones or blocks in an
@@ -16,7 +18,7 @@ export const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, pre, figcaption, t
  * stay: Readability weighs link density itself, and a densely linked paragraph (Wikipedia) is text.
  */
 export function paragraphsOf(content: Element, mark: string): string[] {
-  const blocks = Array.from(leafBlocks([content])).filter((el) => !el.closest(`[${mark}]`));
+  const blocks = Array.from(leafBlocks([content])).filter((el): el is Element => !!el && !el.closest(`[${mark}]`));
   return (blocks.length ? blocks : [content]).map(textOf).filter(Boolean);
 }
 
@@ -25,13 +27,12 @@ export const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' 
 
 /**
  * The text blocks within some elements that hold no other text block, in document order, one at
- * a time: a reader that has read enough stops, on a page of a hundred thousand blocks.
+ * a time, with `undefined` between steps of the walk: a reader that has read enough stops, on a
+ * page of a hundred thousand blocks.
  */
-export function* leafBlocks(roots: Element[]): Generator<Element> {
-  for (const root of roots) {
-    const blocks = root.querySelectorAll(BLOCKS);
-    for (let i = 0; i < blocks.length; i++) if (!blocks[i].querySelector(BLOCKS)) yield blocks[i];
-  }
+export function* leafBlocks(roots: Element[]): Generator<Element | undefined> {
+  for (const root of roots)
+    for (const el of walk(root)) if (!el || (BLOCK_TAGS.has(el.localName) && !el.querySelector(BLOCKS))) yield el;
 }
 
 /** Blocks mostly of link text are menus and lists of other articles. */

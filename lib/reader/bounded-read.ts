@@ -3,6 +3,7 @@
  * stops at the limit, and the paragraphs of the article, main or body element.
  */
 import { MAX_QUICK_CHARS, MAX_QUICK_PARAGRAPHS, textOf } from './blocks';
+import { BLOCKS_PER_STEP, type ReadSteps } from './steps';
 
 /** Pages with more elements, deeper nesting or more text than this skip Readability for a quick, bounded read. */
 export const MAX_READABILITY_ELEMENTS = 20_000;
@@ -38,8 +39,8 @@ function tooDeepOrWide(root: Element): boolean {
 export const tooBig = (doc: Document) =>
   tooDeepOrWide(doc.documentElement) || (doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS;
 
-/** A bounded read of a huge page: the paragraphs of its article, main or body element. */
-export function quickParagraphs(doc: Document): string[] {
+/** A bounded read of a huge page, in steps: the paragraphs of its article, main or body element. */
+export function* quickParagraphs(doc: Document): ReadSteps<string[]> {
   const root = doc.querySelector('article, main, [role="main"]') ?? doc.body;
   if (!root) return [];
   const paragraphs: string[] = [];
@@ -47,6 +48,7 @@ export function quickParagraphs(doc: Document): string[] {
   const found = root.getElementsByTagName('p');
   // Not bounded by the collection's length, which counts every paragraph of a huge page first.
   for (let i = 0; i < MAX_QUICK_PARAGRAPHS && chars < MAX_QUICK_CHARS && found[i]; i++) {
+    if (i % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     const text = textOf(found[i]);
     if (!text) continue;
     paragraphs.push(text);

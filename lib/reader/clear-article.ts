@@ -5,6 +5,7 @@
  */
 import { leafBlocks, MAX_QUICK_CHARS, MAX_QUICK_PARAGRAPHS, mostlyLinks, textOf } from './blocks';
 import { notArticleTest } from './not-article';
+import { BLOCKS_PER_STEP, readToEnd, type ReadSteps } from './steps';
 
 /** Paragraphs shorter than this do not vote for their container (captions, bylines, buttons). */
 const MIN_VOTING_PARAGRAPH = 80;
@@ -76,21 +77,6 @@ export interface PageLayout {
 }
 
 /**
- * A read in steps: it yields between them, so a content script can give the page its main
- * thread back (on a 10 MB page reading 150,000 characters takes tens of ms), and runs at once
- * anywhere else (`readToEnd`).
- */
-export type ReadSteps<T> = Generator<void, T>;
-
-/** Blocks read between two steps. */
-const BLOCKS_PER_STEP = 32;
-
-/** Runs a read in steps at once. */
-export function readToEnd<T>(steps: ReadSteps<T>): T {
-  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
-}
-
-/**
  * The element whose paragraphs (and its children's, at half weight) hold most of the page's
  * paragraph text, read as it is; or an article split into several containers (a body cut by
  * advertisements, numbered steps, a story in columns), read as the region holding nearly all
@@ -108,8 +94,10 @@ export function* pageLayoutSteps(doc: Document): ReadSteps<PageLayout> {
   const scores = new Map<Element, number>();
   const voters: [paragraph: Element, length: number][] = [];
   let total = 0;
+  // A live collection walks the page natively between paragraphs (a walk in script creates
+  // a wrapper for every element); it is not bounded by its length, which counts every
+  // paragraph of a huge page first.
   const paragraphs = doc.body.getElementsByTagName('p');
-  // Not bounded by the collection's length, which counts every paragraph of a huge page first.
   for (let i = 0; i < MAX_QUICK_PARAGRAPHS && total < MAX_VOTING_CHARS; i++) {
     const p = paragraphs[i];
     if (!p) break;
@@ -145,6 +133,10 @@ export function* pageLayoutSteps(doc: Document): ReadSteps<PageLayout> {
     const read: string[] = [];
     let [chars, blocks] = [0, 0];
     for (const el of leafBlocks(parts)) {
+      if (!el) {
+        yield;
+        continue;
+      }
       if (++blocks > MAX_QUICK_PARAGRAPHS) break;
       if (blocks % BLOCKS_PER_STEP === 0) yield;
       const block = text(el);

@@ -2,6 +2,7 @@
  * What a page shows that its HTML does not carry: the content of open shadow roots and of
  * same-origin frames. Widgets (a share button, an empty frame) are left out.
  */
+import { walk, type ReadSteps } from './steps';
 
 /** Least text a shadow root or frame must hold to be read with the page: less is a widget, not an article. */
 const MIN_HIDDEN_TEXT = 500;
@@ -32,13 +33,28 @@ function frameBody(frame: HTMLIFrameElement): HTMLElement | null {
   }
 }
 
-/** The hosts of open shadow roots that hold text, and the same-origin frames that do with their bodies. */
-export function hiddenParts(doc: Document): { hosts: Element[]; frames: [HTMLIFrameElement, HTMLElement][] } {
-  return {
-    hosts: Array.from(doc.querySelectorAll('*')).filter((el) => el.shadowRoot && holdsText(el.shadowRoot)),
-    frames: Array.from(doc.querySelectorAll('iframe')).flatMap((frame) => {
-      const body = frameBody(frame);
-      return body && holdsText(body) ? [[frame, body] as [HTMLIFrameElement, HTMLElement]] : [];
-    }),
-  };
+/** What hiddenParts finds: the hosts of open shadow roots, and frames with their bodies. */
+export interface HiddenParts {
+  hosts: Element[];
+  frames: [HTMLIFrameElement, HTMLElement][];
+}
+
+/**
+ * The hosts of open shadow roots that hold text, and the same-origin frames that do with their
+ * bodies, found in steps: opening a frame's document is a step of its own.
+ */
+export function* hiddenParts(doc: Document): ReadSteps<HiddenParts> {
+  const found: HiddenParts = { hosts: [], frames: [] };
+  for (const el of walk(doc.documentElement)) {
+    if (!el) {
+      yield;
+      continue;
+    }
+    if (el.shadowRoot && holdsText(el.shadowRoot)) found.hosts.push(el);
+    if (el.localName !== 'iframe') continue;
+    const body = frameBody(el as HTMLIFrameElement);
+    if (body && holdsText(body)) found.frames.push([el as HTMLIFrameElement, body]);
+    yield;
+  }
+  return found;
 }

@@ -2,7 +2,7 @@
  * Reading a live page: is there an article, where is it, what does the page say about it.
  * Apart from the file formats: it reads documents a browser shows, not files a person gives.
  */
-export { clearArticle, readToEnd, type ReadSteps } from './clear-article';
+export { clearArticle } from './clear-article';
 export { extractArticle } from './read-article';
 export {
   MAX_PAGE_HTML_CHARS,
@@ -13,4 +13,5 @@ export {
   type PageHtml,
   type PageRead,
 } from './read-page';
-export { mayHaveArticle } from './readerable';
+export { mayHaveArticleSteps } from './readerable';
+export { readToEnd, type ReadSteps } from './steps';

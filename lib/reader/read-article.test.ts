@@ -2,7 +2,15 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { hostileCases } from '../../fixtures/hostile';
 import { pageCases } from '../../fixtures/pages';
-import { clearArticle, extractArticle, MAX_PAGE_HTML_CHARS, mayHaveArticle, pageDocument, readPage } from '.';
+import {
+  clearArticle,
+  extractArticle,
+  MAX_PAGE_HTML_CHARS,
+  mayHaveArticleSteps,
+  pageDocument,
+  readPage,
+  readToEnd,
+} from '.';
 import { articleMessageOf, MAX_PAGE_ARTICLE_CHARS, pageMessageOf } from '../extension/page-message';
 
 const body = Array.from(
@@ -74,7 +82,7 @@ describe('extractArticle', () => {
   it('looks closer only at pages that may hold an article, in any script', () => {
     const verdictOf = (name: string) => {
       const c = [...pageCases(), ...hostileCases()].find((x) => x.name === name)!;
-      return mayHaveArticle(parseHTML(c.html).document as unknown as Document);
+      return readToEnd(mayHaveArticleSteps(parseHTML(c.html).document as unknown as Document));
     };
     expect(verdictOf('no-article-login')).toBe(false);
     expect(verdictOf('no-article-empty')).toBe(false);

@@ -10,11 +10,12 @@
  * Nothing here needs Readability, so the content script does not carry it.
  */
 import { MAX_READABILITY_ELEMENTS, quickParagraphs } from './bounded-read';
-import { pageLayoutSteps, readToEnd, type ReadSteps } from './clear-article';
+import { pageLayoutSteps } from './clear-article';
 import { hiddenParts } from './hidden-parts';
 import { leanHtml } from './lean-html';
 import { articleInPage } from './readerable';
 import { pageMetadata } from './metadata';
+import { readToEnd, walk, type ReadSteps } from './steps';
 import type { ArticleInput } from '../model';
 
 /** Longest page HTML (with its hidden parts) handed to the off-page reader; a longer page is read where it is, quickly and bounded. */
@@ -67,8 +68,7 @@ function* serialisedSteps(doc: Document, textRegion: Element | null): ReadSteps<
       html: `<!DOCTYPE html><html${lang ? ` lang="${attributeValue(lang)}"` : ''}><head>${head}</head><body>${body}</body></html>`,
     };
   }
-  // Each a step of its own: opening a frame's document sets up a context for it.
-  const { hosts, frames } = articleInPage(doc) ? { hosts: [], frames: [] } : hiddenParts(doc);
+  const { hosts, frames } = (yield* articleInPage(doc)) ? { hosts: [], frames: [] } : yield* hiddenParts(doc);
   yield;
   const parts = [...hosts.map((host) => host.shadowRoot!.innerHTML), ...frames.map(([, body]) => body.innerHTML)].map(
     leanHtml,
@@ -82,16 +82,21 @@ function* serialisedSteps(doc: Document, textRegion: Element | null): ReadSteps<
 const size = (page: PageHtml) => (page.parts ?? []).reduce((n, part) => n + part.length, page.html.length);
 
 /**
- * Whether a page is too big to serialise and send: more elements than Readability handles
- * (counted natively, not by a walk), or more HTML received by the browser than is sent. Its
- * text is not read for this (a copy of all of it); what is serialised is measured before it is
- * sent, and the off-page reader makes the finer checks (depth, text).
+ * Whether a page is too big to serialise and send: more HTML received by the browser than is
+ * sent, or more elements than Readability handles (counted in steps, up to that many). Its text
+ * is not read for this (a copy of all of it); what is serialised is measured before it is sent,
+ * and the off-page reader makes the finer checks (depth, text).
  */
-function tooBigToSend(doc: Document): boolean {
-  if (doc.getElementsByTagName('*').length > MAX_READABILITY_ELEMENTS) return true;
+function* tooBigToSend(doc: Document): ReadSteps<boolean> {
   const [navigation] = (doc.defaultView?.performance?.getEntriesByType?.('navigation') ??
     []) as PerformanceNavigationTiming[];
-  return (navigation?.decodedBodySize ?? 0) > MAX_PAGE_HTML_CHARS;
+  if ((navigation?.decodedBodySize ?? 0) > MAX_PAGE_HTML_CHARS) return true;
+  let elements = 0;
+  for (const el of walk(doc.documentElement)) {
+    if (!el) yield;
+    else if (++elements > MAX_READABILITY_ELEMENTS) return true;
+  }
+  return false;
 }
 
 /**
@@ -101,12 +106,18 @@ function tooBigToSend(doc: Document): boolean {
 export function* readPageSteps(doc: Document, url?: string): ReadSteps<PageRead | null> {
   if (!doc.documentElement || !doc.body) return null;
   const { article, textRegion } = yield* pageLayoutSteps(doc);
-  if (article) return wrap(articleOf(doc, url, { paragraphs: yield* article() }));
-  if (!tooBigToSend(doc)) {
-    const page = yield* serialisedSteps(doc, textRegion);
-    if (size(page) <= MAX_PAGE_HTML_CHARS) return page;
+  let paragraphs: string[];
+  if (article) paragraphs = yield* article();
+  else {
+    if (!(yield* tooBigToSend(doc))) {
+      const page = yield* serialisedSteps(doc, textRegion);
+      if (size(page) <= MAX_PAGE_HTML_CHARS) return page;
+    }
+    paragraphs = yield* quickParagraphs(doc);
   }
-  return wrap(articleOf(doc, url, { paragraphs: quickParagraphs(doc) }));
+  // The page's metadata in a step of its own: its queries walk the whole document.
+  yield;
+  return wrap(articleOf(doc, url, { paragraphs }));
 }
 
 /** The article, read where the page leaves no doubt, or the page's HTML, at once. */

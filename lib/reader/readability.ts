@@ -8,6 +8,7 @@ import { BLOCKS, paragraphsOf } from './blocks';
 import { quickParagraphs, tooBig } from './bounded-read';
 import { hiddenParts } from './hidden-parts';
 import { isNamedFurniture } from './not-article';
+import { readToEnd } from './steps';
 
 /** Child-index path from the root element to `node`, to find its copy in a cloned document. */
 function pathTo(node: Element, root: Element): number[] {
@@ -32,7 +33,7 @@ function flattenedClone(doc: Document): Document {
   const clone = doc.cloneNode(true) as Document;
   const root = doc.documentElement;
   const cloneRoot = clone.documentElement;
-  const { hosts, frames } = hiddenParts(doc);
+  const { hosts, frames } = readToEnd(hiddenParts(doc));
   for (const host of hosts) {
     const target = follow(cloneRoot, pathTo(host, root));
     for (const child of Array.from(host.shadowRoot!.childNodes)) target?.append(clone.importNode(child, true));
@@ -103,7 +104,7 @@ export interface ReadabilityRead {
 
 /** The article as Readability reads it from a copy of the page, or a quick read of a page too big for it. */
 export function readWithReadability(doc: Document): ReadabilityRead {
-  if (tooBig(doc)) return { paragraphs: quickParagraphs(doc) };
+  if (tooBig(doc)) return { paragraphs: readToEnd(quickParagraphs(doc)) };
   const parsed = new Readability<Node>(markNamedFurniture(articleOnly(doc) ?? flattenedClone(doc)), {
     serializer: (el: Node) => el,
     charThreshold: 300,

@@ -4,6 +4,7 @@
  */
 // The check alone: the package's index would bring the whole parser into the content script.
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { BLOCKS_PER_STEP, walk, type ReadSteps } from './steps';
 
 /** Paragraph text, in Latin-letter equivalents, that makes a page worth a closer look. */
 const MIN_PARAGRAPH_TEXT = 500;
@@ -21,12 +22,16 @@ const IDEOGRAPHS = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 const weightedLength = (text: string) => 3 * text.length - 2 * text.replace(IDEOGRAPHS, '').length;
 
 /** Text of the page's first paragraphs, counting an ideograph as three letters, up to `enough`. */
-function paragraphText(doc: Document, enough = MIN_PARAGRAPH_TEXT): number {
+function* paragraphText(doc: Document, enough = MIN_PARAGRAPH_TEXT): ReadSteps<number> {
   let total = 0;
   const paragraphs = doc.getElementsByTagName('p');
+  // The first look-up walks to the first paragraph, ms on a large page: a step of its own.
+  if (!paragraphs[0]) return 0;
   // Not bounded by the collection's length, which counts every paragraph of a huge page first.
-  for (let i = 0; i < COUNTED_PARAGRAPHS && total < enough && paragraphs[i]; i++)
+  for (let i = 0; i < COUNTED_PARAGRAPHS && total < enough && paragraphs[i]; i++) {
+    if (i % BLOCKS_PER_STEP === 0) yield;
     total += weightedLength((paragraphs[i].textContent ?? '').slice(0, enough));
+  }
   return total;
 }
 
@@ -37,23 +42,29 @@ const ARTICLE_IN_PAGE_TEXT = 2000;
  * Whether the page's own paragraphs hold an article's worth of text: then what its shadow roots
  * and frames show is not looked for (asking a frame for its document sets up a context for it).
  */
-export const articleInPage = (doc: Document): boolean =>
-  paragraphText(doc, ARTICLE_IN_PAGE_TEXT) >= ARTICLE_IN_PAGE_TEXT;
+export function* articleInPage(doc: Document): ReadSteps<boolean> {
+  return (yield* paragraphText(doc, ARTICLE_IN_PAGE_TEXT)) >= ARTICLE_IN_PAGE_TEXT;
+}
 
 /** Elements looked at for open shadow roots when Readability's own check finds no article. */
 const SHADOW_SCAN_ELEMENTS = 2_000;
 
 /**
- * A cheap first look, before any copy of the page is made: enough paragraph text (ideographs
+ * A cheap first look, before any copy of the page is made, in steps: enough paragraph text (ideographs
  * weighed as the words they are; stops at the first paragraphs that hold it, so most article
  * pages pass at once), or Readability's own readerable check (which scores every candidate
  * block), or an article it cannot see (in a same-origin frame, or under an open shadow root
  * near the top of the page). Pages that fail it (a login form, a search page) cost almost nothing.
  */
-export function mayHaveArticle(doc: Document): boolean {
-  if (paragraphText(doc) >= MIN_PARAGRAPH_TEXT || isProbablyReaderable(doc)) return true;
-  if (doc.querySelector('iframe')) return true;
-  const elements = doc.body?.getElementsByTagName('*') ?? [];
-  for (let i = 0; i < Math.min(elements.length, SHADOW_SCAN_ELEMENTS); i++) if (elements[i].shadowRoot) return true;
+export function* mayHaveArticleSteps(doc: Document): ReadSteps<boolean> {
+  if ((yield* paragraphText(doc)) >= MIN_PARAGRAPH_TEXT) return true;
+  yield;
+  if (isProbablyReaderable(doc) || doc.querySelector('iframe')) return true;
+  let looked = 0;
+  for (const el of doc.body ? walk(doc.body) : []) {
+    if (!el) yield;
+    else if (el.shadowRoot) return true;
+    else if (++looked >= SHADOW_SCAN_ELEMENTS) break;
+  }
   return false;
 }
