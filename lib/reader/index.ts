@@ -14,4 +14,5 @@ export {
   type PageRead,
 } from './read-page';
 export { mayHaveArticleSteps } from './readerable';
+export { pageTextSteps } from './page-text';
 export { readToEnd, type ReadSteps } from './steps';
