@@ -7,7 +7,6 @@ import {
   createStartup,
   mayBeSentFrom,
   parseMessage,
-  READ_ARTICLE_REQUEST,
   readArticleHtml,
   senderOf,
 } from '../lib/extension';
@@ -89,7 +88,6 @@ export default defineBackground(() => {
         fetch: (url, init) => fetch(url, init),
         hasAccess: (url) => browser.permissions.contains({ origins: [accessPattern(url)] }).catch(() => false),
         readArticle,
-        askForArticle: async (tabId) => void (await browser.tabs.sendMessage(tabId, READ_ARTICLE_REQUEST)),
         async pause() {
           // An extension call now and then keeps the worker from being stopped during a long refresh.
           if (Date.now() - awake > KEEP_AWAKE_MS) {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { runSliced } from '../lib/engine';
-import { createClient, isReadArticleRequest, pageMessageSteps, type PageMessage } from '../lib/extension';
+import { createClient, pageMessageSteps, type PageMessage } from '../lib/extension';
 
 /** Wait after a same-document navigation before reading the new article: the app is still drawing it. */
 const SETTLE_MS = 300;
@@ -24,35 +24,16 @@ export default defineUnlistedScript(() => {
   // more): every timer and listener then stops at its next turn.
   const alive = () => !!browser.runtime?.id;
   const { request } = createClient((message) => browser.runtime.sendMessage(message));
-  // The page is read in slices of a few ms, in tasks of their own (not the one that delivers an
-  // answer), and sent in another: the browser may draw or take input in between, even on a 10 MB
-  // page, and a profile shows the work as this script's.
-  const send = async (probe: boolean) => {
-    await nextTask();
-    if (!alive()) return;
-    const message = await runSliced(pageMessageSteps(document, location.href, probe), nextTask, SLICE_MS);
-    await nextTask();
-    if (!alive()) return;
-    if (message.type !== 'page-probe') return void (await request<PageMessage['type']>(message));
-    // Most pages are about nothing known: then their article need not be found, unless asked for.
-    if (await request<'page-probe'>(message)) await send(false);
-    else listenForArticleRequests();
-  };
-  let listening = false;
-  const listenForArticleRequests = () => {
-    if (listening) return;
-    listening = true;
-    browser.runtime.onMessage.addListener((message: unknown, _sender, respond: (done: boolean) => void) => {
-      if (!isReadArticleRequest(message) || !alive()) return undefined;
-      send(false).then(
-        () => respond(true),
-        () => respond(false),
-      );
-      return true;
-    });
-  };
   const analyse = async () => {
-    if (alive() && (await request<'is-site-enabled'>({ type: 'is-site-enabled' }))) await send(true);
+    if (!alive() || !(await request<'is-site-enabled'>({ type: 'is-site-enabled' }))) return;
+    // The page is read in slices of a few ms, in tasks of their own (not the one that delivers
+    // the answer), and sent in another: the browser may draw or take input in between, even on
+    // a 10 MB page, and a profile shows the work as this script's.
+    await nextTask();
+    if (!alive()) return;
+    const message: PageMessage = await runSliced(pageMessageSteps(document, location.href), nextTask, SLICE_MS);
+    await nextTask();
+    if (alive()) await request<PageMessage['type']>(message);
   };
   const start = () => void analyse().catch(() => undefined);
   // Wait for an idle moment so the page's own work goes first, and for a page Chrome

@@ -7,9 +7,7 @@
  * been quiet a while (layout, DOM copies and garbage collection included, not only script), its
  * live DOM nodes, and the long tasks (over 50 ms) after the load event. Each page is loaded
  * LOADS times per arm, the arms alternating, and the least task time of each arm is kept: the
- * page's own work varies by tens of ms from one load to the next. Upstream's store holds the
- * seeds, so most pages are answered from their probe; BENCH_KNOWN=1 measures pages whose
- * original is known instead (see storeTheirArticles).
+ * page's own work varies by tens of ms from one load to the next.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -94,38 +92,6 @@ async function measure(context: BrowserContext, url: string, worker?: Worker): P
   return { task, script, nodes, longTasks };
 }
 
-/**
- * BENCH_KNOWN=1: each page's own article (Readability's expected one) is stored before the pages
- * are measured, so that every page is one whose original is known: its probe finds it, and the
- * page reads its article too. Without it the store holds the seeds, and most pages are answered
- * "nothing known" from their probe.
- */
-const KNOWN = process.env.BENCH_KNOWN === '1';
-
-async function storeTheirArticles(context: BrowserContext, worker: Worker, names: string[]): Promise<void> {
-  const items = names.map((name) => {
-    const html = readFileSync(join(CORPORA_DIR, 'readability-pages', name, 'expected.html'), 'utf8');
-    const text = html.replace(/<\/(p|li|h\d|pre|blockquote|div|td)>/gi, '\n').replace(/<[^>]*>/g, ' ');
-    return { id: `page-${name}`, title: name, text };
-  });
-  const page = await context.newPage();
-  await page.goto(new URL('options.html', worker.url()).href);
-  for (let i = 0; i < items.length; i += 50)
-    await page.evaluate(
-      (chunk) => chrome.runtime.sendMessage({ type: 'queue-import', items: chunk }),
-      items.slice(i, i + 50),
-    );
-  for (const deadline = Date.now() + 120_000; ;) {
-    const status = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'import-status' }))) as {
-      answer: { queued: number; running: boolean };
-    };
-    if (!status.answer.running && status.answer.queued === 0) break;
-    if (Date.now() > deadline) throw new Error("the pages' articles were not imported within 2 minutes");
-    await page.waitForTimeout(200);
-  }
-  await page.close();
-}
-
 /** An extension with Upstream's content-script declaration and a content script that does nothing. */
 function emptyExtension(): string {
   const upstream = JSON.parse(readFileSync(UPSTREAM_MANIFEST, 'utf8')) as {
@@ -174,7 +140,6 @@ async function main(): Promise<void> {
   const empty = await launchChromium(server, 'en-US', emptyExtension());
   const upstream = await launchChromium(server, 'en-US', true);
   const upstreamWorker = upstream.context.serviceWorkers()[0];
-  if (KNOWN) await storeTheirArticles(upstream.context, upstreamWorker, names);
   const rows: {
     page: string;
     emptyMs: number;
@@ -228,7 +193,6 @@ async function main(): Promise<void> {
   const overEmpty = (row: Row) => row.upstreamScriptMs - row.emptyScriptMs;
   const summary = {
     pages: rows.length,
-    originalsKnown: KNOWN,
     loadsPerArm: LOADS,
     emptyExtensionP50Ms: at((r) => r.emptyMs, 50),
     emptyExtensionP95Ms: at((r) => r.emptyMs, 95),
@@ -247,10 +211,7 @@ async function main(): Promise<void> {
   };
   console.table(rows);
   console.log(JSON.stringify(summary, null, 2));
-  await writeFile(
-    KNOWN ? 'bench-page-cost-known.json' : 'bench-page-cost.json',
-    `${JSON.stringify({ summary, rows }, null, 2)}\n`,
-  );
+  await writeFile('bench-page-cost.json', `${JSON.stringify({ summary, rows }, null, 2)}\n`);
 }
 
 main().catch((error: Error) => {

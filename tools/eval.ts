@@ -17,15 +17,7 @@ import {
   splitSentences,
 } from '../lib/engine';
 import { MemoryStore } from '../lib/store';
-import { gateFigures, type Judged } from './gate-eval';
-import type {
-  ArticleInput,
-  LexiconSource,
-  OriginalRecord,
-  OriginalStore,
-  ProvenanceReport,
-  Verdict,
-} from '../lib/model';
+import type { ArticleInput, LexiconSource, OriginalRecord, ProvenanceReport, Verdict } from '../lib/model';
 import { cloughStevenson, mrpcPairs, panSources, pudArticles, pudSentences, readabilityArticle } from './corpora';
 import { diskLexicons } from '../cli/lexicons';
 import {
@@ -663,10 +655,6 @@ async function main(): Promise<void> {
 
   const store = new MemoryStore(originals);
   const results: { c: EvalCase; r: ProvenanceReport }[] = [];
-  // The cases the page gate is checked on, with the store each was analysed against.
-  const judged: Judged[] = [];
-  const judge = (c: EvalCase, r: ProvenanceReport, s: OriginalStore, lexicons?: LexiconSource) =>
-    judged.push({ kind: c.kind, page: c.page, report: r, store: s, lexicons, negative: !c.expected.length });
   const started = performance.now();
   for (const c of cases)
     results.push({
@@ -679,7 +667,6 @@ async function main(): Promise<void> {
       ),
     });
   const seconds = (performance.now() - started) / 1000;
-  for (const { c, r } of results) judge(c, r, store, diskLexicons);
 
   if (process.env.EVAL_DEBUG) {
     for (const { c, r } of results) {
@@ -737,9 +724,7 @@ async function main(): Promise<void> {
     const shortStore = new MemoryStore([...stored, ...short.originals]);
     for (const c of short.cases) {
       cases.push(c);
-      const r = await analyse(prepareArticle(c.page), shortStore, {}, { lexicons: diskLexicons });
-      results.push({ c, r });
-      judge(c, r, shortStore, diskLexicons);
+      results.push({ c, r: await analyse(prepareArticle(c.page), shortStore, {}, { lexicons: diskLexicons }) });
     }
   }
 
@@ -795,7 +780,6 @@ async function main(): Promise<void> {
         cases.push(c);
         const r = await analyse(prepareArticle(c.page), s, {}, { lexicons: diskLexicons });
         results.push({ c, r });
-        judge(c, r, s, diskLexicons);
         if (process.env.EVAL_DEBUG)
           console.log(c.kind, summary.name, r.verdict, r.original?.id, JSON.stringify(r.alteration));
       }
@@ -856,11 +840,6 @@ async function main(): Promise<void> {
     console.log('Clough & Stevenson answers not attributed to their source');
     console.table(missed);
   }
-  const gate = await gateFigures(judged);
-  console.log(
-    `\npage gate: lets through ${gate.letThrough} of the ${gate.found} pages whose article finds an original (must be all), and ${gate.letThroughNothing} of the ${gate.nothing} whose article finds nothing (${gate.letThroughNothingInEnglish} of the ${gate.nothingInEnglish} in English); ${gate.surroundingWords} words around each article`,
-  );
-  if (gate.stopped.length) console.log('stopped although found:', gate.stopped.join('; '));
   const text = textProcessingOnPud();
   if (text) {
     console.log(
@@ -926,7 +905,7 @@ async function main(): Promise<void> {
     );
   await writeFile(
     'eval-results.json',
-    `${JSON.stringify({ corpora: used, pages: cases.length, originals: originals.length, rows, gate, grades, text, extraction, paragraphs }, null, 2)}\n`,
+    `${JSON.stringify({ corpora: used, pages: cases.length, originals: originals.length, rows, grades, text, extraction, paragraphs }, null, 2)}\n`,
   );
   console.log('wrote eval-results.json');
 }

@@ -96,7 +96,7 @@ function translationReport(page: PreparedArticle, record: OriginalRecord, cross:
 }
 
 /** Share of the page's sampled sentence keys that an original carries, and of the original's that the page carries. */
-export function keyContainment(page: PreparedArticle, record: OriginalRecord): { ofPage: number; ofOriginal: number } {
+function keyContainment(page: PreparedArticle, record: OriginalRecord): { ofPage: number; ofOriginal: number } {
   const originalKeys = record.fingerprint.keys.filter((k) => k[0] === 'c');
   const pageKeys = new Set(page.fingerprint.keys.filter((k) => k[0] === 'c'));
   // The original's indexed keys spread evenly over its text, so the share the page carries

@@ -7,7 +7,6 @@
  * - explain a report passage by passage for the compare page: `explainReport`
  */
 export { analyse } from './analyse';
-export { mayComeFromOriginal } from './gate';
 export {
   capParagraphs,
   MAX_ARTICLE_CHARS,

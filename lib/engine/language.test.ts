@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, textInOneLanguage } from './language';
-import { buildTextModel } from './text-model';
+import { detectLanguage } from './language';
 import { tokenize } from './normalize';
 
 describe('detectLanguage', () => {
@@ -37,22 +36,5 @@ describe('detectLanguage', () => {
 
   it('says nothing on too little text', () => {
     expect(detectLanguage(tokenize('Kyiv, Kharkiv, 1,597'))).toBeUndefined();
-  });
-});
-
-describe('textInOneLanguage', () => {
-  const english =
-    'The talks in Belarus ended without a deal, and the two sides said that they would meet again in the coming days.';
-  const russian =
-    'Переговоры в Беларуси закончились без соглашения, и обе стороны заявили, что встретятся снова в ближайшие дни, когда позволят обстоятельства и погода.';
-  const model = (paragraphs: string[]) => buildTextModel(paragraphs);
-
-  it('holds for a text in one language throughout', () => {
-    expect(textInOneLanguage(model(Array.from({ length: 12 }, () => english)), 'en')).toBe(true);
-  });
-
-  it('fails where a run of sentences is in another language, even one the guess cannot name', () => {
-    const mixed = [...Array.from({ length: 8 }, () => english), ...Array.from({ length: 4 }, () => russian)];
-    expect(textInOneLanguage(model(mixed), 'en')).toBe(false);
   });
 });

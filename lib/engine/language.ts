@@ -35,25 +35,3 @@ export function detectLanguage(tokens: Token[]): string | undefined {
 export function languageOfModel(model: TextModel, declared?: string): string | undefined {
   return detectLanguage(model.sentences.flatMap((s) => s.tokens)) ?? declared?.slice(0, 2).toLowerCase();
 }
-
-/** Sentences in each window of a text whose language is guessed again (textInOneLanguage). */
-const LANGUAGE_WINDOW = 4;
-/** Words in a window that, without one of a language's function words, cannot be in it. */
-const WORDS_WITHOUT_FUNCTION_WORDS = 40;
-
-/**
- * Whether no run of LANGUAGE_WINDOW sentences of the text reads as another language than
- * `language` (by the guess, or for lack of any of its function words in a long run): a
- * translated article amid a page's text in another language shows as such a run.
- */
-export function textInOneLanguage(model: TextModel, language: string | undefined): boolean {
-  const { sentences } = model;
-  for (let start = 0; start === 0 || start + LANGUAGE_WINDOW <= sentences.length; start += LANGUAGE_WINDOW / 2) {
-    const tokens = sentences.slice(start, start + LANGUAGE_WINDOW).flatMap((s) => s.tokens);
-    const guess = detectLanguage(tokens);
-    if (guess && guess !== language) return false;
-    const ownWords = language ? tokens.filter((t) => WEIGHTS.get(t.norm)?.has(language)).length : 1;
-    if (tokens.length >= WORDS_WITHOUT_FUNCTION_WORDS && ownWords === 0) return false;
-  }
-  return true;
-}

@@ -167,19 +167,6 @@ export function isReuse(v: Verified, page: TextModel): boolean {
   );
 }
 
-/**
- * What isReuse asks except a share of the page: evidence that more page text around the
- * article cannot take away (engine/gate.ts).
- */
-export function showsReuse(v: Verified, page: TextModel): boolean {
-  if (v.aligned < MIN_ALIGNED_WORDS) return false;
-  return liftsALongSentence(v.alignment, page) || new Set(v.alignment.pairs.map((p) => p.original)).size >= 2;
-}
-
-/** What isTranslation asks except a share of the page or of the original. */
-export const showsTranslation = (cross: CrossAlignment) =>
-  cross.pairs.length >= MIN_TRANSLATION_PAIRS && translationEvidence(cross) >= MIN_TRANSLATION_EVIDENCE;
-
 export const translationEvidence = (cross: CrossAlignment) =>
   cross.pairs.reduce((sum, pair) => sum + pair.similarity - MIN_PAIR_SIMILARITY, 0);
 

@@ -6,7 +6,6 @@ import { capParagraphs, definedOnly, MIN_ARTICLE_WORDS, prepareArticleSteps, run
 import {
   extractArticle,
   mayHaveArticleSteps,
-  pageTextSteps,
   pageDocument,
   readPageSteps,
   readToEnd,
@@ -41,7 +40,6 @@ type Request<K extends keyof ProtocolMap> = ProtocolMap[K]['request'];
 
 /** What the content script says of its page. */
 export type PageMessage = Request<'article-found'> | Request<'page-html'> | Request<'no-article'>;
-type PageProbe = Request<'page-probe'>;
 
 /**
  * The content script's message about its page, with the feeds the page declares: its article
@@ -50,26 +48,12 @@ type PageProbe = Request<'page-probe'>;
  */
 export const pageMessageOf = (doc: Document, url: string): PageMessage => readToEnd(pageMessageSteps(doc, url));
 
-/**
- * The same in steps (ReadSteps), for the content script to run a slice at a time. With `probe`,
- * a page whose text blocks hold most of its text gets the probe instead: the text of all of
- * them (pageTextSteps), which costs the page a fraction of finding its article, and tells the
- * background whether any original could be behind it (most pages have none that is known).
- */
-export function pageMessageSteps(doc: Document, url: string): ReadSteps<PageMessage>;
-export function pageMessageSteps(doc: Document, url: string, probe: boolean): ReadSteps<PageMessage | PageProbe>;
-export function* pageMessageSteps(doc: Document, url: string, probe = false): ReadSteps<PageMessage | PageProbe> {
+/** The same in steps (ReadSteps), for the content script to run a slice at a time. */
+export function* pageMessageSteps(doc: Document, url: string): ReadSteps<PageMessage> {
   const feeds = feedLinksOf(doc);
   const declared = feeds.length ? { feeds } : {};
   yield;
-  if (!(yield* mayHaveArticleSteps(doc))) return { type: 'no-article', url, ...declared };
-  const paragraphs = probe ? yield* pageTextSteps(doc) : null;
-  if (paragraphs)
-    return {
-      type: 'page-probe',
-      article: { ...articleMessage({ title: doc.title || undefined, paragraphs }, url), ...declared },
-    };
-  const read = yield* readPageSteps(doc, url);
+  const read = (yield* mayHaveArticleSteps(doc)) ? yield* readPageSteps(doc, url) : null;
   if (!read) return { type: 'no-article', url, ...declared };
   if ('html' in read) return { type: 'page-html', ...read, ...declared };
   return { type: 'article-found', article: { ...articleMessage(read.article, url), ...declared } };

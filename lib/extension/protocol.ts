@@ -35,13 +35,6 @@ export interface ProtocolMap {
    * the background reads it off the page's main thread, as it reads a feed item's page.
    */
   'page-html': { request: { type: 'page-html'; html: string; parts?: string[]; feeds?: FeedLink[] }; response: void };
-  /**
-   * Content script -> background: the text of all the page's paragraphs, before its article is
-   * looked for. Reply: true when the background needs the article itself (an original the text
-   * may come from, or a site Upstream learns from); false when the page has been reported as
-   * nothing known, and its article need not be read.
-   */
-  'page-probe': { request: { type: 'page-probe'; article: ArticleMessage }; response: boolean };
   /** Content script -> background: the page has no article. */
   'no-article': { request: { type: 'no-article'; url: string; feeds?: FeedLink[] }; response: void };
   /** Content script -> background: may this page be analysed (the person can switch sites off)? */
@@ -200,13 +193,6 @@ function isPageHtml(m: Fields): m is Fields & PageHtml {
   return total <= MAX_PAGE_HTML_CHARS;
 }
 
-/** Background -> a tab's content script: read the page's article and send it (after a probe, to learn it). */
-export const READ_ARTICLE_REQUEST = { type: 'read-article' } as const;
-
-/** True for the background's request to read the article (a content script hears only its own extension). */
-export const isReadArticleRequest = (m: unknown) =>
-  !!m && typeof m === 'object' && (m as { type?: unknown }).type === READ_ARTICLE_REQUEST.type;
-
 /** Which part of the extension may send a message. */
 export type Origin = 'content-script' | 'extension-page';
 
@@ -283,10 +269,6 @@ const MESSAGES: { [K in MessageType]: { from: Origin; parse(m: Fields): Request<
             ...(m.feeds ? { feeds: m.feeds as FeedLink[] } : {}),
           }
         : null,
-  },
-  'page-probe': {
-    from: 'content-script',
-    parse: (m) => (isArticle(m.article) ? { type: 'page-probe', article: m.article } : null),
   },
   'no-article': {
     from: 'content-script',

@@ -8,8 +8,6 @@ import { articleMessageOf, readArticleHtml } from './page-message';
 import type { Message } from './protocol';
 import { createService, onDomain, type ServiceEnvironment } from './service';
 import { DOMParser, parseHTML } from 'linkedom';
-import { pageTextSteps, readToEnd } from '../reader';
-import { seedPackFromDisk } from '../../test/support/engine-fixtures';
 
 let n = 0;
 async function setup(environment: Partial<ServiceEnvironment> = {}) {
@@ -206,59 +204,6 @@ describe('background service', () => {
 
     await service.handle({ type: 'forget-site', domain: 'ledger.example' }, { kind: 'extension-page' });
     expect((await settings())?.trustedOutlets).toEqual([]);
-  });
-
-  it("answers a page's probe: nothing known is reported from all its text, else the page is asked for its article", async () => {
-    const { store, service, badges } = await setup();
-    const from = { kind: 'content-script' as const, tabId: 1, url: 'https://blog.example/news' };
-    const probe = (html: string) => ({
-      type: 'page-probe' as const,
-      article: {
-        url: from.url,
-        title: 'News',
-        paragraphs: readToEnd(pageTextSteps(parseHTML(html).document as unknown as Document))!,
-      },
-    });
-    await store.originals.putOriginals((await seedPackFromDisk()).originals);
-    await store.originals.mergeRuns();
-    // The seeds are stored: a page on other news has nothing behind it.
-    expect(await service.handle(probe(page('independent-kharkiv-night').html), from)).toBe(false);
-    const state = await store.tabs.getTabState(1);
-    expect(state?.status === 'ready' && state.report.verdict).toBe('none');
-    expect(state?.status === 'ready' && state.probed).toBe(true);
-    expect(badges.get(1)).not.toBeUndefined();
-    // A copy of a seed: its article is asked for, and nothing is reported from the probe.
-    expect(await service.handle(probe(page('copy-002').html), { ...from, tabId: 2 })).toBe(true);
-    expect(await store.tabs.getTabState(2)).toBeUndefined();
-    // On a site Upstream learns from, the article itself is what is stored.
-    await service.handle({ type: 'set-trusted-outlets', domains: ['blog.example'] }, { kind: 'extension-page' });
-    expect(await service.handle(probe(page('independent-kharkiv-night').html), from)).toBe(true);
-  });
-
-  it('learns a page reported from its probe by asking the tab for its article', async () => {
-    const url = 'https://www.ledger.example/world/kharkiv';
-    const atOutlet = { kind: 'content-script' as const, tabId: 2, url };
-    const asked: number[] = [];
-    const { store, service } = await setup({
-      // The content script's answer: its article, read and sent.
-      askForArticle: async (tabId) => {
-        asked.push(tabId);
-        await service.handle({ type: 'article-found', article: await messageFor(html, url) }, atOutlet);
-      },
-    });
-    const html = page('independent-kharkiv-night').html;
-    const paragraphs = readToEnd(pageTextSteps(parseHTML(html).document as unknown as Document))!;
-    expect(await service.handle({ type: 'page-probe', article: { url, paragraphs } }, atOutlet)).toBe(false);
-    expect(await service.handle({ type: 'learn-site', tabId: 2 }, { kind: 'extension-page' })).toEqual({
-      domain: 'ledger.example',
-    });
-    expect(asked).toEqual([2]);
-    const [learned] = await everyOriginal(store.originals);
-    // The article, not the page's every paragraph.
-    expect(learned).toMatchObject({ origin: 'learned', url, paragraphs: (await messageFor(html, url)).paragraphs });
-    const after = await store.tabs.getTabState(2);
-    expect(after?.status === 'ready' && after.report.verdict).toBe('original');
-    expect(after?.status === 'ready' && after.probed).toBeUndefined();
   });
 
   it('takes who a page is from the browser: a page elsewhere claiming a trusted outlet address learns nothing', async () => {

@@ -4,15 +4,7 @@
  * messages come from untrusted pages: the tab they concern and the page's address are the
  * sender's, as the browser reports them, never what the page says about itself.
  */
-import {
-  analyse,
-  contentId,
-  definedOnly,
-  explainReport,
-  inputOfArticle,
-  makeOriginal,
-  mayComeFromOriginal,
-} from '../engine';
+import { analyse, contentId, definedOnly, explainReport, inputOfArticle, makeOriginal } from '../engine';
 import { toJsonlLine } from '../formats';
 import type {
   ArticleInput,
@@ -70,8 +62,6 @@ export interface ServiceEnvironment {
   hasAccess?(url: string): Promise<boolean>;
   /** Reads the article of a page's HTML (a tab's, a feed item's) in a document context, off the page. */
   readArticle?(page: PageHtml, url: string): Promise<ArticleInput | null>;
-  /** Asks a tab's content script to read its article and send it (a page reported from its probe). */
-  askForArticle?(tabId: number): Promise<void>;
 }
 
 const hostOf = (url: string | undefined) => {
@@ -262,7 +252,6 @@ export function createService(env: ServiceEnvironment) {
     meta: Omit<ArticleInput, 'paragraphs'>,
     feeds: FeedLink[] | undefined,
     timer = stageTimer(),
-    probed = false,
   ): Promise<void> {
     const checked = await originals.count();
     const dismissed = await dismissedFor(url);
@@ -276,7 +265,6 @@ export function createService(env: ServiceEnvironment) {
         url,
         report: result,
         paragraphs: page.paragraphs,
-        ...(probed ? { probed } : {}),
         meta,
         ...(feeds?.length ? { feeds } : {}),
         checked,
@@ -302,26 +290,6 @@ export function createService(env: ServiceEnvironment) {
     async 'no-article'(message, sender) {
       const { tabId, url } = contentScript(sender);
       await noArticle(tabId, newTurn(tabId), url, message.feeds);
-    },
-    async 'page-probe'(message, sender) {
-      const { tabId, url } = contentScript(sender);
-      // A site Upstream learns from gives its article to the store: that needs the article itself.
-      if (!(await siteEnabled(url)) || (await trustedDomainOf(url))) return true;
-      const timer = stageTimer();
-      const turn = newTurn(tabId);
-      analysing++;
-      try {
-        const page = await articleFromMessage(message.article, url, nextTurn);
-        timer.mark('prepare');
-        if (!page || (await mayComeFromOriginal(page, originals, env.lexicons))) return true;
-        if (turns.get(tabId) !== turn) return false;
-        // Nothing known that any of the page's text could come from: its article would say no more.
-        const meta = definedOnly({ url: message.article.url, title: page.meta.title });
-        await report(tabId, turn, url, page, meta, message.article.feeds, timer, true);
-        return false;
-      } finally {
-        analysing--;
-      }
     },
     async 'article-found'(message, sender) {
       analysing++;
@@ -375,15 +343,8 @@ export function createService(env: ServiceEnvironment) {
       const state = await tabs.getTabState(message.tabId);
       const host = hostOf(state?.url);
       if (state?.status !== 'ready' || !state.paragraphs?.length || !host) return null;
-      // Reported from all its paragraphs, not its article: the page reads its article, learned as it arrives.
-      const askForArticle = state.probed ? env.askForArticle : undefined;
-      if (state.probed && !askForArticle) return null;
       const domain = domainOf(host);
       await settings.setTrustedOutlets([...(await settings.trustedOutlets()), domain]);
-      if (askForArticle) {
-        await askForArticle(message.tabId);
-        return { domain };
-      }
       const meta = state.meta ?? { title: state.report.page.title };
       await learn({ ...meta, paragraphs: state.paragraphs }, state.url);
       // The page is now known at its own address: its report says so.

@@ -40,11 +40,6 @@ export type TabState =
       report: ProvenanceReport;
       updatedAt: number;
       paragraphs?: string[];
-      /**
-       * Set when the report was made from all the page's paragraphs (nothing is known that they
-       * could come from), not from its article: `paragraphs` are then not the article.
-       */
-      probed?: true;
       /** The page's metadata as read, kept so the person can learn the article from the popup. */
       meta?: Omit<ArticleInput, 'paragraphs'>;
       /** Feeds the page declares. */

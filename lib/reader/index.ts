@@ -14,5 +14,4 @@ export {
   type PageRead,
 } from './read-page';
 export { mayHaveArticleSteps } from './readerable';
-export { pageTextSteps } from './page-text';
 export { readToEnd, type ReadSteps } from './steps';

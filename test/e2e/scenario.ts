@@ -219,41 +219,6 @@ export async function checkSiteSwitch(browser: TestBrowser, extensionPage: TestP
   await article.close();
 }
 
-/**
- * A page on other news is answered "nothing known" from the text of all its paragraphs, without
- * its article being found; "Learn from" the site then asks the page for its article, which is
- * learned, and the page becomes the original at its own address.
- */
-export async function checkLearnAfterProbe(
-  browser: TestBrowser,
-  extensionPage: TestPage,
-  origin: string,
-): Promise<void> {
-  const { article, tabId } = await openPopupFor(browser, extensionPage, origin, 'independent-kharkiv-night');
-  expect((await readPopup(extensionPage)).verdict).toBe('none');
-  await extensionPage.evaluate(
-    () => (document.querySelector('[data-testid="learn-site"]') as HTMLButtonElement).click(),
-    null,
-  );
-  let originalId: string | null = null;
-  await waitFor('the page learned as its original', async () => {
-    await extensionPage.goto(`${browser.extensionBase}popup.html?tab=${tabId}`);
-    const view = await readPopup(extensionPage);
-    originalId = view.originalId;
-    return view.verdict === 'original';
-  });
-  const stored = (await sendFromExtension(extensionPage, { type: 'get-original', id: originalId })) as {
-    paragraphs: string[];
-  };
-  // The article, not every paragraph of the page (its menu, its footer).
-  expect(stored.paragraphs.join(' ')).not.toMatch(/Most read|Post comment|Advertisement/);
-  expect(stored.paragraphs.length).toBeGreaterThan(3);
-  // Leave the store and the outlets as the other tests expect them.
-  await sendFromExtension(extensionPage, { type: 'set-trusted-outlets', domains: [] });
-  await sendFromExtension(extensionPage, { type: 'delete-original', id: originalId });
-  await article.close();
-}
-
 /** A single-page app changes article without a page load: the report follows it. */
 export async function checkSinglePageApp(
   browser: TestBrowser,

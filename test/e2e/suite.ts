@@ -10,7 +10,6 @@ import {
   checkAddressEvidence,
   checkCase,
   checkEvidence,
-  checkLearnAfterProbe,
   checkSinglePageApp,
   checkSiteSwitch,
   type TestPage,
@@ -78,12 +77,6 @@ export function browserSuite(
     it(
       'remembers "don\'t analyse this site"',
       () => checkSiteSwitch(session.browser, extensionPage, server.origin),
-      60_000,
-    );
-
-    it(
-      'answers a page on other news from its paragraphs, and learns its article when asked to',
-      () => checkLearnAfterProbe(session.browser, extensionPage, server.origin),
       60_000,
     );
 
