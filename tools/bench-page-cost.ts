@@ -7,7 +7,10 @@
  * been quiet a while (layout, DOM copies and garbage collection included, not only script), its
  * live DOM nodes, and the long tasks (over 50 ms) after the load event. Each page is loaded
  * LOADS times per arm, the arms alternating, and the least task time of each arm is kept: the
- * page's own work varies by tens of ms from one load to the next.
+ * page's own work varies by tens of ms from one load to the next. The content script's tasks are
+ * given in wall time and in the time the thread ran in them: on a machine with few cores the
+ * extension's background and the browser take the core from the page's thread in the middle of a
+ * task, which lengthens it by more than the task's own work, and by a different amount each load.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -17,6 +20,7 @@ import type { BrowserContext, Worker } from 'playwright-core';
 import { launchChromium } from '../fixtures/browser/chromium';
 import { startServer } from '../fixtures/browser/server';
 import { CORPORA_DIR } from './corpora';
+import { BLOCKS, MAX_QUICK_CHARS, MAX_QUICK_PARAGRAPHS } from '../lib/reader/blocks';
 import { extensionCost, TRACE_CATEGORIES, type TraceEvent } from '../fixtures/browser/renderer-trace';
 
 /** Time after the load event given to the page and the extension (the content script reads at the first idle moment). */
@@ -29,6 +33,8 @@ interface Load {
   task: number;
   /** Of which the tasks in which the extension's content script ran (renderer-trace.ts), ms. */
   script: number;
+  /** The time the page's thread ran in those tasks, ms. */
+  scriptThread: number;
   /** Live DOM nodes in the renderer at the end. */
   nodes: number;
   /** Long tasks after the load event. */
@@ -80,7 +86,8 @@ async function measure(context: BrowserContext, url: string, worker?: Worker): P
   const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await traced;
-  const script = extensionCost(events, 'chrome-extension://').taskMs;
+  const cost = extensionCost(events, 'chrome-extension://');
+  const scriptThread = cost.tasks.reduce((sum, t) => sum + t.threadMs, 0);
   const nodes = await metric('Nodes');
   const longTasks = await page.evaluate(() => {
     const recorded =
@@ -89,28 +96,63 @@ async function measure(context: BrowserContext, url: string, worker?: Worker): P
     return recorded.filter((t) => t.start >= navigation.loadEventEnd && t.duration > 50).length;
   });
   await page.close();
-  return { task, script, nodes, longTasks };
+  return { task, script: cost.taskMs, scriptThread, nodes, longTasks };
 }
 
-/** An extension with Upstream's content-script declaration and a content script that does nothing. */
-function emptyExtension(): string {
+/** An extension with Upstream's content-script declaration (matches and run_at) and the given content script. */
+function extensionWith(name: string, contentScript: string, background?: string): string {
   const upstream = JSON.parse(readFileSync(UPSTREAM_MANIFEST, 'utf8')) as {
     content_scripts: { matches: string[]; run_at: string }[];
   };
-  const dir = mkdtempSync(join(tmpdir(), 'upstream-empty-extension-'));
-  const contentScripts = upstream.content_scripts.map(({ matches, run_at }) => ({ matches, run_at, js: ['empty.js'] }));
+  const dir = mkdtempSync(join(tmpdir(), `upstream-${name.toLowerCase()}-extension-`));
+  const contentScripts = upstream.content_scripts.map(({ matches, run_at }) => ({
+    matches,
+    run_at,
+    js: ['content.js'],
+  }));
+  const manifest = { manifest_version: 3, name, version: '1.0', content_scripts: contentScripts };
   writeFileSync(
     join(dir, 'manifest.json'),
-    JSON.stringify({ manifest_version: 3, name: 'Empty', version: '1.0', content_scripts: contentScripts }),
+    JSON.stringify(background ? { ...manifest, background: { service_worker: 'background.js' } } : manifest),
   );
-  writeFileSync(join(dir, 'empty.js'), '');
+  writeFileSync(join(dir, 'content.js'), contentScript);
+  if (background) writeFileSync(join(dir, 'background.js'), background);
   return dir;
 }
+
+/** The floor every extension with a content script pays: one that does nothing. */
+const emptyExtension = () => extensionWith('Empty', '');
+
+/**
+ * The least a content script that reads a page's article text can cost it: at the first idle
+ * moment, one query for the page's text blocks (Upstream's own selector), the text of those that
+ * hold no other, up to what a page's message carries, sent in one message that the background
+ * answers. Nothing is found, cleaned or sent as HTML: what is left when all of that happens off
+ * the page.
+ */
+const readingExtension = () =>
+  extensionWith(
+    'Reading',
+    `requestIdleCallback(() => {
+      const blocks = document.body ? document.body.querySelectorAll(${JSON.stringify(BLOCKS)}) : [];
+      const texts = [];
+      for (let i = 0, chars = 0; i < blocks.length && i < ${MAX_QUICK_PARAGRAPHS} && chars < ${MAX_QUICK_CHARS}; i++) {
+        if (blocks[i].querySelector(${JSON.stringify(BLOCKS)})) continue;
+        const text = blocks[i].textContent;
+        if (text) texts.push(text), (chars += text.length);
+      }
+      chrome.runtime.sendMessage({ title: document.title, texts });
+    }, { timeout: 2000 });`,
+    'chrome.runtime.onMessage.addListener((message, sender, respond) => respond(true));',
+  );
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
+
+/** Milliseconds to a tenth. */
+const tenths = (ms: number) => Math.round(ms * 10) / 10;
 
 const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
 
@@ -118,6 +160,7 @@ const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
 const least = (loads: Load[]): Load => ({
   task: Math.min(...loads.map((l) => l.task)),
   script: Math.min(...loads.map((l) => l.script)),
+  scriptThread: Math.min(...loads.map((l) => l.scriptThread)),
   nodes: Math.min(...loads.map((l) => l.nodes)),
   longTasks: Math.min(...loads.map((l) => l.longTasks)),
 });
@@ -140,6 +183,8 @@ async function main(): Promise<void> {
   const empty = await launchChromium(server, 'en-US', emptyExtension());
   const upstream = await launchChromium(server, 'en-US', true);
   const upstreamWorker = upstream.context.serviceWorkers()[0];
+  // BENCH_READING=1 adds a third arm: the least a content script that reads the text costs.
+  const reading = process.env.BENCH_READING === '1' ? await launchChromium(server, 'en-US', readingExtension()) : null;
   const rows: {
     page: string;
     emptyMs: number;
@@ -147,6 +192,12 @@ async function main(): Promise<void> {
     /** The content script's tasks, each arm (least of its loads). */
     emptyScriptMs: number;
     upstreamScriptMs: number;
+    /** The time the page's thread ran in those tasks, each arm (least of its loads). */
+    emptyScriptThreadMs: number;
+    upstreamScriptThreadMs: number;
+    /** The same with the reading extension (BENCH_READING=1). */
+    readingScriptMs?: number;
+    readingScriptThreadMs?: number;
     /** How far apart one arm's loads of the page were in whole task time: what comparing loads can resolve. */
     loadSpreadMs: number;
     emptyNodes: number;
@@ -157,26 +208,31 @@ async function main(): Promise<void> {
   try {
     for (const name of names) {
       const url = `${server.origin}/${name}.html`;
-      const loads = { empty: [] as Load[], upstream: [] as Load[] };
-      // The arms alternate, and which goes first too, so neither always loads a page warm.
-      for (let i = 0; i < LOADS; i++) {
-        const order = (i + rows.length) % 2 === 0 ? (['empty', 'upstream'] as const) : (['upstream', 'empty'] as const);
-        for (const arm of order)
-          loads[arm].push(
-            arm === 'empty' ? await measure(empty.context, url) : await measure(upstream.context, url, upstreamWorker),
-          );
-      }
-      const [floor, withUpstream] = [least(loads.empty), least(loads.upstream)];
+      const arms = [
+        { loads: [] as Load[], load: () => measure(empty.context, url) },
+        { loads: [] as Load[], load: () => measure(upstream.context, url, upstreamWorker) },
+        ...(reading ? [{ loads: [] as Load[], load: () => measure(reading.context, url) }] : []),
+      ];
+      // The arms take turns, and which goes first too, so none always loads a page warm.
+      for (let i = 0; i < LOADS; i++)
+        for (let a = 0; a < arms.length; a++) {
+          const arm = arms[(a + i + rows.length) % arms.length];
+          arm.loads.push(await arm.load());
+        }
+      const [floor, withUpstream, withReading] = arms.map((arm) => least(arm.loads));
       rows.push({
         page: name,
-        emptyMs: Math.round(floor.task * 10) / 10,
-        addedMs: Math.round((withUpstream.task - floor.task) * 10) / 10,
-        emptyScriptMs: Math.round(floor.script * 10) / 10,
-        upstreamScriptMs: Math.round(withUpstream.script * 10) / 10,
-        loadSpreadMs:
-          Math.round(
-            Math.max(...[loads.empty, loads.upstream].map((arm) => spread(arm.map((load) => load.task)))) * 10,
-          ) / 10,
+        emptyMs: tenths(floor.task),
+        addedMs: tenths(withUpstream.task - floor.task),
+        emptyScriptMs: tenths(floor.script),
+        upstreamScriptMs: tenths(withUpstream.script),
+        emptyScriptThreadMs: tenths(floor.scriptThread),
+        upstreamScriptThreadMs: tenths(withUpstream.scriptThread),
+        ...(withReading && {
+          readingScriptMs: tenths(withReading.script),
+          readingScriptThreadMs: tenths(withReading.scriptThread),
+        }),
+        loadSpreadMs: tenths(Math.max(...arms.slice(0, 2).map((arm) => spread(arm.loads.map((load) => load.task))))),
         emptyNodes: floor.nodes,
         upstreamNodes: withUpstream.nodes,
         longTasksEmpty: floor.longTasks,
@@ -184,13 +240,17 @@ async function main(): Promise<void> {
       });
     }
   } finally {
+    await reading?.close();
     await upstream.close();
     await empty.close();
     await server.close();
   }
   type Row = (typeof rows)[number];
   const at = (value: (row: Row) => number, p: number) => percentile(rows.map(value), p);
-  const overEmpty = (row: Row) => row.upstreamScriptMs - row.emptyScriptMs;
+  const overEmpty = (row: Row) => tenths(row.upstreamScriptMs - row.emptyScriptMs);
+  const threadOverEmpty = (row: Row) => tenths(row.upstreamScriptThreadMs - row.emptyScriptThreadMs);
+  const readingOverEmpty = (row: Row) => tenths(row.readingScriptMs! - row.emptyScriptMs);
+  const readingThreadOverEmpty = (row: Row) => tenths(row.readingScriptThreadMs! - row.emptyScriptThreadMs);
   const summary = {
     pages: rows.length,
     loadsPerArm: LOADS,
@@ -206,6 +266,17 @@ async function main(): Promise<void> {
     upstreamScriptP95Ms: at((r) => r.upstreamScriptMs, 95),
     upstreamScriptOverEmptyP95Ms: at(overEmpty, 95),
     upstreamScriptOverEmptyMaxMs: Math.max(...rows.map(overEmpty)),
+    pagesWithin15MsOverEmpty: rows.filter((r) => overEmpty(r) <= 15).length,
+    upstreamScriptThreadOverEmptyP50Ms: at(threadOverEmpty, 50),
+    upstreamScriptThreadOverEmptyP95Ms: at(threadOverEmpty, 95),
+    upstreamScriptThreadOverEmptyMaxMs: Math.max(...rows.map(threadOverEmpty)),
+    pagesWithin15MsThreadOverEmpty: rows.filter((r) => threadOverEmpty(r) <= 15).length,
+    ...(reading && {
+      readingScriptOverEmptyP50Ms: at(readingOverEmpty, 50),
+      readingScriptOverEmptyP95Ms: at(readingOverEmpty, 95),
+      readingScriptThreadOverEmptyP50Ms: at(readingThreadOverEmpty, 50),
+      readingScriptThreadOverEmptyP95Ms: at(readingThreadOverEmpty, 95),
+    }),
     nodesOverEmptyMax: Math.max(...rows.map((r) => r.upstreamNodes / Math.max(1, r.emptyNodes))),
     pagesWithALongTaskMore: rows.filter((r) => r.longTasksUpstream > r.longTasksEmpty).map((r) => r.page),
   };
