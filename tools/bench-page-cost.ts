@@ -26,6 +26,8 @@ import { extensionCost, TRACE_CATEGORIES, type TraceEvent } from '../fixtures/br
 /** Time after the load event given to the page and the extension (the content script reads at the first idle moment). */
 const SETTLE_MS = 1_500;
 const LOADS = Number(process.env.BENCH_LOADS ?? 2);
+/** What Upstream may cost a page over the empty extension at p95 (issue 26). */
+const AIM_MS = 15;
 const UPSTREAM_MANIFEST = new URL('../.output/chrome-mv3/manifest.json', import.meta.url);
 
 interface Load {
@@ -139,7 +141,9 @@ const readingExtension = () =>
       for (let i = 0, chars = 0; i < blocks.length && i < ${MAX_QUICK_PARAGRAPHS} && chars < ${MAX_QUICK_CHARS}; i++) {
         if (blocks[i].querySelector(${JSON.stringify(BLOCKS)})) continue;
         const text = blocks[i].textContent;
-        if (text) texts.push(text), (chars += text.length);
+        if (!text) continue;
+        texts.push(text);
+        chars += text.length;
       }
       chrome.runtime.sendMessage({ title: document.title, texts });
     }, { timeout: 2000 });`,
@@ -251,6 +255,13 @@ async function main(): Promise<void> {
   const threadOverEmpty = (row: Row) => tenths(row.upstreamScriptThreadMs - row.emptyScriptThreadMs);
   const readingOverEmpty = (row: Row) => tenths(row.readingScriptMs! - row.emptyScriptMs);
   const readingThreadOverEmpty = (row: Row) => tenths(row.readingScriptThreadMs! - row.emptyScriptThreadMs);
+  /** Where a cost over the empty extension stands, over the pages. */
+  const overEmptyFigures = (over: (row: Row) => number) => ({
+    p50Ms: at(over, 50),
+    p95Ms: at(over, 95),
+    maxMs: Math.max(...rows.map(over)),
+    pagesWithinAim: rows.filter((r) => over(r) <= AIM_MS).length,
+  });
   const summary = {
     pages: rows.length,
     loadsPerArm: LOADS,
@@ -264,23 +275,11 @@ async function main(): Promise<void> {
     emptyScriptP95Ms: at((r) => r.emptyScriptMs, 95),
     upstreamScriptP50Ms: at((r) => r.upstreamScriptMs, 50),
     upstreamScriptP95Ms: at((r) => r.upstreamScriptMs, 95),
-    upstreamScriptOverEmptyP50Ms: at(overEmpty, 50),
-    upstreamScriptOverEmptyP95Ms: at(overEmpty, 95),
-    upstreamScriptOverEmptyMaxMs: Math.max(...rows.map(overEmpty)),
-    pagesWithin15MsOverEmpty: rows.filter((r) => overEmpty(r) <= 15).length,
-    upstreamScriptThreadOverEmptyP50Ms: at(threadOverEmpty, 50),
-    upstreamScriptThreadOverEmptyP95Ms: at(threadOverEmpty, 95),
-    upstreamScriptThreadOverEmptyMaxMs: Math.max(...rows.map(threadOverEmpty)),
-    pagesWithin15MsThreadOverEmpty: rows.filter((r) => threadOverEmpty(r) <= 15).length,
+    upstreamScriptOverEmpty: overEmptyFigures(overEmpty),
+    upstreamScriptThreadOverEmpty: overEmptyFigures(threadOverEmpty),
     ...(reading && {
-      readingScriptOverEmptyP50Ms: at(readingOverEmpty, 50),
-      readingScriptOverEmptyP95Ms: at(readingOverEmpty, 95),
-      readingScriptThreadOverEmptyP50Ms: at(readingThreadOverEmpty, 50),
-      readingScriptThreadOverEmptyP95Ms: at(readingThreadOverEmpty, 95),
-      readingScriptOverEmptyMaxMs: Math.max(...rows.map(readingOverEmpty)),
-      readingScriptThreadOverEmptyMaxMs: Math.max(...rows.map(readingThreadOverEmpty)),
-      readingPagesWithin15MsOverEmpty: rows.filter((r) => readingOverEmpty(r) <= 15).length,
-      readingPagesWithin15MsThreadOverEmpty: rows.filter((r) => readingThreadOverEmpty(r) <= 15).length,
+      readingScriptOverEmpty: overEmptyFigures(readingOverEmpty),
+      readingScriptThreadOverEmpty: overEmptyFigures(readingThreadOverEmpty),
     }),
     nodesOverEmptyMax: Math.max(...rows.map((r) => r.upstreamNodes / Math.max(1, r.emptyNodes))),
     pagesWithALongTaskMore: rows.filter((r) => r.longTasksUpstream > r.longTasksEmpty).map((r) => r.page),
