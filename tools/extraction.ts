@@ -20,8 +20,9 @@ export type PageReader = (doc: Document, url: string) => ArticleInput | null;
 export const readAsFile: PageReader = extractArticle;
 
 /**
- * As the extension reads a live page: in place where the content script can, else what it
- * sends (the region holding the page's text, or the whole page) read as the off-page reader does.
+ * As the extension reads a live page: what the content script sends (the page's skeleton, or
+ * the whole page when its paragraphs hold little text) read as the off-page reader reads it, or
+ * the quick read of a page too big to send.
  */
 export const readAsPage: PageReader = (doc, url) => {
   const read = readToEnd(mayHaveArticleSteps(doc)) ? readPage(doc, url) : null;
@@ -37,7 +38,7 @@ export interface ExtractionResult {
   precision: number;
   readerable: boolean;
   found: boolean;
-  /** Whether the page's article is clear enough to be read without Readability (what a page is spared). */
+  /** Whether the page's article is clear enough to be read without Readability. */
   quickRead: boolean;
 }
 
@@ -94,7 +95,7 @@ export interface ParagraphResult {
   paragraphPrecision: number;
   /** Paragraphs read that are not the article's, with their first words, for a person to look at. */
   strays: string[];
-  /** Whether the article is clear enough to be read in place, without Readability (no page HTML sent). */
+  /** Whether the article is clear enough to be read without Readability. */
   quickRead: boolean;
 }
 

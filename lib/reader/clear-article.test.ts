@@ -1,7 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { clearArticle } from './clear-article';
-import { readPage, readPageSteps } from './read-page';
 import { MAX_QUICK_CHARS } from './blocks';
 
 const sentence = (i: number) =>
@@ -29,17 +28,6 @@ describe('clearArticle', () => {
         `<div class="story"><div class="text">${paragraphs(0, 3)}</div>${advertisement}<div class="text">${paragraphs(3, 3)}</div></div>`,
     );
     expect(clearArticle(spread)).toBeNull();
-  });
-
-  it('reads a long page in many small steps, each a few paragraphs, to the same article', () => {
-    const long = `<article>${paragraphs(0, 5_000)}</article>`;
-    const steps = readPageSteps(page(long), 'https://news.example/long');
-    let pauses = 0;
-    let next = steps.next();
-    for (; !next.done; next = steps.next()) pauses++;
-    // 150,000 characters of 120-character paragraphs, paused every 32 paragraphs or blocks.
-    expect(pauses).toBeGreaterThan(30);
-    expect(next.value).toEqual(readPage(page(long), 'https://news.example/long'));
   });
 
   it('reads no more text than its bound on a page of a hundred thousand paragraphs', () => {

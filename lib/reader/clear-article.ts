@@ -1,11 +1,11 @@
 /**
- * The article read where it is, without Readability, when the page leaves no doubt: the element
- * whose paragraphs hold most of the page's paragraph text, as Readability scores candidates,
- * without copying or changing the page.
+ * The article read without Readability when the document leaves no doubt: the element whose
+ * paragraphs hold most of the document's paragraph text, as Readability scores candidates,
+ * without copying or changing the document. It reads off the page (a page's skeleton, a feed
+ * item, a file): reading every paragraph's text again and again is not a page's to pay.
  */
 import { leafBlocks, MAX_QUICK_CHARS, MAX_QUICK_PARAGRAPHS, mostlyLinks, textOf } from './blocks';
 import { notArticleTest } from './not-article';
-import { BLOCKS_PER_STEP, readToEnd, type ReadSteps } from './steps';
 
 /** Paragraphs shorter than this do not vote for their container (captions, bylines, buttons). */
 const MIN_VOTING_PARAGRAPH = 80;
@@ -67,16 +67,6 @@ function textRegionOf(doc: Document, voters: [Element, number][], total: number)
 }
 
 /**
- * What the quick look at a page finds: its article's blocks where the page leaves no doubt,
- * and the region of the page that holds nearly all its paragraph text, if one does.
- */
-export interface PageLayout {
-  /** Reads the article's blocks, where the page leaves no doubt, in steps. */
-  article: (() => ReadSteps<string[]>) | null;
-  textRegion: Element | null;
-}
-
-/**
  * The element whose paragraphs (and its children's, at half weight) hold most of the page's
  * paragraph text, read as it is; or an article split into several containers (a body cut by
  * advertisements, numbered steps, a story in columns), read as the region holding nearly all
@@ -84,24 +74,15 @@ export interface PageLayout {
  * Readability then decides.
  */
 export function clearArticle(doc: Document): string[] | null {
-  const { article } = readToEnd(pageLayoutSteps(doc));
-  return article ? readToEnd(article()) : null;
-}
-
-/** Where a page's article is (PageLayout), found in steps: its paragraphs vote, 32 a step. */
-export function* pageLayoutSteps(doc: Document): ReadSteps<PageLayout> {
   const { text, linkHeavy, inNotArticle } = pageMeasures();
   const scores = new Map<Element, number>();
   const voters: [paragraph: Element, length: number][] = [];
   let total = 0;
-  // A live collection walks the page natively between paragraphs (a walk in script creates
-  // a wrapper for every element); it is not bounded by its length, which counts every
-  // paragraph of a huge page first.
+  // A live collection, not bounded by its length, which counts every paragraph of a huge page first.
   const paragraphs = doc.body.getElementsByTagName('p');
   for (let i = 0; i < MAX_QUICK_PARAGRAPHS && total < MAX_VOTING_CHARS; i++) {
     const p = paragraphs[i];
     if (!p) break;
-    if (i % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     const length = text(p).length;
     if (length < MIN_VOTING_PARAGRAPH || inNotArticle(p) || linkHeavy(p, length)) continue;
     total += length;
@@ -113,38 +94,31 @@ export function* pageLayoutSteps(doc: Document): ReadSteps<PageLayout> {
   }
   let best: Element | undefined;
   for (const [el, score] of scores) if (!best || score > scores.get(best)!) best = el;
-  if (!best) return { article: null, textRegion: null };
+  if (!best) return null;
   // Siblings that hold a good part of the text too, or paragraphs and the winner's tag and first
   // class (an article body split into numbered columns), join it, as Readability joins them.
   const threshold = SIBLING_SHARE * scores.get(best)!;
   const kind = (el: Element) => `${el.tagName} ${el.className.split(' ')[0]}`;
   const alike = (el: Element) => !!el.className && kind(el) === kind(best);
   const joins = (el: Element) => el === best || (scores.get(el) ?? 0) >= threshold || (scores.has(el) && alike(el));
-  const parts = best.parentElement ? Array.from(best.parentElement.children).filter(joins) : [best];
+  let parts = best.parentElement ? Array.from(best.parentElement.children).filter(joins) : [best];
   // The voting paragraph text they hold, their own or their children's.
   let held = 0;
   for (const [p, length] of voters) if (parts.some((part) => part.contains(p))) held += length;
   if (held < MIN_CLEAR_WINNER_CHARS || held < CLEAR_WINNER_SHARE * total) {
     const textRegion = textRegionOf(doc, voters, total);
-    if (!textRegion?.closest(ARTICLE_CONTAINERS)) return { article: null, textRegion };
-    parts.splice(0, parts.length, textRegion);
+    if (!textRegion?.closest(ARTICLE_CONTAINERS)) return null;
+    parts = [textRegion];
   }
-  function* article(): ReadSteps<string[]> {
-    const read: string[] = [];
-    let [chars, blocks] = [0, 0];
-    for (const el of leafBlocks(parts)) {
-      if (!el) {
-        yield;
-        continue;
-      }
-      if (++blocks > MAX_QUICK_PARAGRAPHS) break;
-      if (blocks % BLOCKS_PER_STEP === 0) yield;
-      const block = text(el);
-      if (!block || inNotArticle(el) || linkHeavy(el, block.length)) continue;
-      read.push(block);
-      if ((chars += block.length) >= MAX_QUICK_CHARS) break;
-    }
-    return read;
+  const read: string[] = [];
+  let [chars, blocks] = [0, 0];
+  for (const el of leafBlocks(parts)) {
+    if (!el) continue;
+    if (++blocks > MAX_QUICK_PARAGRAPHS) break;
+    const block = text(el);
+    if (!block || inNotArticle(el) || linkHeavy(el, block.length)) continue;
+    read.push(block);
+    if ((chars += block.length) >= MAX_QUICK_CHARS) break;
   }
-  return { article, textRegion: null };
+  return read;
 }

@@ -2,15 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { hostileCases } from '../../fixtures/hostile';
 import { pageCases } from '../../fixtures/pages';
-import {
-  clearArticle,
-  extractArticle,
-  MAX_PAGE_HTML_CHARS,
-  mayHaveArticleSteps,
-  pageDocument,
-  readPage,
-  readToEnd,
-} from '.';
+import { clearArticle, extractArticle, mayHaveArticleSteps, pageDocument, readPage, readToEnd } from '.';
 import { articleMessageOf, MAX_PAGE_ARTICLE_CHARS, pageMessageOf } from '../extension/page-message';
 
 const body = Array.from(
@@ -108,37 +100,40 @@ describe('extractArticle', () => {
     expect(clearArticle(parseHTML(`<html><body>${split}</body></html>`).document as unknown as Document)).toBeNull();
   });
 
-  it("leaves the page's main thread the quick read only: a doubtful page travels as HTML, read off it as before", () => {
+  it("leaves the page's main thread its skeleton only, from which the article is read off it as on the page", () => {
     const para = (n: number) =>
-      `<p>${`Paragraph ${n} of the story, with enough words to count as prose. `.repeat(3)}</p>`;
+      `<p>${`Paragraph ${n} of the story, with enough words to count as prose. `.repeat(6)}</p>`;
     const nested = (html: string) => `<div><div>${html}</div></div>`;
+    const parse = (html: string) => parseHTML(html).document as unknown as Document;
     const split =
       nested(`<div class="a">${[1, 2, 3].map(para).join('')}</div>`) +
       nested(`<div class="b">${[4, 5, 6].map(para).join('')}</div>`);
-    const parse = (html: string) => parseHTML(html).document as unknown as Document;
-    const doubtful = `<html lang="en"><head><title>Split</title></head><body>${split}</body></html>`;
-    const read = readPage(parse(doubtful), 'https://news.example/split');
-    expect(read && 'html' in read).toBe(true);
-    const html = (read as { html: string }).html;
-    // The page's HTML gives what Readability would have read on the page itself.
-    expect(extractArticle(parse(html), 'https://news.example/split')).toEqual(
-      extractArticle(parse(doubtful), 'https://news.example/split'),
-    );
-    const clear = `<html><body><div class="story">${[1, 2, 3, 4, 5, 6].map(para).join('')}</div></body></html>`;
-    expect(readPage(parse(clear), 'https://news.example/clear')).toMatchObject({
-      article: { paragraphs: expect.arrayContaining([expect.stringContaining('Paragraph 6')]) },
-    });
+    const pages = {
+      doubtful: `<html lang="en"><head><title>Split</title></head><body>${split}</body></html>`,
+      clear: `<html><body><nav><a href="/">Home</a></nav><div class="story">${[1, 2, 3, 4, 5, 6].map(para).join('')}</div></body></html>`,
+    };
+    for (const [name, html] of Object.entries(pages)) {
+      const read = readPage(parse(html), 'https://news.example/a');
+      expect(read && 'html' in read, name).toBe(true);
+      const sent = (read as { html: string }).html;
+      // The skeleton: the text and the names of the elements holding it, not the page's links.
+      expect(sent, name).not.toContain('href="/"');
+      expect(extractArticle(parse(sent), 'https://news.example/a'), name).toEqual(
+        extractArticle(parse(html), 'https://news.example/a'),
+      );
+    }
     // A page that may hold no article sends nothing of itself.
     const login = parse('<html><body><form><input type="password"></form></body></html>');
     expect(pageMessageOf(login, 'https://x.example/')).toEqual({ type: 'no-article', url: 'https://x.example/' });
   });
 
-  it('sends only the region that holds the text of a doubtful page, with the metadata the page gives', () => {
+  it('sends the metadata the page gives with its skeleton, and not its footer links or scripts', () => {
     const para = (n: number) =>
-      `<p>${`Paragraph ${n} of the story, with enough words to count as prose. `.repeat(3)}</p>`;
+      `<p>${`Paragraph ${n} of the story, with enough words to count as prose. `.repeat(6)}</p>`;
     const head =
       '<title>Split story</title><link rel="canonical" href="https://news.example/story"><meta property="og:site_name" content="Ledger">' +
-      '<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"Jane Roe"},"datePublished":"2024-05-01"}</script>';
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"Jane Roe"},"datePublished":"2024-05-01"}</script>' +
+      '<script>var tracking = true;</script><style>body { color: red }</style>';
     const body =
       `<nav><a href="/">Home</a> <a href="/world">World</a></nav><div class="page"><div class="columns">` +
       `<div><div class="a">${[1, 2, 3].map(para).join('')}</div></div><div class="ad">Advertisement</div>` +
@@ -149,10 +144,11 @@ describe('extractArticle', () => {
     const read = readPage(parse(page), 'https://news.example/story?ref=home');
     const html = (read as { html: string }).html;
     expect(html).toContain('Paragraph 6');
-    expect(html).not.toMatch(/footer of every page|World/);
+    expect(html).not.toMatch(/tracking|color: red|href="\/world"/);
     const url = 'https://news.example/story?ref=home';
     const { paragraphs, ...metadata } = extractArticle(parse(html), url)!;
     expect(paragraphs).toHaveLength(6);
+    expect(paragraphs.join(' ')).not.toContain('footer of every page');
     expect(metadata).toEqual({
       url: 'https://news.example/story',
       title: 'Split story',
@@ -163,8 +159,8 @@ describe('extractArticle', () => {
     });
   });
 
-  it('reads a page too long to send as HTML where it is, quickly and bounded', () => {
-    const filler = `<div hidden>${'x'.repeat(MAX_PAGE_HTML_CHARS)}</div>`;
+  it('reads a page with more elements than Readability handles where it is, quickly and bounded', () => {
+    const filler = '<span></span>'.repeat(25_000);
     const para = (n: number) => `<p>${`Sentence ${n} of a long page with prose enough. `.repeat(4)}</p>`;
     const page = `<html><body><div><div>${[1, 2, 3].map(para).join('')}</div></div><div><div>${[4, 5, 6].map(para).join('')}</div></div>${filler}</body></html>`;
     const read = readPage(parseHTML(page).document as unknown as Document, 'https://news.example/long');

@@ -1,21 +1,20 @@
 /**
- * What the content script reads of a page, at little cost to the page's main thread: the
- * article where the page leaves no doubt about it (clear-article.ts), else the HTML of the region
- * holding its text or of the whole page, which the background has Readability read off the page (copying a page and scoring it cost pages a
- * tenth of a second at the 95th percentile, and Readability's code costs every page its
- * compilation). The content of open shadow roots and same-origin frames, which the HTML does
- * not carry, travels beside it, and neither carries scripts or style sheets (lean-html.ts). A
- * page with too many elements for Readability, or too much HTML to send, gets its quick,
- * bounded read here; the off-page reader gives it to a page it finds too big in other ways.
- * Nothing here needs Readability, so the content script does not carry it.
+ * What the content script reads of a page, at little cost to the page's main thread: the page's
+ * skeleton (skeleton.ts: its text in the elements that hold it, with their names), from which the
+ * off-page reader finds the article as it would on the page itself. Finding the article on the
+ * page, or copying and serialising it, cost pages tens of ms at the 95th percentile, and
+ * Readability's code costs every page its compilation. A page whose own paragraphs hold too
+ * little text sends its whole HTML instead, without scripts or style sheets (lean-html.ts), with
+ * what its open shadow roots and same-origin frames show. A page with too many elements for
+ * Readability, or too much HTML to send, gets its quick, bounded read here.
  */
 import { MAX_READABILITY_ELEMENTS, quickParagraphs } from './bounded-read';
-import { pageLayoutSteps } from './clear-article';
 import { hiddenParts } from './hidden-parts';
 import { leanHtml } from './lean-html';
 import { articleInPage } from './readerable';
 import { pageMetadata } from './metadata';
-import { readToEnd, walk, type ReadSteps } from './steps';
+import { escapeHtml, skeletonSteps } from './skeleton';
+import { readToEnd, type ReadSteps } from './steps';
 import type { ArticleInput } from '../model';
 
 /** Longest page HTML (with its hidden parts) handed to the off-page reader; a longer page is read where it is, quickly and bounded. */
@@ -48,27 +47,24 @@ export function articleOf(
 /** What the off-page reader needs of a page besides its text: the elements pageMetadata and Readability read it from. */
 const METADATA = 'title, meta, link[rel~="canonical"], base[href], script[type="application/ld+json"]';
 
-const attributeValue = (value: string) =>
-  value.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]!);
-
-/* Read, never written: the page is serialised for the off-page reader, which parses it inert (DOMParser). */
+/* Read, never written: the page's metadata is serialised for the off-page reader, which parses it inert (DOMParser). */
 /* eslint-disable no-restricted-properties */
+/** A document of the page's metadata and `body`. */
+function withMetadata(doc: Document, body: string): PageHtml {
+  const lang = doc.documentElement.getAttribute('lang');
+  const head = Array.from(doc.querySelectorAll(METADATA), (el) => el.outerHTML).join('');
+  return {
+    html: `<!DOCTYPE html><html${lang ? ` lang="${escapeHtml(lang)}"` : ''}><head>${head}</head><body>${body}</body></html>`,
+  };
+}
+
 /**
- * The page as the off-page reader gets it. Where one region holds nearly all the page's
- * paragraph text, only that region travels, with the page's metadata: serialising and sending
- * cost the page's main thread by the character (tens of ms for a large page), and the rest of
- * the page (menus, lists of other stories, footers) is what Readability would leave out.
+ * The whole page, with what its open shadow roots and same-origin frames show, for a page whose
+ * own paragraphs hold too little text to be its article: Readability finds an article written
+ * in other elements (text in divs), and one the page's HTML does not carry.
  */
-function* serialisedSteps(doc: Document, textRegion: Element | null): ReadSteps<PageHtml> {
-  if (textRegion) {
-    const lang = doc.documentElement.getAttribute('lang');
-    const head = Array.from(doc.querySelectorAll(METADATA), (el) => el.outerHTML).join('');
-    const body = leanHtml(textRegion.outerHTML);
-    return {
-      html: `<!DOCTYPE html><html${lang ? ` lang="${attributeValue(lang)}"` : ''}><head>${head}</head><body>${body}</body></html>`,
-    };
-  }
-  const { hosts, frames } = (yield* articleInPage(doc)) ? { hosts: [], frames: [] } : yield* hiddenParts(doc);
+function* wholePageSteps(doc: Document): ReadSteps<PageHtml> {
+  const { hosts, frames } = yield* hiddenParts(doc);
   yield;
   const parts = [...hosts.map((host) => host.shadowRoot!.innerHTML), ...frames.map(([, body]) => body.innerHTML)].map(
     leanHtml,
@@ -82,45 +78,37 @@ function* serialisedSteps(doc: Document, textRegion: Element | null): ReadSteps<
 const size = (page: PageHtml) => (page.parts ?? []).reduce((n, part) => n + part.length, page.html.length);
 
 /**
- * Whether a page is too big to serialise and send: more HTML received by the browser than is
- * sent, or more elements than Readability handles (counted in steps, up to that many). Its text
- * is not read for this (a copy of all of it); what is serialised is measured before it is sent,
- * and the off-page reader makes the finer checks (depth, text).
+ * Whether a page is too big to send: more HTML received by the browser than is sent, or more
+ * elements than Readability handles (counted natively, without a wrapper for each).
  */
-function* tooBigToSend(doc: Document): ReadSteps<boolean> {
+function tooBigToSend(doc: Document): boolean {
   const [navigation] = (doc.defaultView?.performance?.getEntriesByType?.('navigation') ??
     []) as PerformanceNavigationTiming[];
   if ((navigation?.decodedBodySize ?? 0) > MAX_PAGE_HTML_CHARS) return true;
-  let elements = 0;
-  for (const el of walk(doc.documentElement)) {
-    if (!el) yield;
-    else if (++elements > MAX_READABILITY_ELEMENTS) return true;
-  }
-  return false;
+  // A live collection counts natively; linkedom's takes no '*' and counts none, so a query does there.
+  return (doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length) > MAX_READABILITY_ELEMENTS;
 }
 
 /**
- * The article, read where the page leaves no doubt, or the page's HTML; null when the page has
- * none. In steps (ReadSteps): where the article is, then its blocks a few at a time, or the HTML.
+ * What the off-page reader reads of a page, or its article read here when the page is too big
+ * to send; null when the page has none. In steps (ReadSteps). A page whose own paragraphs hold
+ * an article's worth of text sends its skeleton (skeleton.ts), any other its whole HTML.
  */
 export function* readPageSteps(doc: Document, url?: string): ReadSteps<PageRead | null> {
   if (!doc.documentElement || !doc.body) return null;
-  const { article, textRegion } = yield* pageLayoutSteps(doc);
-  let paragraphs: string[];
-  if (article) paragraphs = yield* article();
-  else {
-    if (!(yield* tooBigToSend(doc))) {
-      const page = yield* serialisedSteps(doc, textRegion);
-      if (size(page) <= MAX_PAGE_HTML_CHARS) return page;
-    }
-    paragraphs = yield* quickParagraphs(doc);
+  if (!tooBigToSend(doc)) {
+    const page = (yield* articleInPage(doc))
+      ? withMetadata(doc, yield* skeletonSteps(doc.body))
+      : yield* wholePageSteps(doc);
+    if (size(page) <= MAX_PAGE_HTML_CHARS) return page;
   }
+  const paragraphs = yield* quickParagraphs(doc);
   // The page's metadata in a step of its own: its queries walk the whole document.
   yield;
   return wrap(articleOf(doc, url, { paragraphs }));
 }
 
-/** The article, read where the page leaves no doubt, or the page's HTML, at once. */
+/** What the off-page reader reads of a page, or its article, at once. */
 export const readPage = (doc: Document, url?: string): PageRead | null => readToEnd(readPageSteps(doc, url));
 
 const wrap = (article: ArticleInput | null) => (article ? { article } : null);

@@ -1,0 +1,175 @@
+/**
+ * A page's skeleton, as HTML for the off-page reader: its text blocks (paragraphs, list items,
+ * headings) and its boxes of text written with line breaks, each with its text and how much of
+ * it is link text, inside copies of the elements that hold them (their tag, class, id, role and
+ * the like, no other attribute). Finding the article is left to the off-page reader
+ * (clear-article.ts, then Readability), which weighs exactly this: which elements hold the text,
+ * what they are named, how much of it is links. The page pays for one query and its blocks'
+ * text, not for finding the article, copying the page or serialising all of it. Scripts and
+ * styles within a block are not its text.
+ */
+import { BLOCKS } from './blocks';
+import { BLOCKS_PER_STEP, type ReadSteps } from './steps';
+
+/** Most text a skeleton carries: twice what an article's message does, for the page around it. */
+export const MAX_SKELETON_CHARS = 300_000;
+/** Most elements written in a skeleton. */
+const MAX_SKELETON_ELEMENTS = 10_000;
+
+/** Elements whose text is not the page's text. */
+const NOT_TEXT = 'script, style, noscript, template, svg, math, iframe, object, select, textarea, button';
+const NOT_TEXT_TAGS = new Set(NOT_TEXT.split(', '));
+
+/** What the readers weigh of an element besides its tag: its names, its role, whether it is hidden. */
+const KEPT_ATTRIBUTES = ['id', 'class', 'itemprop', 'role', 'aria-hidden'];
+/** A style kept only where it hides the element (Readability leaves hidden elements out). */
+const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** Longest attribute value kept: names are short, and a page's attributes are its to make long. */
+const MAX_ATTRIBUTE_CHARS = 300;
+/** A tag name written as it is; any other (a namespaced or odd name) is written as a div. */
+const PLAIN_TAG = /^[a-z][a-z0-9-]{0,40}$/;
+/** A link to a place in the page counts for this share of its text, as Readability counts it. */
+const IN_PAGE_LINK_WEIGHT = 0.3;
+
+const HAS_TEXT = /\S/;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
+const NEEDS_ESCAPE = /[&"<>]/;
+export const escapeHtml = (value: string) =>
+  NEEDS_ESCAPE.test(value) ? value.replace(/[&"<>]/g, (c) => ESCAPES[c]) : value;
+
+const tagOf = (el: Element) => (PLAIN_TAG.test(el.localName) ? el.localName : 'div');
+
+function openTag(el: Element, tag: string): string {
+  let html = `<${tag}`;
+  for (const name of KEPT_ATTRIBUTES) {
+    const value = el.getAttribute(name);
+    if (value) html += ` ${name}="${escapeHtml(value.slice(0, MAX_ATTRIBUTE_CHARS))}"`;
+  }
+  if (el.hasAttribute('hidden')) html += ' hidden';
+  const style = el.getAttribute('style');
+  if (style && HIDING_STYLE.test(style.slice(0, MAX_ATTRIBUTE_CHARS))) html += ' style="display:none"';
+  return `${html}>`;
+}
+
+/** Characters of an element's text that are link text, links within the page weighed less. */
+function linkChars(el: Element, text: string): number {
+  if (el.localName === 'a') return text.length;
+  const links = el.getElementsByTagName('a');
+  let linked = 0;
+  for (let i = 0; i < links.length; i++) {
+    const a = links[i];
+    linked += (a.textContent ?? '').length * (a.getAttribute('href')?.startsWith('#') ? IN_PAGE_LINK_WEIGHT : 1);
+  }
+  return Math.round(linked);
+}
+
+/**
+ * An element written flat: its text, with as much of it as is link text written as a link at
+ * its end (the readers only count it). A link is written as a span around a link; within a
+ * link, all of it is link text already (links do not nest).
+ */
+function flatHtml(el: Element, text: string, inLink: boolean): string {
+  const linked = inLink ? 0 : Math.min(text.length, linkChars(el, text));
+  const plain = text.slice(0, text.length - linked);
+  const link = linked ? `<a>${escapeHtml(text.slice(text.length - linked))}</a>` : '';
+  const tag = el.localName === 'a' ? 'span' : tagOf(el);
+  return `${openTag(el, tag)}${escapeHtml(plain)}${link}</${tag}>`;
+}
+
+/** Whether a node is an element, which alone has a tag and text of its own to write. */
+const isElement = (node: Node): node is Element => node.nodeType === 1;
+
+/**
+ * A box of text written with line breaks (`text<br>text`) instead of paragraphs: its text, its
+ * line breaks and its elements (each flat) in order, as Readability reads such a box; in steps,
+ * since a box may hold thousands of lines.
+ */
+function* textBoxSteps(box: Element, inLink: boolean): ReadSteps<string> {
+  const tag = tagOf(box);
+  let html = openTag(box, tag);
+  let children = 0;
+  for (let child = box.firstChild; child && html.length < MAX_SKELETON_CHARS; child = child.nextSibling) {
+    if (++children % BLOCKS_PER_STEP === 0) yield;
+    if (!isElement(child)) {
+      if (child.nodeType === 3) html += escapeHtml((child.nodeValue ?? '').slice(0, MAX_SKELETON_CHARS));
+    } else if (child.localName === 'br') html += '<br>';
+    else if (!NOT_TEXT_TAGS.has(child.localName)) html += flatOrNothing(child, inLink);
+  }
+  return `${html}</${tag}>`;
+}
+
+/**
+ * The skeleton of a body (or a shadow root's or frame's content), in steps: its leaf text
+ * blocks (those holding no other) and its boxes of text written with line breaks, in document
+ * order, with every element between them and the root; at most MAX_SKELETON_CHARS of text and
+ * MAX_SKELETON_ELEMENTS blocks. One query finds them, and the page's own code reads their text:
+ * a walk of every node in script costs a page several times as much on the first run.
+ */
+export function* skeletonSteps(root: Element | DocumentFragment): ReadSteps<string> {
+  const found = root.querySelectorAll(`${BLOCKS}, br`);
+  // Boxes with line breaks in them that no block holds.
+  const textBoxes = new Set<Element>();
+  for (let i = 0; i < found.length; i++) {
+    if (i % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+    const parent = found[i].localName === 'br' ? found[i].parentElement : null;
+    if (parent && parent !== root && !textBoxes.has(parent) && !parent.closest(BLOCKS)) textBoxes.add(parent);
+  }
+  yield;
+  const out: string[] = [];
+  /** The elements open in the skeleton, from the root's child down, and how many are links. */
+  const open: Element[] = [];
+  let links = 0;
+  /** The last block or box written: what is in it is written already. */
+  let last: Element | null = null;
+  let [chars, written] = [0, 0];
+  for (let i = 0; i < found.length && written < MAX_SKELETON_ELEMENTS && chars < MAX_SKELETON_CHARS; i++) {
+    if (i % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+    let item: Element = found[i];
+    if (last?.contains(item)) continue;
+    if (item.localName === 'br') {
+      if (!textBoxes.has(item.parentElement!)) continue;
+      item = item.parentElement!;
+    } else if (item.querySelector(BLOCKS)) continue;
+    // Its containers not yet open, up to the innermost open one; a box of text among them is written whole.
+    const opening: Element[] = [];
+    for (let at = item.parentNode; at && at !== root && !open.includes(at as Element); at = at.parentNode) {
+      if (textBoxes.has(at as Element)) [item, opening.length] = [at as Element, 0];
+      else opening.push(at as Element);
+    }
+    const innermost = opening.length ? opening[opening.length - 1].parentNode : item.parentNode;
+    const keep = innermost === root ? 0 : open.indexOf(innermost as Element) + 1;
+    while (open.length > keep) {
+      const closed = open.pop()!;
+      if (closed.localName === 'a') links--;
+      out.push(`</${tagOf(closed)}>`);
+    }
+    for (let k = opening.length - 1; k >= 0; k--) {
+      const el = opening[k];
+      out.push(openTag(el, tagOf(el)));
+      open.push(el);
+      if (el.localName === 'a') links++;
+    }
+    const html = textBoxes.has(item) ? yield* textBoxSteps(item, links > 0) : flatOrNothing(item, links > 0);
+    if (!html) continue;
+    out.push(html);
+    last = item;
+    written++;
+    chars += html.length;
+  }
+  while (open.length) out.push(`</${tagOf(open.pop()!)}>`);
+  return out.join('');
+}
+
+/** An element's text without what is not text in it (a script inside a paragraph, say). */
+function textOf(el: Element): string {
+  let text = el.textContent ?? '';
+  if (!el.querySelector(NOT_TEXT)) return text;
+  for (const inner of Array.from(el.querySelectorAll(NOT_TEXT))) text = text.replace(inner.textContent ?? '', '');
+  return text;
+}
+
+/** An element written flat, unless it has no text: empty then. */
+function flatOrNothing(el: Element, inLink: boolean): string {
+  const text = textOf(el).slice(0, MAX_SKELETON_CHARS);
+  return HAS_TEXT.test(text) ? flatHtml(el, text, inLink) : '';
+}
