@@ -39,7 +39,13 @@ export const escapeHtml = (value: string) =>
 
 const tagOf = (el: Element) => (PLAIN_TAG.test(el.localName) ? el.localName : 'div');
 
+/** Whether an element has attributes, asked without making the list of them (linkedom cannot be asked). */
+const hasAttributes = (el: Element) =>
+  typeof el.hasAttributes === 'function' ? el.hasAttributes() : !!el.attributes?.length;
+
 function openTag(el: Element, tag: string): string {
+  // Every call into the page's DOM costs its thread on a first run, and most elements have no attribute to read.
+  if (!hasAttributes(el)) return `<${tag}>`;
   let html = `<${tag}`;
   for (const name of KEPT_ATTRIBUTES) {
     const value = el.getAttribute(name);
@@ -54,7 +60,7 @@ function openTag(el: Element, tag: string): string {
 /** Characters of an element's text that are link text, links within the page weighed less. */
 function linkChars(el: Element, text: string): number {
   if (el.localName === 'a') return text.length;
-  const links = el.getElementsByTagName('a');
+  const links = el.querySelectorAll('a');
   let linked = 0;
   for (let i = 0; i < links.length; i++) {
     const a = links[i];
@@ -163,13 +169,20 @@ export function* skeletonSteps(root: Element | DocumentFragment): ReadSteps<stri
 /** An element's text without what is not text in it (a script inside a paragraph, say). */
 function textOf(el: Element): string {
   let text = el.textContent ?? '';
-  if (!el.querySelector(NOT_TEXT)) return text;
   for (const inner of Array.from(el.querySelectorAll(NOT_TEXT))) text = text.replace(inner.textContent ?? '', '');
   return text;
 }
 
-/** An element written flat, unless it has no text: empty then. */
+/** What makes an element more than plain text: a link or something that is not text in it. */
+const NOT_PLAIN = `a, ${NOT_TEXT}`;
+
+/**
+ * An element written flat, unless it has no text: empty then. Most blocks are plain text, and
+ * are read with two calls into the page's DOM (every call costs its thread on a first run).
+ */
 function flatOrNothing(el: Element, inLink: boolean): string {
-  const text = textOf(el).slice(0, MAX_SKELETON_CHARS);
-  return HAS_TEXT.test(text) ? flatHtml(el, text, inLink) : '';
+  const plain = !el.querySelector(NOT_PLAIN);
+  const text = (plain ? (el.textContent ?? '') : textOf(el)).slice(0, MAX_SKELETON_CHARS);
+  if (!HAS_TEXT.test(text)) return '';
+  return plain ? `${openTag(el, tagOf(el))}${escapeHtml(text)}</${tagOf(el)}>` : flatHtml(el, text, inLink);
 }
