@@ -22,13 +22,13 @@ export const MAX_PAGE_HTML_CHARS = 4_000_000;
 /** Most shadow roots and frames sent beside a page's HTML. */
 export const MAX_PAGE_PARTS = 20;
 
-/** A page as the off-page reader gets it: its HTML, and the HTML of what it shows in shadow roots and frames. */
+/** A page as the off-page reader gets it: its skeleton or its HTML, and the HTML of what it shows in shadow roots and frames. */
 export interface PageHtml {
   html: string;
   parts?: string[];
 }
 
-/** What a live page gives: its article, read where it is, or its HTML, for Readability to read elsewhere. */
+/** What a live page gives: its skeleton or HTML, for the off-page reader, or its article read where it is when too big to send. */
 export type PageRead = { article: ArticleInput } | PageHtml;
 
 /** The article of a page from what was read of it and its metadata; null without paragraphs. */
