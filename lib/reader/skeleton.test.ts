@@ -63,6 +63,20 @@ describe('a page skeleton', () => {
     expect(page(html).querySelectorAll('img')).toHaveLength(0);
   });
 
+  it('writes a block a script put inside raw text (a textarea, a script) in a box the reader reads as one', () => {
+    const doc = page('<div class="story"></div>');
+    for (const tag of ['textarea', 'script', 'plaintext']) {
+      const holder = doc.createElement(tag);
+      const p = doc.createElement('p');
+      p.textContent = `${sentence(1)} in a ${tag}`;
+      holder.append(p);
+      doc.querySelector('.story')!.append(holder);
+    }
+    const html = skeleton(doc);
+    expect(html).not.toMatch(/<(textarea|script|plaintext)/);
+    expect(page(html).querySelectorAll('.story p')).toHaveLength(3);
+  });
+
   it('reads a page of a hundred thousand paragraphs in many small steps, to a bounded skeleton', () => {
     const steps = skeletonSteps(page(`<article>${paras(0, 100_000)}</article>`).body);
     let pauses = 0;

@@ -28,6 +28,11 @@ const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const MAX_ATTRIBUTE_CHARS = 300;
 /** A tag name written as it is; any other (a namespaced or odd name) is written as a div. */
 const PLAIN_TAG = /^[a-z][a-z0-9-]{0,40}$/;
+/**
+ * Tags the HTML parser reads otherwise than as a box (raw text, foreign content), also written as
+ * a div: a script can put a paragraph in a `textarea`, and the skeleton around it stays a skeleton.
+ */
+const NOT_BOXES = new Set([...NOT_TEXT_TAGS, 'title', 'xmp', 'plaintext', 'noembed', 'noframes']);
 /** A link to a place in the page counts for this share of its text, as Readability counts it. */
 const IN_PAGE_LINK_WEIGHT = 0.3;
 
@@ -37,7 +42,7 @@ const NEEDS_ESCAPE = /[&"<>]/;
 export const escapeHtml = (value: string) =>
   NEEDS_ESCAPE.test(value) ? value.replace(/[&"<>]/g, (c) => ESCAPES[c]) : value;
 
-const tagOf = (el: Element) => (PLAIN_TAG.test(el.localName) ? el.localName : 'div');
+const tagOf = (el: Element) => (PLAIN_TAG.test(el.localName) && !NOT_BOXES.has(el.localName) ? el.localName : 'div');
 
 /** Whether an element has attributes, asked without making the list of them (linkedom cannot be asked). */
 const hasAttributes = (el: Element) =>
