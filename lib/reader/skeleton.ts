@@ -75,12 +75,11 @@ function linkChars(el: Element, text: string): number {
 }
 
 /**
- * An element written flat: its text, with as much of it as is link text written as a link at
- * its end (the readers only count it). A link is written as a span around a link; within a
- * link, all of it is link text already (links do not nest).
+ * An element written flat: its text, with its last `linked` characters written as a link (the
+ * readers only count link text). A link is written as a span around a link; within a link,
+ * all of it is link text already (links do not nest).
  */
-function flatHtml(el: Element, text: string, inLink: boolean): string {
-  const linked = inLink ? 0 : Math.min(text.length, linkChars(el, text));
+function flatHtml(el: Element, text: string, linked: number): string {
   const plain = text.slice(0, text.length - linked);
   const link = linked ? `<a>${escapeHtml(text.slice(text.length - linked))}</a>` : '';
   const tag = el.localName === 'a' ? 'span' : tagOf(el);
@@ -172,7 +171,7 @@ export function* skeletonSteps(root: Element | DocumentFragment): ReadSteps<stri
 }
 
 /** An element's text without what is not text in it (a script inside a paragraph, say). */
-function textOf(el: Element): string {
+function textWithoutScripts(el: Element): string {
   let text = el.textContent ?? '';
   for (const inner of Array.from(el.querySelectorAll(NOT_TEXT))) text = text.replace(inner.textContent ?? '', '');
   return text;
@@ -187,7 +186,8 @@ const NOT_PLAIN = `a, ${NOT_TEXT}`;
  */
 function flatOrNothing(el: Element, inLink: boolean): string {
   const plain = !el.querySelector(NOT_PLAIN);
-  const text = (plain ? (el.textContent ?? '') : textOf(el)).slice(0, MAX_SKELETON_CHARS);
+  const text = (plain ? (el.textContent ?? '') : textWithoutScripts(el)).slice(0, MAX_SKELETON_CHARS);
   if (!HAS_TEXT.test(text)) return '';
-  return plain ? `${openTag(el, tagOf(el))}${escapeHtml(text)}</${tagOf(el)}>` : flatHtml(el, text, inLink);
+  const linked = inLink || (plain && el.localName !== 'a') ? 0 : Math.min(text.length, linkChars(el, text));
+  return flatHtml(el, text, linked);
 }
