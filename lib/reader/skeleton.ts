@@ -21,7 +21,7 @@ const NOT_TEXT = 'script, style, noscript, template, svg, math, iframe, object, 
 const NOT_TEXT_TAGS = new Set(NOT_TEXT.split(', '));
 
 /** What the readers weigh of an element besides its tag: its names, its role, whether it is hidden. */
-const KEPT_ATTRIBUTES = ['id', 'class', 'itemprop', 'role', 'aria-hidden'];
+const KEPT_ATTRIBUTES = new Set(['id', 'class', 'itemprop', 'role', 'aria-hidden']);
 /** A style kept only where it hides the element (Readability leaves hidden elements out). */
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 /** Longest attribute value kept: names are short, and a page's attributes are its to make long. */
@@ -42,36 +42,27 @@ const NEEDS_ESCAPE = /[&"<>]/;
 export const escapeHtml = (value: string) =>
   NEEDS_ESCAPE.test(value) ? value.replace(/[&"<>]/g, (c) => ESCAPES[c]) : value;
 
-const tagOf = (el: Element) => (PLAIN_TAG.test(el.localName) && !NOT_BOXES.has(el.localName) ? el.localName : 'div');
+const tagName = (name: string) => (PLAIN_TAG.test(name) && !NOT_BOXES.has(name) ? name : 'div');
+const tagOf = (el: Element) => tagName(el.localName);
 
 /** Whether an element has attributes, asked without making the list of them (linkedom cannot be asked). */
 const hasAttributes = (el: Element) =>
   typeof el.hasAttributes === 'function' ? el.hasAttributes() : !!el.attributes?.length;
 
 function openTag(el: Element, tag: string): string {
-  // Every call into the page's DOM costs its thread on a first run, and most elements have no attribute to read.
+  // Every call into the page's DOM costs its thread on a first run: most elements have no
+  // attribute, and those that have are asked for the names they have, not for each kept one.
   if (!hasAttributes(el)) return `<${tag}>`;
   let html = `<${tag}`;
-  for (const name of KEPT_ATTRIBUTES) {
-    const value = el.getAttribute(name);
-    if (value) html += ` ${name}="${escapeHtml(value.slice(0, MAX_ATTRIBUTE_CHARS))}"`;
+  for (const name of el.getAttributeNames()) {
+    if (KEPT_ATTRIBUTES.has(name)) {
+      const value = el.getAttribute(name);
+      if (value) html += ` ${name}="${escapeHtml(value.slice(0, MAX_ATTRIBUTE_CHARS))}"`;
+    } else if (name === 'hidden') html += ' hidden';
+    else if (name === 'style' && HIDING_STYLE.test((el.getAttribute(name) ?? '').slice(0, MAX_ATTRIBUTE_CHARS)))
+      html += ' style="display:none"';
   }
-  if (el.hasAttribute('hidden')) html += ' hidden';
-  const style = el.getAttribute('style');
-  if (style && HIDING_STYLE.test(style.slice(0, MAX_ATTRIBUTE_CHARS))) html += ' style="display:none"';
   return `${html}>`;
-}
-
-/** Characters of an element's text that are link text, links within the page weighed less. */
-function linkChars(el: Element, text: string): number {
-  if (el.localName === 'a') return text.length;
-  const links = el.querySelectorAll('a');
-  let linked = 0;
-  for (let i = 0; i < links.length; i++) {
-    const a = links[i];
-    linked += (a.textContent ?? '').length * (a.getAttribute('href')?.startsWith('#') ? IN_PAGE_LINK_WEIGHT : 1);
-  }
-  return Math.round(linked);
 }
 
 /**
@@ -79,10 +70,10 @@ function linkChars(el: Element, text: string): number {
  * readers only count link text). A link is written as a span around a link; within a link,
  * all of it is link text already (links do not nest).
  */
-function flatHtml(el: Element, text: string, linked: number): string {
+function flatHtml(el: Element, name: string, text: string, linked: number): string {
   const plain = text.slice(0, text.length - linked);
   const link = linked ? `<a>${escapeHtml(text.slice(text.length - linked))}</a>` : '';
-  const tag = el.localName === 'a' ? 'span' : tagOf(el);
+  const tag = name === 'a' ? 'span' : tagName(name);
   return `${openTag(el, tag)}${escapeHtml(plain)}${link}</${tag}>`;
 }
 
@@ -102,8 +93,11 @@ function* textBoxSteps(box: Element, inLink: boolean): ReadSteps<string> {
     if (++children % BLOCKS_PER_STEP === 0) yield;
     if (!isElement(child)) {
       if (child.nodeType === 3) html += escapeHtml((child.nodeValue ?? '').slice(0, MAX_SKELETON_CHARS));
-    } else if (child.localName === 'br') html += '<br>';
-    else if (!NOT_TEXT_TAGS.has(child.localName)) html += flatOrNothing(child, inLink);
+    } else {
+      const name = child.localName;
+      if (name === 'br') html += '<br>';
+      else if (!NOT_TEXT_TAGS.has(name)) html += flatOrNothing(child, name, inLink);
+    }
   }
   return `${html}</${tag}>`;
 }
@@ -117,29 +111,41 @@ function* textBoxSteps(box: Element, inLink: boolean): ReadSteps<string> {
  */
 export function* skeletonSteps(root: Element | DocumentFragment): ReadSteps<string> {
   const found = root.querySelectorAll(`${BLOCKS}, br`);
-  // Boxes with line breaks in them that no block holds.
+  // Each found element's name, and for a line break the box it is in, if no block holds that box.
+  const names: string[] = [];
+  const boxOf: (Element | null)[] = [];
   const textBoxes = new Set<Element>();
   for (let i = 0; i < found.length; i++) {
     if (i % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
-    const parent = found[i].localName === 'br' ? found[i].parentElement : null;
-    if (parent && parent !== root && !textBoxes.has(parent) && !parent.closest(BLOCKS)) textBoxes.add(parent);
+    names.push(found[i].localName);
+    const parent = names[i] === 'br' ? found[i].parentElement : null;
+    const box = parent && parent !== root && (textBoxes.has(parent) || !parent.closest(BLOCKS)) ? parent : null;
+    if (box) textBoxes.add(box);
+    boxOf.push(box);
+  }
+  // The next block after each: a block holds another if, and only if, it holds the next one (document order).
+  const nextBlock = new Array<number>(found.length);
+  for (let i = found.length - 1, next = found.length; i >= 0; i--) {
+    nextBlock[i] = next;
+    if (names[i] !== 'br') next = i;
   }
   yield;
   const out: string[] = [];
-  /** The elements open in the skeleton, from the root's child down, and how many are links. */
+  /** The elements open in the skeleton, from the root's child down, their tags, and how many are links. */
   const open: Element[] = [];
+  const openTags: string[] = [];
   let links = 0;
-  /** The last block or box written: what is in it is written already. */
-  let last: Element | null = null;
+  /** The last box of text written: what is in it is written already. */
+  let lastBox: Element | null = null;
   let [chars, written] = [0, 0];
   for (let i = 0; i < found.length && written < MAX_SKELETON_ELEMENTS && chars < MAX_SKELETON_CHARS; i++) {
     if (i % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     let item: Element = found[i];
-    if (last?.contains(item)) continue;
-    if (item.localName === 'br') {
-      if (!textBoxes.has(item.parentElement!)) continue;
-      item = item.parentElement!;
-    } else if (item.querySelector(BLOCKS)) continue;
+    if (names[i] === 'br') {
+      if (!boxOf[i]) continue;
+      item = boxOf[i]!;
+    } else if (nextBlock[i] < found.length && item.contains(found[nextBlock[i]])) continue;
+    if (lastBox?.contains(item)) continue;
     // Its containers not yet open, up to the innermost open one; a box of text among them is written whole.
     const opening: Element[] = [];
     for (let at = item.parentNode; at && at !== root && !open.includes(at as Element); at = at.parentNode) {
@@ -149,45 +155,54 @@ export function* skeletonSteps(root: Element | DocumentFragment): ReadSteps<stri
     const innermost = opening.length ? opening[opening.length - 1].parentNode : item.parentNode;
     const keep = innermost === root ? 0 : open.indexOf(innermost as Element) + 1;
     while (open.length > keep) {
-      const closed = open.pop()!;
-      if (closed.localName === 'a') links--;
-      out.push(`</${tagOf(closed)}>`);
+      open.pop();
+      const tag = openTags.pop()!;
+      if (tag === 'a') links--;
+      out.push(`</${tag}>`);
     }
     for (let k = opening.length - 1; k >= 0; k--) {
       const el = opening[k];
-      out.push(openTag(el, tagOf(el)));
+      const tag = tagOf(el);
+      out.push(openTag(el, tag));
       open.push(el);
-      if (el.localName === 'a') links++;
+      openTags.push(tag);
+      if (tag === 'a') links++;
     }
-    const html = textBoxes.has(item) ? yield* textBoxSteps(item, links > 0) : flatOrNothing(item, links > 0);
+    const box = textBoxes.has(item);
+    const html = box ? yield* textBoxSteps(item, links > 0) : flatOrNothing(item, names[i], links > 0);
     if (!html) continue;
     out.push(html);
-    last = item;
+    if (box) lastBox = item;
     written++;
     chars += html.length;
   }
-  while (open.length) out.push(`</${tagOf(open.pop()!)}>`);
+  while (openTags.length) out.push(`</${openTags.pop()!}>`);
   return out.join('');
-}
-
-/** An element's text without what is not text in it (a script inside a paragraph, say). */
-function textWithoutScripts(el: Element): string {
-  let text = el.textContent ?? '';
-  for (const inner of Array.from(el.querySelectorAll(NOT_TEXT))) text = text.replace(inner.textContent ?? '', '');
-  return text;
 }
 
 /** What makes an element more than plain text: a link or something that is not text in it. */
 const NOT_PLAIN = `a, ${NOT_TEXT}`;
 
 /**
- * An element written flat, unless it has no text: empty then. Most blocks are plain text, and
- * are read with two calls into the page's DOM (every call costs its thread on a first run).
+ * An element written flat, unless it has no text: empty then. Its text is without what is not
+ * text in it (a script in a paragraph, say), and how much of it is link text is counted unless it
+ * is in a link already. One query finds both, and most blocks have neither: every call into the
+ * page's DOM costs its thread on a first run.
  */
-function flatOrNothing(el: Element, inLink: boolean): string {
-  const plain = !el.querySelector(NOT_PLAIN);
-  const text = (plain ? (el.textContent ?? '') : textWithoutScripts(el)).slice(0, MAX_SKELETON_CHARS);
+function flatOrNothing(el: Element, name: string, inLink: boolean): string {
+  const inner = el.querySelectorAll(NOT_PLAIN);
+  let text = el.textContent ?? '';
+  let linked = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const part = inner[i];
+    const partText = part.textContent ?? '';
+    if (part.localName !== 'a') text = text.replace(partText, '');
+    else if (!inLink)
+      linked += partText.length * (part.getAttribute('href')?.startsWith('#') ? IN_PAGE_LINK_WEIGHT : 1);
+  }
+  text = text.slice(0, MAX_SKELETON_CHARS);
   if (!HAS_TEXT.test(text)) return '';
-  const linked = inLink || (plain && el.localName !== 'a') ? 0 : Math.min(text.length, linkChars(el, text));
-  return flatHtml(el, text, linked);
+  if (inLink) linked = 0;
+  else if (name === 'a') linked = text.length;
+  return flatHtml(el, name, text, Math.min(text.length, Math.round(linked)));
 }
