@@ -2,7 +2,7 @@
  * What a page shows that its HTML does not carry: the content of open shadow roots and of
  * same-origin frames. Widgets (a share button, an empty frame) are left out.
  */
-import { walk, type ReadSteps } from './steps';
+import type { ReadSteps } from './steps';
 
 /** Least text a shadow root or frame must hold to be read with the page: less is a widget, not an article. */
 const MIN_HIDDEN_TEXT = 500;
@@ -39,22 +39,28 @@ export interface HiddenParts {
   frames: [HTMLIFrameElement, HTMLElement][];
 }
 
+/** Elements looked at between two steps for a shadow root. */
+const ELEMENTS_PER_STEP = 512;
+
 /**
  * The hosts of open shadow roots that hold text, and the same-origin frames that do with their
- * bodies, found in steps: opening a frame's document is a step of its own.
+ * bodies, found in steps: opening a frame's document is a step of its own. A query lists the
+ * elements natively and each is asked one thing, where a walk in script asks each for its
+ * neighbours too; the page is sent whole only under MAX_READABILITY_ELEMENTS elements.
  */
 export function* hiddenParts(doc: Document): ReadSteps<HiddenParts> {
   const found: HiddenParts = { hosts: [], frames: [] };
-  for (const el of walk(doc.documentElement)) {
-    if (!el) {
-      yield;
-      continue;
-    }
-    if (el.shadowRoot && holdsText(el.shadowRoot)) found.hosts.push(el);
-    if (el.localName !== 'iframe') continue;
-    const body = frameBody(el as HTMLIFrameElement);
-    if (body && holdsText(body)) found.frames.push([el as HTMLIFrameElement, body]);
+  const elements = doc.querySelectorAll('*');
+  for (let i = 0; i < elements.length; i++) {
+    if (i % ELEMENTS_PER_STEP === ELEMENTS_PER_STEP - 1) yield;
+    const root = elements[i].shadowRoot;
+    if (root && holdsText(root)) found.hosts.push(elements[i]);
+  }
+  const frames = doc.getElementsByTagName('iframe');
+  for (let i = 0; i < frames.length; i++) {
     yield;
+    const body = frameBody(frames[i]);
+    if (body && holdsText(body)) found.frames.push([frames[i], body]);
   }
   return found;
 }
