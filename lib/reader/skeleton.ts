@@ -202,7 +202,6 @@ function flatOrNothing(el: Element, name: string, inLink: boolean): string {
   }
   text = text.slice(0, MAX_SKELETON_CHARS);
   if (!HAS_TEXT.test(text)) return '';
-  if (inLink) linked = 0;
-  else if (name === 'a') linked = text.length;
+  if (!inLink && name === 'a') linked = text.length;
   return flatHtml(el, name, text, Math.min(text.length, Math.round(linked)));
 }
