@@ -2,7 +2,7 @@
  * What a page shows that its HTML does not carry: the content of open shadow roots and of
  * same-origin frames. Widgets (a share button, an empty frame) are left out.
  */
-import type { ReadSteps } from './steps';
+import { ELEMENTS_PER_STEP, type ReadSteps } from './steps';
 
 /** Least text a shadow root or frame must hold to be read with the page: less is a widget, not an article. */
 const MIN_HIDDEN_TEXT = 500;
@@ -38,9 +38,6 @@ export interface HiddenParts {
   hosts: Element[];
   frames: [HTMLIFrameElement, HTMLElement][];
 }
-
-/** Elements looked at between two steps for a shadow root. */
-const ELEMENTS_PER_STEP = 512;
 
 /**
  * The hosts of open shadow roots that hold text, and the same-origin frames that do with their

@@ -16,7 +16,7 @@ export function readToEnd<T>(steps: ReadSteps<T>): T {
 export const BLOCKS_PER_STEP = 32;
 
 /** Elements walked between two steps: a fraction of a ms, where a whole large page takes tens. */
-const ELEMENTS_PER_STEP = 512;
+export const ELEMENTS_PER_STEP = 512;
 
 /**
  * The elements below a root, in document order, one at a time, with `undefined` between steps
